@@ -1,0 +1,3 @@
+from cpc_draft.cli import run
+
+run()
