@@ -1,0 +1,138 @@
+"""Read YAML into plain Python values while remembering the line of every value.
+
+PyYAML's ``safe_load`` forgets positions and silently keeps the last of two duplicate
+keys. We compose the node graph ourselves so that every problem can be reported as
+``FILE:LINE``. Anchors and aliases are refused: expanding them is how a few hundred
+bytes of YAML become gigabytes ("billion laughs"), and a compact spec never needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cpc_draft.errors import InputFileError, SpecError
+
+MAX_YAML_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LocatedYaml:
+    """Plain values (dict, list, str, int, float, bool, date, None) plus their lines."""
+
+    path: Path
+    value: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, where: Path_) -> int:
+        """The line of ``where``, or of its nearest ancestor that has one."""
+        while where not in self.lines and where:
+            where = where[:-1]
+        return self.lines.get(where, 1)
+
+
+def read_text_file(path: Path, *, max_bytes: int) -> str:
+    """Read a UTF-8 text file, refusing directories, huge files and undecodable bytes."""
+    if not path.exists():
+        raise InputFileError(path, "no such file")
+    if path.is_dir():
+        raise InputFileError(path, "is a directory, not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputFileError(path, f"is {size:,} bytes; the limit is {max_bytes:,}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputFileError(
+            path, f"is not UTF-8 text (bad byte at offset {error.start})"
+        ) from None
+
+
+def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
+    """Parse one YAML document from ``path`` (or from ``text``, named ``path``)."""
+    if text is None:
+        text = read_text_file(path, max_bytes=MAX_YAML_BYTES)
+    if not text.strip():
+        raise SpecError([f"{path}:1: the file is empty"])
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or error.context or "invalid YAML"
+        raise SpecError([f"{path}:{line}: YAML syntax error: {problem}"]) from None
+    except yaml.YAMLError as error:
+        raise SpecError([f"{path}:1: YAML syntax error: {error}"]) from None
+    located = LocatedYaml(path=path, value=None)
+    problems: list[str] = []
+    located.value = _to_python(node, (), located, problems, depth=0)
+    if problems:
+        raise SpecError(problems)
+    return located
+
+
+def _to_python(node, where: Path_, located: LocatedYaml, problems: list[str], depth: int):
+    line = node.start_mark.line + 1
+    located.lines[where] = line
+    if depth > MAX_DEPTH:
+        problems.append(f"{located.path}:{line}: nesting deeper than {MAX_DEPTH} levels")
+        return None
+    if getattr(node, "anchor", None):
+        problems.append(
+            f"{located.path}:{line}: anchors and aliases (&{node.anchor}) are not supported"
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, where, located, problems, depth)
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, (*where, index), located, problems, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
+    return _scalar(node, line, located, problems)
+
+
+def _mapping(node, where: Path_, located: LocatedYaml, problems: list[str], depth: int):
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(f"{located.path}:{line}: a key must be plain text")
+            continue
+        key = str(key_node.value)
+        if key in result:
+            problems.append(f"{located.path}:{line}: {dotted((*where, key))}: duplicate key")
+            continue
+        result[key] = _to_python(value_node, (*where, key), located, problems, depth + 1)
+        located.lines[(*where, key)] = line
+    return result
+
+
+def _scalar(node, line: int, located: LocatedYaml, problems: list[str]):
+    try:
+        return yaml.SafeLoader(  # construct one scalar with YAML 1.1's implicit types
+            ""
+        ).construct_object(node)
+    except ValueError as error:  # e.g. 2022-02-30 matches the date pattern but is no date
+        problems.append(f"{located.path}:{line}: {node.value!r} is not a valid value ({error})")
+        return None
+    except yaml.YAMLError as error:
+        problems.append(f"{located.path}:{line}: {error}")
+        return None
+
+
+def dotted(where: Path_) -> str:
+    """``('objectives', 2, 'es')`` -> ``objectives[2].es``."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
