@@ -1,0 +1,287 @@
+"""What a clause template sees: the spec, resolved into one language and formatted.
+
+Every figure is formatted here from the same spec value for every language, so the
+language versions cannot disagree on an amount, a date or a year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cpc_draft.completeness import element_metadata
+from cpc_draft.formatting import Formatter
+from cpc_draft.languages import contract, wording
+from cpc_draft.model import TABLE, Block, Signatory
+from cpc_draft.spec import CompactSpec, Text
+from cpc_draft.templating import capfirst
+
+PARTY_KEYS = ("us", "partner")
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    """The spec seen in one language, in the order of one alternat."""
+
+    spec: CompactSpec
+    language: str
+    party_order: tuple[str, str]  # ("us", "partner") or ("partner", "us")
+    missing: dict[str, str]  # element key -> English reason (the gate's result)
+
+    @property
+    def fmt(self) -> Formatter:
+        return Formatter(self.language)
+
+    @property
+    def words(self) -> dict:
+        return wording(self.language)
+
+    def text(self, value: Text | None) -> str | None:
+        return value[self.language] if value is not None else None
+
+    def texts(self, values) -> list[str]:
+        return [self.text(value) for value in values or []]
+
+    def party(self, key: str) -> dict:
+        data = self.spec.data
+        if key == "us":
+            names = self.words["united_states"]
+            name, short_name = names["name"], names["short_name"]
+            government = names["government"]
+        else:
+            name = self.text(data["partner"]["name"])
+            short_name = self.text(data["partner"]["short_name"])
+            government = self.words["government_of"].format(name=name)
+        signatory = (data.get("signatories") or {}).get(key)
+        return {
+            "key": key,
+            "name": name,
+            "government": government,
+            "short_name": short_name,
+            "currency": data["currencies"][key],
+            "signatory": {"name": signatory.get("name"), "title": self.text(signatory["title"])}
+            if signatory
+            else None,
+        }
+
+    # -- the Jinja context ---------------------------------------------------------------
+
+    def context(self) -> dict:
+        data, fmt = self.spec.data, self.fmt
+        parties = {key: self.party(key) for key in PARTY_KEYS}
+        signing = data.get("signing") or {}
+        return {
+            "lang": self.language,
+            "us": parties["us"],
+            "partner": parties["partner"],
+            "parties": [parties[key] for key in self.party_order],
+            "instrument": self.words["instrument"],
+            "tip_office": self.words["united_states"]["office"],
+            "language_names": self.language_names(),
+            "term": {
+                "years": self.spec.term_years,
+                "years_words": fmt.words(self.spec.term_years),
+                "start": fmt.date(self.spec.term_start),
+                "end": fmt.date(self.spec.term_end),
+                "start_year": self.spec.term_start.year,
+                "end_year": self.spec.term_end.year,
+            },
+            "signing": {
+                "place": self.text(signing.get("place")),
+                "date": fmt.date(signing["date"]) if signing.get("date") else None,
+            },
+            "trafficking_types": self.texts(data.get("trafficking_types")),
+            "objectives": self.texts(data.get("objectives")),
+            "responsibilities": {
+                key: self.texts((data.get("responsibilities") or {}).get(key)) for key in PARTY_KEYS
+            },
+            "programs": [self.program(program) for program in data.get("programs") or []],
+            "indicators": [self.indicator(indicator) for indicator in data.get("indicators") or []],
+            "key_indicators": [
+                self.text(indicator["name"])
+                for indicator in data.get("indicators") or []
+                if indicator.get("key")
+            ],
+            "plan": self.plan(),
+            "sustainability": self.text(data.get("sustainability")),
+            "data_management": self.text(data.get("data_management")),
+            "missing": self.missing_markers(),
+        }
+
+    def language_names(self) -> str:
+        from babel import Locale
+
+        names = Locale.parse(self.language).languages
+        ordered = self.ordered_languages()
+        listed = [names.get(code, code) for code in ordered]
+        if len(listed) == 1:
+            return listed[0]
+        return ", ".join(listed[:-1]) + self.words["languages_joiner"] + listed[-1]
+
+    def ordered_languages(self) -> list[str]:
+        return ordered_languages(self.spec.languages, self.party_order[0])
+
+    def program(self, program: dict) -> dict:
+        funding = program["funding"]
+        return {
+            "name": self.text(program["name"]),
+            "description": self.text(program.get("description")),
+            "funding": {key: self.money(key, funding.get(key, Decimal(0))) for key in PARTY_KEYS},
+        }
+
+    def indicator(self, indicator: dict) -> dict:
+        return {
+            "name": self.text(indicator["name"]),
+            "unit": self.text(indicator["unit"]),
+            "baseline": self.fmt.number(indicator["baseline"]),
+            "targets": [self.fmt.number(target) for target in indicator["targets"]],
+            "key": bool(indicator.get("key")),
+        }
+
+    def plan(self) -> dict:
+        plan = self.spec.data.get("financial_plan") or {}
+        years = [row["year"] for row in plan.get("years") or []]
+        totals = self.plan_totals()
+        currencies = self.spec.data["currencies"]
+        return {
+            "years": sorted(years),
+            "first_year": min(years) if years else None,
+            "last_year": max(years) if years else None,
+            "us_total": self.fmt.money_in_words(totals["us"], currencies["us"]) if years else None,
+            "partner_total": self.fmt.money_in_words(totals["partner"], currencies["partner"])
+            if years
+            else None,
+            "partner_in_kind": self.text(plan.get("partner_in_kind")),
+            "implementation": self.text(plan.get("implementation")),
+            "oversight": self.text(plan.get("oversight")),
+        }
+
+    def plan_totals(self) -> dict[str, Decimal]:
+        rows = (self.spec.data.get("financial_plan") or {}).get("years") or []
+        return {key: sum((row[key] for row in rows), Decimal(0)) for key in PARTY_KEYS}
+
+    def money(self, key: str, amount: Decimal) -> str:
+        return self.fmt.money(amount, self.spec.data["currencies"][key])
+
+    def missing_markers(self) -> dict[str, str]:
+        elements = element_metadata()
+        return {
+            key: self.words["missing"].format(key=key, what=elements[key]["what"][self.language])
+            for key in self.missing
+        }
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def tables(self) -> dict[str, Block]:
+        return {
+            "financial_plan": self.financial_plan_table(),
+            "indicators": self.indicators_table(),
+            "programs": self.programs_table(),
+        }
+
+    def party_header(self, key: str) -> str:
+        name = self.party(key)["short_name"]
+        for article in self.words["articles"]:
+            if name.lower().startswith(article):
+                name = name[len(article) :]
+                break
+        return f"{capfirst(name)} ({self.spec.data['currencies'][key]})"
+
+    def financial_plan_table(self) -> Block | None:
+        rows_in = sorted(
+            (self.spec.data.get("financial_plan") or {}).get("years") or [], key=lambda r: r["year"]
+        )
+        if not rows_in:
+            return None
+        labels = self.words["table"]
+        order = self.party_order
+        same_currency = len({self.spec.data["currencies"][key] for key in order}) == 1
+        header = [labels["year"], *(self.party_header(key) for key in order)]
+        if same_currency:
+            header.append(labels["total"])
+        rows = []
+        for row in rows_in:
+            cells = [str(row["year"]), *(self.money(key, row[key]) for key in order)]
+            if same_currency:
+                cells.append(self.money(order[0], row["us"] + row["partner"]))
+            rows.append(tuple(cells))
+        totals = self.plan_totals()
+        total_row = [labels["total"], *(self.money(key, totals[key]) for key in order)]
+        if same_currency:
+            total_row.append(self.money(order[0], totals["us"] + totals["partner"]))
+        return Block(TABLE, rows=(tuple(header), *rows, tuple(total_row)), total_rows=1)
+
+    def indicators_table(self) -> Block | None:
+        indicators = self.spec.data.get("indicators") or []
+        if not indicators:
+            return None
+        labels = self.words["table"]
+        years = self.spec.term_years
+        header = (
+            labels["indicator"],
+            labels["unit"],
+            labels["baseline"],
+            *(labels["target"].format(n=n) for n in range(1, years + 1)),
+            labels["key"],
+        )
+        rows = []
+        for indicator in indicators:
+            view = self.indicator(indicator)
+            rows.append(
+                (
+                    view["name"],
+                    view["unit"],
+                    view["baseline"],
+                    *view["targets"],
+                    labels["key_yes"] if view["key"] else labels["key_no"],
+                )
+            )
+        return Block(TABLE, rows=(header, *rows))
+
+    def programs_table(self) -> Block | None:
+        programs = self.spec.data.get("programs") or []
+        if not programs:
+            return None
+        labels = self.words["table"]
+        order = self.party_order
+        header = (labels["program"], *(self.party_header(key) for key in order))
+        rows = [
+            (
+                self.text(program["name"]),
+                *(self.money(key, program["funding"][key]) for key in order),
+            )
+            for program in programs
+        ]
+        totals = {key: sum((p["funding"][key] for p in programs), Decimal(0)) for key in order}
+        total_row = (labels["total"], *(self.money(key, totals[key]) for key in order))
+        return Block(TABLE, rows=(header, *rows, total_row), total_rows=1)
+
+    # -- signatures ------------------------------------------------------------------------
+
+    def signatories(self) -> tuple[Signatory, ...]:
+        blank = "______________________________"
+        result = []
+        for key in self.party_order:
+            party = self.party(key)
+            signatory = party["signatory"] or {"name": None, "title": blank}
+            result.append(
+                Signatory(
+                    heading=contract(
+                        self.words["signature_for"].format(government=party["government"]),
+                        self.language,
+                    ).upper(),
+                    name=signatory["name"] or blank,
+                    title=signatory["title"],
+                    name_label=self.words["signature_name"],
+                    title_label=self.words["signature_title"],
+                )
+            )
+        return tuple(result)
+
+
+def ordered_languages(languages: list[str], first_party: str) -> list[str]:
+    """English first in the U.S. original; the partner's languages first in the partner's."""
+    partner_languages = [code for code in languages if code != "en"]
+    if first_party == "us" or not partner_languages:
+        return ["en", *partner_languages]
+    return [*partner_languages, "en"]

@@ -1,0 +1,249 @@
+"""The clause library: one Markdown file per clause, with YAML front matter.
+
+See ``clause_library/README.md`` for the format. :func:`load_library` reads and validates
+every file; :func:`check_library` returns the problems without raising, for
+``cpc-draft clauses --check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from cpc_draft.errors import LibraryError
+
+ELEMENT_KEYS = ("A", "B", "C", "D", "E", "F", "G")
+KINDS = ("title", "preamble", "article", "closing", "signatures")
+STATUSES = ("draft", "approved", "deprecated")
+REQUIRED_KEYS = ("id", "version", "status", "kind", "elements", "variables")
+MAX_CLAUSE_BYTES = 200_000
+
+_SECTION = re.compile(r"^# ([a-z]{2,3}):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_VERSION = re.compile(r"\d+\.\d+\.\d+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: metadata plus, per language, a heading and a Jinja body."""
+
+    id: str
+    version: str
+    status: str
+    kind: str
+    elements: tuple[str, ...]
+    variables: tuple[str, ...]
+    headings: dict[str, str]
+    bodies: dict[str, str]
+    path: Path
+    body_lines: dict[str, int]  # line of each language section, for error messages
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.bodies)
+
+
+@dataclass(frozen=True)
+class ClauseLibrary:
+    root: Path
+    clauses: dict[str, Clause]
+    outline: tuple[str, ...]
+
+    def languages_missing(self, language: str) -> list[str]:
+        """Ids of outline clauses that have no text in ``language``."""
+        return [cid for cid in self.outline if language not in self.clauses[cid].bodies]
+
+
+def bundled_path(folder: str) -> Path:
+    """A top-level folder of the project (clause_library, templates).
+
+    A wheel carries them inside the package as ``cpc_draft/bundled/<folder>``; an editable
+    install or a source checkout reads them where they are in the repository.
+    """
+    from importlib import resources
+
+    bundled = Path(str(resources.files("cpc_draft").joinpath("bundled", folder)))
+    if bundled.is_dir():
+        return bundled
+    return Path(__file__).resolve().parent.parent / folder
+
+
+def default_library_path() -> Path:
+    return bundled_path("clause_library")
+
+
+def load_library(root: Path | None = None) -> ClauseLibrary:
+    library, problems = _read_library(root or default_library_path())
+    if problems:
+        raise LibraryError(problems)
+    return library
+
+
+def check_library(root: Path | None = None) -> tuple[ClauseLibrary | None, list[str]]:
+    """Every problem in the library at ``root`` (an empty list when it is sound)."""
+    return _read_library(root or default_library_path())
+
+
+def _read_library(root: Path) -> tuple[ClauseLibrary | None, list[str]]:
+    if not root.is_dir():
+        return None, [f"{root}: clause library folder not found"]
+    problems: list[str] = []
+    clauses: dict[str, Clause] = {}
+    for path in sorted(root.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        clause = _read_clause(path, problems)
+        if clause is None:
+            continue
+        if clause.id in clauses:
+            problems.append(
+                f"{path}:2: id {clause.id!r} is used by {clauses[clause.id].path.name} too"
+            )
+            continue
+        clauses[clause.id] = clause
+    outline = _read_outline(root / "outline.yaml", clauses, problems)
+    _check_languages_agree(clauses, problems)
+    return ClauseLibrary(root=root, clauses=clauses, outline=outline), problems
+
+
+def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -> tuple[str, ...]:
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        problems.append(f"{path}: cannot read the outline ({error})")
+        return ()
+    ids = data.get("clauses") if isinstance(data, dict) else None
+    if not isinstance(ids, list) or not ids:
+        problems.append(f"{path}: expected `clauses:` with a list of clause ids")
+        return ()
+    for clause_id in ids:
+        if clause_id not in clauses:
+            problems.append(f"{path}: clause {clause_id!r} has no file {clause_id}.md")
+    covered = {key for cid in ids if cid in clauses for key in clauses[cid].elements}
+    for key in ELEMENT_KEYS:
+        if key not in covered:
+            problems.append(f"{path}: no clause in the outline serves statutory element {key}")
+    return tuple(cid for cid in ids if cid in clauses)
+
+
+def _check_languages_agree(clauses: dict[str, Clause], problems: list[str]) -> None:
+    every = sorted({language for clause in clauses.values() for language in clause.bodies})
+    for clause in clauses.values():
+        for language in every:
+            if language not in clause.bodies:
+                problems.append(
+                    f"{clause.path}: no section for language {language!r} ('# {language}: …')"
+                )
+
+
+def _read_clause(path: Path, problems: list[str]) -> Clause | None:
+    if path.stat().st_size > MAX_CLAUSE_BYTES:
+        problems.append(f"{path}: larger than {MAX_CLAUSE_BYTES:,} bytes")
+        return None
+    try:
+        text = path.read_text("utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{path}: cannot be read as UTF-8 ({error})")
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        problems.append(f"{path}:1: no front matter (a block between '---' lines)")
+        return None
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        problems.append(f"{path}: front matter is not valid YAML ({error})")
+        return None
+    if not isinstance(meta, dict) or not _check_meta(path, meta, problems):
+        return None
+    body = text[match.end() :]
+    offset = text[: match.end()].count("\n")
+    headings, bodies, lines = _split_sections(body)
+    if not bodies:
+        problems.append(f"{path}: no language sections ('# en: Heading')")
+        return None
+    clause = Clause(
+        id=meta["id"],
+        version=str(meta["version"]),
+        status=meta["status"],
+        kind=meta["kind"],
+        elements=tuple(meta["elements"]),
+        variables=tuple(meta["variables"]),
+        headings=headings,
+        bodies=bodies,
+        path=path,
+        body_lines={language: line + offset for language, line in lines.items()},
+    )
+    _check_templates(clause, problems)
+    return clause
+
+
+def _check_meta(path: Path, meta: dict, problems: list[str]) -> bool:
+    before = len(problems)
+    for key in REQUIRED_KEYS:
+        if key not in meta:
+            problems.append(f"{path}: front matter lacks {key!r}")
+    if len(problems) > before:
+        return False
+    if meta["id"] != path.stem:
+        problems.append(f"{path}: id {meta['id']!r} differs from the file name {path.stem!r}")
+    if not _VERSION.fullmatch(str(meta["version"])):
+        problems.append(f"{path}: version {meta['version']!r} is not MAJOR.MINOR.PATCH")
+    if meta["status"] not in STATUSES:
+        problems.append(f"{path}: status {meta['status']!r} is not one of {', '.join(STATUSES)}")
+    if meta["kind"] not in KINDS:
+        problems.append(f"{path}: kind {meta['kind']!r} is not one of {', '.join(KINDS)}")
+    for key in meta["elements"] or []:
+        if key not in ELEMENT_KEYS:
+            problems.append(f"{path}: element {key!r} is not a statutory element (A–G)")
+    if not isinstance(meta["variables"], list):
+        problems.append(f"{path}: variables must be a list")
+    return len(problems) == before
+
+
+def _split_sections(body: str) -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+    headings, bodies, lines = {}, {}, {}
+    matches = list(_SECTION.finditer(body))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        language = match.group(1)
+        headings[language] = match.group(2)
+        bodies[language] = body[match.end() : end].strip("\n") + "\n"
+        lines[language] = body[: match.start()].count("\n") + 1
+    return headings, bodies, lines
+
+
+def _check_templates(clause: Clause, problems: list[str]) -> None:
+    """Each language must parse and use exactly the declared variables."""
+    import jinja2
+    from jinja2 import meta as jinja_meta
+
+    from cpc_draft.templating import template_environment
+
+    environment = template_environment()
+    declared = set(clause.variables)
+    for language, body in clause.bodies.items():
+        where = f"{clause.path}:{clause.body_lines[language]}"
+        try:
+            tree = environment.parse(body)
+        except jinja2.TemplateSyntaxError as error:
+            line = clause.body_lines[language] + (error.lineno or 1)
+            problems.append(
+                f"{clause.path}:{line}: [{language}] template syntax error: {error.message}"
+            )
+            continue
+        used = jinja_meta.find_undeclared_variables(tree) - set(environment.globals)
+        if extra := sorted(used - declared):
+            problems.append(f"{where}: [{language}] uses undeclared variables: {', '.join(extra)}")
+        if unused := sorted(declared - used):
+            problems.append(
+                f"{where}: [{language}] does not use declared variables: {', '.join(unused)}"
+            )
+    if clause.elements and "missing" not in declared:
+        problems.append(
+            f"{clause.path}: serves elements {', '.join(clause.elements)} but never places "
+            "a {{ missing.X }} marker for an incomplete spec"
+        )
