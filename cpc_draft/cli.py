@@ -1,0 +1,190 @@
+"""The `cpc-draft` command line: parse options, call the library, map errors to exit codes.
+
+Exit codes: 0 done, 1 error-level findings (check), 2 the tool could not do its job.
+Heavy modules are imported inside the commands that need them, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from cpc_draft import __version__
+from cpc_draft.errors import CpcDraftError
+
+EXIT_FAILURE = 2
+
+
+class _Group(click.Group):
+    """Catches the one library error type in one place: a message, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CpcDraftError as error:
+            for line in str(error).splitlines() or [type(error).__name__]:
+                click.echo(f"cpc-draft: error: {line}", err=True)
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("cpc-draft: interrupted; no output was written", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cpc-draft")
+def main() -> None:
+    """Draft, check and compare U.S. Child Protection Compact (CPC) Partnerships.
+
+    \b
+    Example:
+      cpc-draft assemble examples/peru.yaml -o peru.docx
+    """
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path, dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file: .docx, .pdf (needs LibreOffice) or .md (preview).",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["side-by-side", "sequential"]),
+    default="side-by-side",
+    show_default=True,
+    help="Languages in two columns, or one text after the other.",
+)
+@click.option(
+    "--original",
+    type=click.Choice(["us", "partner"]),
+    default="us",
+    show_default=True,
+    help="Whose original (the alternat): that government and its language come first.",
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Write a draft even if elements A–G lack content, with [MISSING: …] markers.",
+)
+@click.option(
+    "--library",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Clause library folder (default: the bundled library).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def assemble(spec, output, layout, original, allow_incomplete, library, force) -> None:
+    """Assemble a bilingual draft compact from SPEC and the clause library.
+
+    \b
+    Example:
+      cpc-draft assemble examples/peru.yaml -o peru.docx --original partner
+    """
+    from cpc_draft.assemble import AssembleOptions
+    from cpc_draft.assemble import assemble as run
+
+    options = AssembleOptions(
+        layout=layout, original=original, allow_incomplete=allow_incomplete, library=library
+    )
+    draft = run(spec, output, options, force=force)
+    if draft.missing:
+        click.echo(
+            f"cpc-draft: warning: {output}: [MISSING] markers for elements "
+            f"{', '.join(draft.missing)}",
+            err=True,
+        )
+    click.echo(f"wrote {output} ({', '.join(draft.languages)}, {layout}, {original} original)")
+
+
+@main.command()
+@click.option(
+    "--partner", required=True, help='English name of the partner, e.g. "Republic of Peru".'
+)
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    default=(),
+    metavar="CODE",
+    help="Partner language besides English (repeatable), e.g. es or fr.",
+)
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="First day of the term (default: 1 January next year).",
+)
+@click.option(
+    "--years",
+    type=click.IntRange(1, 10),
+    default=5,
+    show_default=True,
+    help="Length of the term in years.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Spec file to write (default: print)."
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def init(partner, languages, start, years, output, force) -> None:
+    """Write a commented starting spec for a new compact.
+
+    \b
+    Example:
+      cpc-draft init --partner "Republic of Peru" --language es -o peru.yaml
+    """
+    from cpc_draft.init_spec import render_init_spec, write_init_spec
+
+    first_day = start.date() if start else dt.date(dt.date.today().year + 1, 1, 1)
+    text = render_init_spec(partner, list(languages), first_day, years)
+    write_init_spec(output, text, force=force)
+    if output:
+        click.echo(
+            f"wrote {output}; fill in every TODO, then: cpc-draft assemble {output} -o draft.docx"
+        )
+
+
+@main.command()
+@click.option(
+    "--check", "check_only", is_flag=True, help="Validate every clause; exit 2 on problems."
+)
+@click.option(
+    "--library",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Clause library folder (default: the bundled library).",
+)
+def clauses(check_only, library) -> None:
+    """List the clause library, or validate it with --check.
+
+    \b
+    Example:
+      cpc-draft clauses --check
+    """
+    from cpc_draft.errors import LibraryError
+    from cpc_draft.library import check_library
+
+    found, problems = check_library(library)
+    if problems:
+        raise LibraryError(problems)
+    if check_only:
+        click.echo(f"{found.root}: {len(found.clauses)} clauses, no problems")
+        return
+    for clause_id in found.outline:
+        clause = found.clauses[clause_id]
+        elements = ",".join(clause.elements) or "-"
+        click.echo(
+            f"{clause.id:24} {clause.version:8} {clause.status:10} {clause.kind:10} "
+            f"{elements:6} {clause.headings.get('en', '')}"
+        )
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m cpc_draft`
+    main(prog_name="cpc-draft")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())
