@@ -1,8 +1,5 @@
 """cpc_draft: assemble, check and compare Child Protection Compact Partnership drafts."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("cpc-draft")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written; pyproject.toml reads it from here. A constant
+# (not importlib.metadata) because every command's start-up pays for that lookup.
+__version__ = "0.1.0"

@@ -6,6 +6,7 @@ language versions cannot disagree on an amount, a date or a year.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -78,6 +79,7 @@ class LanguageView:
             "instrument": self.words["instrument"],
             "tip_office": self.words["united_states"]["office"],
             "language_names": self.language_names(),
+            "language_count": len(self.spec.languages),
             "term": {
                 "years": self.spec.term_years,
                 "years_words": fmt.words(self.spec.term_years),
@@ -112,11 +114,14 @@ class LanguageView:
         from babel import Locale
 
         names = Locale.parse(self.language).languages
-        ordered = self.ordered_languages()
-        listed = [names.get(code, code) for code in ordered]
+        listed = [names.get(code, code) for code in self.ordered_languages()]
         if len(listed) == 1:
             return listed[0]
-        return ", ".join(listed[:-1]) + self.words["languages_joiner"] + listed[-1]
+        joiner = self.words["languages_joiner"]
+        last = listed[-1]
+        if "languages_joiner_before_i" in self.words and re.match(r"(i|hi)(?![aeou])", last, re.I):
+            joiner = self.words["languages_joiner_before_i"]
+        return self.words["languages_separator"].join(listed[:-1]) + joiner + last
 
     def ordered_languages(self) -> list[str]:
         return ordered_languages(self.spec.languages, self.party_order[0])

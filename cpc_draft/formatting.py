@@ -41,7 +41,7 @@ class Formatter:
         from babel.numbers import get_currency_name
 
         amount = Decimal(amount)
-        name = get_currency_name(currency, count=int(amount), locale=self.language)
+        name = get_currency_name(currency, count=amount, locale=self.language)
         name = re.sub(r"\s*\(.*?\)", "", name)  # "francs CFA (BCEAO)" -> "francs CFA"
         words = self.words(amount)
         return f"{words}{self._before_currency(words)}{name} ({self.money(amount, currency)})"

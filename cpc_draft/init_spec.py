@@ -34,7 +34,7 @@ def find_territory(partner: str) -> Territory | None:
     from babel import Locale
     from babel.numbers import get_territory_currencies
 
-    text = partner.casefold()
+    text = partner.casefold().replace("'", "’")  # CLDR writes "Côte d’Ivoire"
     matches = [
         (code, name)
         for code, name in Locale("en").territories.items()
@@ -75,7 +75,7 @@ def render_init_spec(partner: str, languages: list[str], start: dt.date, years: 
         formal_en=json.dumps(formal, ensure_ascii=False),
         short={code: json.dumps(name, ensure_ascii=False) for code, name in short.items()},
         code=territory.code if territory else "",
-        currency=territory.currency if territory else "USD",
+        currency=territory.currency if territory else "TODO",
         languages=languages,
         others=languages[1:],
         start=start.isoformat(),

@@ -75,8 +75,13 @@ def default_library_path() -> Path:
     return bundled_path("clause_library")
 
 
-def load_library(root: Path | None = None) -> ClauseLibrary:
-    library, problems = _read_library(root or default_library_path())
+def load_library(root: Path | None = None, *, audit_variables: bool = False) -> ClauseLibrary:
+    """Read the library; raise :class:`LibraryError` listing every problem.
+
+    The variable audit parses every template and is left to `clauses --check` and the
+    tests; assembly reports a broken template anyway when it renders it.
+    """
+    library, problems = _read_library(root or default_library_path(), audit_variables)
     if problems:
         raise LibraryError(problems)
     return library
@@ -84,10 +89,10 @@ def load_library(root: Path | None = None) -> ClauseLibrary:
 
 def check_library(root: Path | None = None) -> tuple[ClauseLibrary | None, list[str]]:
     """Every problem in the library at ``root`` (an empty list when it is sound)."""
-    return _read_library(root or default_library_path())
+    return _read_library(root or default_library_path(), audit_variables=True)
 
 
-def _read_library(root: Path) -> tuple[ClauseLibrary | None, list[str]]:
+def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | None, list[str]]:
     if not root.is_dir():
         return None, [f"{root}: clause library folder not found"]
     problems: list[str] = []
@@ -95,7 +100,7 @@ def _read_library(root: Path) -> tuple[ClauseLibrary | None, list[str]]:
     for path in sorted(root.glob("*.md")):
         if path.name == "README.md":
             continue
-        clause = _read_clause(path, problems)
+        clause = _read_clause(path, problems, audit_variables)
         if clause is None:
             continue
         if clause.id in clauses:
@@ -139,7 +144,7 @@ def _check_languages_agree(clauses: dict[str, Clause], problems: list[str]) -> N
                 )
 
 
-def _read_clause(path: Path, problems: list[str]) -> Clause | None:
+def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clause | None:
     if path.stat().st_size > MAX_CLAUSE_BYTES:
         problems.append(f"{path}: larger than {MAX_CLAUSE_BYTES:,} bytes")
         return None
@@ -177,7 +182,8 @@ def _read_clause(path: Path, problems: list[str]) -> Clause | None:
         path=path,
         body_lines={language: line + offset for language, line in lines.items()},
     )
-    _check_templates(clause, problems)
+    if audit_variables:
+        _check_templates(clause, problems)
     return clause
 
 

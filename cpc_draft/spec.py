@@ -229,7 +229,11 @@ class _Checker:
         if value < 0:
             self.problem(where, f"{value!r} is negative; amounts must be non-negative numbers")
             return None
-        return Decimal(str(value)).normalize() if isinstance(value, float) else Decimal(value)
+        amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if amount != amount.quantize(Decimal("0.01")):
+            self.problem(where, f"{value!r} has more than two decimal places")
+            return None
+        return amount.normalize() if isinstance(value, float) else amount
 
     def check_integer(self, value, rule, where):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -257,6 +261,9 @@ class _Checker:
         from babel.numbers import list_currencies
 
         code = str(value).upper() if isinstance(value, str) else None
+        if code and code.startswith(PLACEHOLDER):
+            self.problem(where, f"still holds the placeholder {value!r}; fill it in")
+            return None
         if code not in list_currencies():
             self.problem(
                 where,

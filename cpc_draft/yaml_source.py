@@ -16,6 +16,8 @@ import yaml
 from cpc_draft.errors import InputFileError, SpecError
 
 MAX_YAML_BYTES = 2_000_000
+# libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
 
 Path_ = tuple[str | int, ...]
@@ -64,7 +66,18 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
     if not text.strip():
         raise SpecError([f"{path}:1: the file is empty"])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_anchors(path, text)
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.reader.ReaderError as error:  # a raw control byte or other unreadable char
+        # libyaml reports a byte offset, PyYAML a character offset: find the character.
+        offset = text.find(chr(error.character)) if error.character is not None else -1
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+        raise SpecError(
+            [
+                f"{path}:{line}: contains the control character U+{error.character:04X}, "
+                "which a Word document cannot store; remove it"
+            ]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -72,36 +85,58 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
         raise SpecError([f"{path}:{line}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as error:
         raise SpecError([f"{path}:1: YAML syntax error: {error}"]) from None
+    if node is None:  # only comments and blank lines
+        raise SpecError([f"{path}:1: the file is empty"])
     located = LocatedYaml(path=path, value=None)
     problems: list[str] = []
-    located.value = _to_python(node, (), located, problems, depth=0)
+    located.value = _to_python(node, (), located, problems, depth=0, constructor=_Scalars())
     if problems:
         raise SpecError(problems)
     return located
 
 
-def _to_python(node, where: Path_, located: LocatedYaml, problems: list[str], depth: int):
+def _refuse_anchors(path: Path, text: str) -> None:
+    """Refuse anchors and aliases before anything is composed.
+
+    The composer hands back one shared node per alias, so a tree walk would expand a
+    370-byte alias bomb into gigabytes; the event stream is read in linear time.
+    """
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            raise SpecError(
+                [
+                    f"{path}:{line}: anchors and aliases (&{event.anchor}) are not supported; "
+                    "write the value out"
+                ]
+            )
+
+
+class _Scalars(yaml.constructor.SafeConstructor):
+    """Builds one scalar at a time with YAML 1.1's implicit types (int, float, date, bool)."""
+
+
+def _to_python(
+    node, where: Path_, located: LocatedYaml, problems: list[str], depth: int, constructor
+):
     line = node.start_mark.line + 1
     located.lines[where] = line
     if depth > MAX_DEPTH:
         problems.append(f"{located.path}:{line}: nesting deeper than {MAX_DEPTH} levels")
         return None
-    if getattr(node, "anchor", None):
-        problems.append(
-            f"{located.path}:{line}: anchors and aliases (&{node.anchor}) are not supported"
-        )
-        return None
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, where, located, problems, depth)
+        return _mapping(node, where, located, problems, depth, constructor)
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_python(item, (*where, index), located, problems, depth + 1)
+            _to_python(item, (*where, index), located, problems, depth + 1, constructor)
             for index, item in enumerate(node.value)
         ]
-    return _scalar(node, line, located, problems)
+    return _scalar(node, where, line, located, problems, constructor)
 
 
-def _mapping(node, where: Path_, located: LocatedYaml, problems: list[str], depth: int):
+def _mapping(
+    node, where: Path_, located: LocatedYaml, problems: list[str], depth: int, constructor
+):
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
@@ -112,21 +147,23 @@ def _mapping(node, where: Path_, located: LocatedYaml, problems: list[str], dept
         if key in result:
             problems.append(f"{located.path}:{line}: {dotted((*where, key))}: duplicate key")
             continue
-        result[key] = _to_python(value_node, (*where, key), located, problems, depth + 1)
+        result[key] = _to_python(
+            value_node, (*where, key), located, problems, depth + 1, constructor
+        )
         located.lines[(*where, key)] = line
     return result
 
 
-def _scalar(node, line: int, located: LocatedYaml, problems: list[str]):
+def _scalar(node, where: Path_, line: int, located: LocatedYaml, problems: list[str], constructor):
     try:
-        return yaml.SafeLoader(  # construct one scalar with YAML 1.1's implicit types
-            ""
-        ).construct_object(node)
+        return constructor.construct_object(node)
     except ValueError as error:  # e.g. 2022-02-30 matches the date pattern but is no date
-        problems.append(f"{located.path}:{line}: {node.value!r} is not a valid value ({error})")
+        problems.append(
+            f"{located.path}:{line}: {dotted(where)}: {node.value!r} is not a valid value ({error})"
+        )
         return None
     except yaml.YAMLError as error:
-        problems.append(f"{located.path}:{line}: {error}")
+        problems.append(f"{located.path}:{line}: {dotted(where)}: {error}")
         return None
 
 

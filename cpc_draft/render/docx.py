@@ -96,25 +96,28 @@ class _Writer:
 
     def section(self, container, section: Section, language: str) -> None:
         text = section.texts[language]
-        if text.label or text.heading:
-            heading = container.add_paragraph(style="Heading 2")
-            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if text.label:
-                _run(heading, text.label, language)
-            if text.label and text.heading:
-                heading.runs[-1].add_break()
-            if text.heading:
-                _run(heading, text.heading, language)
+        in_cell = hasattr(container, "_tc")
+        # Label and title are two paragraphs, not one with a line break: LibreOffice drops
+        # a <w:br/> inside a block-level content control ("Article 1Purpose").
+        for index, line in enumerate((text.label, text.heading)):
+            if line:
+                heading = _paragraph(container, "Heading2")
+                if index and text.label:
+                    heading.paragraph_format.space_before = Pt(0)
+                heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if in_cell:  # keep-with-next inside a table row makes rows refuse to split
+                    heading.paragraph_format.keep_with_next = False
+                _run(heading, line, language)
         for block in text.blocks:
             self.block(container, block, section, language)
 
     def block(self, container, block: Block, section: Section, language: str) -> None:
         if block.kind == TITLE:
-            paragraph = container.add_paragraph(style="Title")
+            paragraph = _paragraph(container, "Title")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(paragraph, block.text, language)
         elif block.kind == ITEM:
-            paragraph = container.add_paragraph(style="Normal")
+            paragraph = _paragraph(container)
             paragraph.paragraph_format.left_indent = Cm(1.0)
             paragraph.paragraph_format.first_line_indent = Cm(-1.0)
             paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
@@ -125,7 +128,7 @@ class _Writer:
         elif block.kind == SIGNATURES:
             _signatures(container, section.signatories[language], language)
         else:
-            paragraph = container.add_paragraph(style="Normal")
+            paragraph = _paragraph(container)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             _text_runs(paragraph, block, language)
 
@@ -143,12 +146,14 @@ class _ContentControl:
         self.language = language
 
     def __enter__(self) -> None:
-        self.before = set(map(id, self.parent))
+        # Hold the elements themselves: lxml keeps one proxy per element only while a
+        # Python reference exists, so id() of an unreferenced proxy is not stable.
+        self.before = set(self.parent)
 
     def __exit__(self, *exc_info) -> None:
         if exc_info[0] is not None:
             return
-        added = [child for child in self.parent if id(child) not in self.before]
+        added = [child for child in self.parent if child not in self.before]
         if not added:
             return
         sdt = OxmlElement("w:sdt")
@@ -174,6 +179,15 @@ class _ContentControl:
 
 
 # -- paragraphs and runs -------------------------------------------------------------------
+
+
+def _paragraph(container, style_id: str | None = None):
+    """A new paragraph; the style is set by id, because python-docx's lookup by style
+    name scans every style on each call and dominated assembly time."""
+    paragraph = container.add_paragraph()
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
 
 
 def _run(paragraph, text: str, language: str):
@@ -277,10 +291,15 @@ def _set_up_styles(document) -> None:
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.paragraph_format.keep_with_next = True
-    # The default template's Title has a bottom border and a theme font: plain is better here.
+    # The default template's Title has a bottom border, and its headings name theme fonts,
+    # which take precedence over font.name: strip both so the text is one plain serif.
     title_properties = styles["Title"].element.get_or_add_pPr()
     for border in title_properties.findall(qn("w:pBdr")):
         title_properties.remove(border)
+    for name in ("Title", "Heading 2"):
+        fonts = styles[name].element.rPr.find(qn("w:rFonts"))
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
 
 
 def _set_up_page(document, *, landscape: bool) -> None:
