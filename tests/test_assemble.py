@@ -1,0 +1,143 @@
+"""Every bundled example assembles, in both layouts and both originals, into a real .docx."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import EXAMPLES, VARIANTS, docx_tables, figures, normalized_text, variant_id
+
+from cpc_draft.completeness import missing_elements
+from cpc_draft.library import load_library
+from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
+from cpc_draft.spec import load_spec
+
+GOLDEN = __import__("pathlib").Path(__file__).parent / "golden"
+ELEMENTS = "ABCDEFG"
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+def test_docx_text_matches_golden(variant, assembled, update_golden):
+    _, path = assembled[variant_id(variant)]
+    text = normalized_text(path)
+    golden = GOLDEN / f"{variant_id(variant)}.txt"
+    if update_golden:
+        golden.write_text(text, "utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run pytest --update-golden"
+    assert text == golden.read_text("utf-8")
+
+
+@pytest.mark.parametrize("spec", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_are_complete(spec):
+    assert missing_elements(load_spec(spec)) == {}
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+def test_every_element_has_its_section_in_every_language(variant, assembled):
+    draft, _ = assembled[variant_id(variant)]
+    library = load_library()
+    served = {key for cid in library.outline for key in library.clauses[cid].elements}
+    assert served == set(ELEMENTS)
+    for section in draft.sections:
+        for key in library.clauses[section.clause_id].elements:
+            for language in draft.languages:
+                text = section.texts[language]
+                assert text.heading, (section.clause_id, language)
+                body = [b for b in text.blocks if b.kind in (PARAGRAPH, ITEM, TABLE)]
+                assert body, f"element {key}: {section.clause_id} is empty in {language}"
+                assert not any(b.is_missing for b in text.blocks)
+
+
+def _section_figures(section, language) -> Counter:
+    text = section.texts[language]
+    found = figures(text.label)
+    for block in text.blocks:
+        found += figures(block.text)
+        for row in block.rows:
+            for cell in row:
+                found += figures(cell)
+    for signatory in section.signatories.get(language, ()):
+        found += figures(f"{signatory.name} {signatory.title}")
+    return Counter(found)
+
+
+@pytest.mark.parametrize(
+    "variant", [v for v in VARIANTS if "ghana" not in v[0].stem], ids=variant_id
+)
+def test_figures_agree_across_languages(variant, assembled):
+    draft, _ = assembled[variant_id(variant)]
+    first, *others = draft.languages
+    for section in draft.sections:
+        expected = _section_figures(section, first)
+        for language in others:
+            assert _section_figures(section, language) == expected, (section.clause_id, language)
+
+
+def test_money_and_dates_are_written_per_language(assembled):
+    draft, _ = assembled["peru-sequential-us"]
+    plan = next(s for s in draft.sections if s.clause_id == "financial_plan")
+    english = " ".join(b.text for b in plan.texts["en"].blocks)
+    spanish = " ".join(b.text for b in plan.texts["es"].blocks)
+    assert "five million US dollars (US$5,000,000)" in english
+    assert "eight million Peruvian soles (PEN 8,000,000)" in english
+    assert "cinco millones de dólares estadounidenses (5.000.000\u00a0USD)" in spanish
+    assert "ocho millones de soles peruanos (8.000.000\u00a0PEN)" in spanish
+    table = next(b for b in plan.texts["es"].blocks if b.kind == TABLE)
+    assert table.rows[-1] == ("Total", "5.000.000\u00a0USD", "8.000.000\u00a0PEN")
+
+
+def test_french_amounts_use_narrow_spaces(assembled):
+    draft, _ = assembled["cote-divoire-sequential-us"]
+    plan = next(s for s in draft.sections if s.clause_id == "financial_plan")
+    table = next(b for b in plan.texts["fr"].blocks if b.kind == TABLE)
+    assert table.rows[-1][1] == "5\u202f000\u202f000\u00a0USD"
+
+
+@pytest.mark.parametrize("spec", [p for p in EXAMPLES if p.stem != "ghana"], ids=lambda p: p.stem)
+def test_alternat_swaps_names_columns_and_signatures(spec, assembled):
+    us_draft, us_path = assembled[f"{spec.stem}-side-by-side-us"]
+    partner_draft, partner_path = assembled[f"{spec.stem}-side-by-side-partner"]
+    partner_language = us_draft.languages[1]
+    assert us_draft.languages == ("en", partner_language)
+    assert partner_draft.languages == (partner_language, "en")
+
+    us_title = us_draft.title["en"]
+    partner_title = partner_draft.title["en"]
+    assert us_title.index("United States") < us_title.index("Government of the Republic")
+    assert partner_title.index("Government of the Republic") < partner_title.index("United States")
+
+    def first_column_language(path):
+        first_row = docx_tables(path)[0][0]
+        return first_row[0], first_row[1]
+
+    left, right = first_column_language(partner_path)
+    assert left == partner_draft.title[partner_language]
+    assert right == partner_draft.title["en"]
+    left, _ = first_column_language(us_path)
+    assert left == us_draft.title["en"]
+
+    def signers(draft):
+        section = next(s for s in draft.sections if s.kind == "signatures")
+        return [signatory.heading for signatory in section.signatories["en"]]
+
+    assert signers(us_draft)[0].endswith("UNITED STATES OF AMERICA:")
+    assert signers(partner_draft)[1].endswith("UNITED STATES OF AMERICA:")
+    assert signers(partner_draft)[0] == signers(us_draft)[1]
+
+
+def test_articles_are_numbered_alike_in_every_language(assembled):
+    draft, _ = assembled["colombia-side-by-side-partner"]
+    numbers = [s.number for s in draft.sections if s.kind == "article"]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for section in draft.sections:
+        if section.number:
+            assert section.texts["en"].label == f"Article {section.number}"
+            assert section.texts["es"].label == f"Artículo {section.number}"
+
+
+def test_title_block_is_a_title(assembled):
+    draft, _ = assembled["ghana-sequential-us"]
+    assert draft.languages == ("en",)
+    title = draft.sections[0].texts["en"].blocks
+    assert [b.kind for b in title] == [TITLE]
+    assert "Government of the Republic of Ghana" in title[0].text
