@@ -21,7 +21,7 @@ from cpc_draft.library import ClauseLibrary, load_library
 from cpc_draft.markup import MarkupError, parse_blocks
 from cpc_draft.model import ITEM, PARAGRAPH, TITLE, Block, ClauseText, Draft, Section
 from cpc_draft.spec import CompactSpec, load_spec
-from cpc_draft.templating import template_environment
+from cpc_draft.templating import compile_template
 
 LAYOUTS = ("side-by-side", "sequential")
 ORIGINALS = ("us", "partner")
@@ -81,7 +81,6 @@ def _check_languages(spec: CompactSpec, library: ClauseLibrary) -> None:
 
 
 def _render_sections(library: ClauseLibrary, views: dict[str, LanguageView]) -> list[Section]:
-    environment = template_environment()
     contexts = {code: view.context() for code, view in views.items()}
     tables = {code: view.tables() for code, view in views.items()}
     sections: list[Section] = []
@@ -96,7 +95,8 @@ def _render_sections(library: ClauseLibrary, views: dict[str, LanguageView]) -> 
         for code in views:
             where = f"{clause.path}:{clause.body_lines[code]} [{code}]"
             try:
-                rendered = environment.from_string(clause.bodies[code]).render(contexts[code])
+                template = compile_template(f"{clause.id}.{code}", clause.bodies[code])
+                rendered = template.render(contexts[code])
                 blocks = parse_blocks(rendered, tables[code])
             except (jinja2.TemplateError, MarkupError) as error:
                 raise LibraryError(

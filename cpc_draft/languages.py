@@ -10,9 +10,8 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from cpc_draft.errors import CpcDraftError
+from cpc_draft.yaml_source import load_data
 
 _DATA = resources.files("cpc_draft").joinpath("data/languages")
 
@@ -32,7 +31,7 @@ def wording(language: str) -> dict:
     if not entry.is_file():
         have = ", ".join(available_languages())
         raise CpcDraftError(f"no wording data for language {language!r} (available: {have})")
-    return yaml.safe_load(entry.read_text("utf-8"))
+    return load_data(entry.read_text("utf-8"))
 
 
 @cache

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from cpc_draft.errors import LibraryError
+from cpc_draft.yaml_source import load_data
 
 ELEMENT_KEYS = ("A", "B", "C", "D", "E", "F", "G")
 KINDS = ("title", "preamble", "article", "closing", "signatures")
@@ -116,7 +117,7 @@ def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | No
 
 def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -> tuple[str, ...]:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = load_data(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as error:
         problems.append(f"{path}: cannot read the outline ({error})")
         return ()
@@ -158,7 +159,7 @@ def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clau
         problems.append(f"{path}:1: no front matter (a block between '---' lines)")
         return None
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_data(match.group(1))
     except yaml.YAMLError as error:
         problems.append(f"{path}: front matter is not valid YAML ({error})")
         return None

@@ -19,10 +19,15 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from cpc_draft.errors import SpecError
-from cpc_draft.yaml_source import MAX_YAML_BYTES, LocatedYaml, dotted, load_yaml, read_text_file
+from cpc_draft.yaml_source import (
+    MAX_YAML_BYTES,
+    LocatedYaml,
+    dotted,
+    load_data,
+    load_yaml,
+    read_text_file,
+)
 
 PARTIES = ("us", "partner")
 _ORDINARY_WHITESPACE = re.compile(r"[ \t\r\n]+")
@@ -80,7 +85,7 @@ class CompactSpec:
 @cache
 def schema() -> dict:
     text = resources.files("cpc_draft").joinpath("data/spec_schema.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_data(text)
 
 
 def load_spec(path: Path) -> CompactSpec:

@@ -38,6 +38,11 @@ class LocatedYaml:
         return self.lines.get(where, 1)
 
 
+def load_data(text: str):
+    """Parse one of our own data files (schema, languages, front matter) with libyaml."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 def read_text_file(path: Path, *, max_bytes: int) -> str:
     """Read a UTF-8 text file, refusing directories, huge files and undecodable bytes."""
     if not path.exists():

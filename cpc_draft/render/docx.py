@@ -15,24 +15,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 from cpc_draft.output import write_atomically
+from cpc_draft.render import wordml
+from cpc_draft.render.wordml import PLAIN, TAB_RUN, WORD_LANGUAGE, Cell, RunStyle
 
-WORD_LANGUAGE = {"en": "en-US", "es": "es-ES", "fr": "fr-FR", "pt": "pt-BR"}
 CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 BODY_FONT = "Times New Roman"
@@ -47,232 +46,188 @@ def write_docx(draft: Draft, path: Path, *, force: bool = False) -> None:
 def build_document(draft: Draft):
     document = Document()
     _set_up_styles(document)
-    _set_up_page(document, landscape=False)
-    writer = _Writer(document)
-    if draft.layout == "sequential":
-        writer.sequential(draft)
-    else:
-        writer.side_by_side(draft)
+    # Side by side, each language gets half the page: landscape keeps a column about as
+    # wide as a book page and leaves room for the indicator table's yearly targets.
+    landscape = draft.layout == "side-by-side" and len(draft.languages) > 1
+    _set_up_page(document, landscape=landscape)
+    page_width = PAGE_CM[1] if landscape else PAGE_CM[0]
+    builder = _BodyBuilder(int((page_width - 2 * SIDE_MARGIN_CM) * TWIPS_PER_CM))
+    markup = (
+        builder.sequential(draft) if draft.layout == "sequential" else builder.side_by_side(draft)
+    )
+    body = document.element.body
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>"):
+        body.sectPr.addprevious(element)
     _set_core_properties(document, draft)
     _add_custom_properties(document, draft.properties)
     return document
 
 
-class _Writer:
-    def __init__(self, document) -> None:
-        self.document = document
+TWIPS_PER_CM = 566.93
+PAGE_CM = (21.59, 27.94)  # U.S. Letter
+SIDE_MARGIN_CM = 2.3
+CELL_PADDING = 216  # Word's default left + right cell margins
+HANGING_INDENT = 567  # 1 cm: list labels hang in the margin of their text
+MISSING_STYLE = RunStyle(bold=True, color="C00000", highlight="yellow")
+
+
+class _BodyBuilder:
+    """The document body as WordprocessingML, one content control per clause and language."""
+
+    def __init__(self, text_width: int) -> None:
         self.control_ids = itertools.count(1)
+        self.text_width = text_width
 
-    # -- layouts ---------------------------------------------------------------------------
-
-    def sequential(self, draft: Draft) -> None:
-        body = self.document.element.body
+    def sequential(self, draft: Draft) -> str:
+        parts = []
         for index, language in enumerate(draft.languages):
             if index:
-                self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            for section in draft.sections:
-                with _ContentControl(body, self._control_id(), section, language):
-                    self.section(self.document, section, language)
+                parts.append(wordml.page_break())
+            parts += [self.clause(s, language, self.text_width, False) for s in draft.sections]
+        return "".join(parts)
 
-    def side_by_side(self, draft: Draft) -> None:
+    def side_by_side(self, draft: Draft) -> str:
         columns = len(draft.languages)
-        table = self.document.add_table(rows=0, cols=columns)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        width = Cm(17.0 / columns)
-        for section in draft.sections:
-            row = table.add_row()
-            _keep_row_on_one_page_if_short(row, section)
-            for cell, language in zip(row.cells, draft.languages, strict=True):
-                cell.width = width
-                placeholder = cell.paragraphs[0]._p
-                with _ContentControl(cell._tc, self._control_id(), section, language):
-                    self.section(cell, section, language)
-                cell._tc.remove(placeholder)
-                # A cell must end with a paragraph; ours ends with the content control.
-                _tiny_paragraph(cell.add_paragraph())
+        width = self.text_width // columns
+        rows, unsplittable = [], set()
+        for index, section in enumerate(draft.sections):
+            if section.kind in ("title", "signatures"):
+                unsplittable.add(index)
+            # A cell must end with a paragraph; ours ends with the content control.
+            rows.append(
+                [
+                    Cell(
+                        self.clause(section, language, width - CELL_PADDING, True) + _SPACER, width
+                    )
+                    for language in draft.languages
+                ]
+            )
+        return wordml.table(
+            rows,
+            [width] * columns,
+            grid=False,
+            unsplittable_rows=frozenset(unsplittable),
+            centered=True,
+        )
 
-    # -- one clause in one language ---------------------------------------------------------
-
-    def section(self, container, section: Section, language: str) -> None:
+    def clause(self, section: Section, language: str, width: int, in_cell: bool) -> str:
         text = section.texts[language]
-        in_cell = hasattr(container, "_tc")
+        parts = []
         # Label and title are two paragraphs, not one with a line break: LibreOffice drops
         # a <w:br/> inside a block-level content control ("Article 1Purpose").
         for index, line in enumerate((text.label, text.heading)):
             if line:
-                heading = _paragraph(container, "Heading2")
-                if index and text.label:
-                    heading.paragraph_format.space_before = Pt(0)
-                heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                if in_cell:  # keep-with-next inside a table row makes rows refuse to split
-                    heading.paragraph_format.keep_with_next = False
-                _run(heading, line, language)
-        for block in text.blocks:
-            self.block(container, block, section, language)
+                parts.append(
+                    wordml.paragraph(
+                        [wordml.run(line, language)],
+                        style="Heading2",
+                        align="center",
+                        space_before=0 if index and text.label else None,
+                        # keep-with-next inside a table row makes rows refuse to split
+                        keep_next=False if in_cell else None,
+                    )
+                )
+        parts += [self.block(block, section, language, width, in_cell) for block in text.blocks]
+        alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
+        content = "".join(parts) or _SPACER
+        return wordml.content_control(next(self.control_ids), section.tag, alias, content)
 
-    def block(self, container, block: Block, section: Section, language: str) -> None:
+    def block(
+        self, block: Block, section: Section, language: str, width: int, in_cell: bool
+    ) -> str:
+        style = MISSING_STYLE if block.is_missing else PLAIN
         if block.kind == TITLE:
-            paragraph = _paragraph(container, "Title")
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(paragraph, block.text, language)
-        elif block.kind == ITEM:
-            paragraph = _paragraph(container)
-            paragraph.paragraph_format.left_indent = Cm(1.0)
-            paragraph.paragraph_format.first_line_indent = Cm(-1.0)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
-            _run(paragraph, f"{block.label}\t", language)
-            _text_runs(paragraph, block, language)
-        elif block.kind == TABLE:
-            _data_table(container, block, language)
-        elif block.kind == SIGNATURES:
-            _signatures(container, section.signatories[language], language)
-        else:
-            paragraph = _paragraph(container)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            _text_runs(paragraph, block, language)
-
-    def _control_id(self) -> int:
-        return next(self.control_ids)
+            return wordml.paragraph(
+                [wordml.run(block.text, language)], style="Title", align="center"
+            )
+        if block.kind == ITEM:
+            runs = [
+                wordml.run(block.label, language),
+                TAB_RUN,
+                wordml.run(block.text, language, style),
+            ]
+            return wordml.paragraph(runs, hanging_twips=HANGING_INDENT)
+        if block.kind == TABLE:
+            return _data_table(block, language, width, small=in_cell) + _GAP
+        if block.kind == SIGNATURES:
+            return _signatures(section.signatories[language], language, width, stacked=in_cell)
+        return wordml.paragraph([wordml.run(block.text, language, style)], align="both")
 
 
-class _ContentControl:
-    """Wrap what is added to ``parent`` inside the ``with`` in a block-level w:sdt."""
-
-    def __init__(self, parent, control_id: int, section: Section, language: str) -> None:
-        self.parent = parent
-        self.control_id = control_id
-        self.section = section
-        self.language = language
-
-    def __enter__(self) -> None:
-        # Hold the elements themselves: lxml keeps one proxy per element only while a
-        # Python reference exists, so id() of an unreferenced proxy is not stable.
-        self.before = set(self.parent)
-
-    def __exit__(self, *exc_info) -> None:
-        if exc_info[0] is not None:
-            return
-        added = [child for child in self.parent if child not in self.before]
-        if not added:
-            return
-        sdt = OxmlElement("w:sdt")
-        properties = OxmlElement("w:sdtPr")
-        text = self.section.texts[self.language]
-        alias = (
-            " ".join(part for part in (text.label, text.heading) if part) or self.section.clause_id
-        )
-        for name, value in (
-            ("w:alias", alias),
-            ("w:tag", self.section.tag),
-            ("w:id", str(self.control_id)),
-        ):
-            element = OxmlElement(name)
-            element.set(qn("w:val"), value)
-            properties.append(element)
-        content = OxmlElement("w:sdtContent")
-        sdt.append(properties)
-        sdt.append(content)
-        added[0].addprevious(sdt)
-        for child in added:
-            content.append(child)
+_SPACER = wordml.paragraph(tiny=True)
+_GAP = wordml.paragraph(space_after=0)
 
 
-# -- paragraphs and runs -------------------------------------------------------------------
-
-
-def _paragraph(container, style_id: str | None = None):
-    """A new paragraph; the style is set by id, because python-docx's lookup by style
-    name scans every style on each call and dominated assembly time."""
-    paragraph = container.add_paragraph()
-    if style_id:
-        paragraph._p.style = style_id
-    return paragraph
-
-
-def _run(paragraph, text: str, language: str):
-    run = paragraph.add_run(text)
-    _tag_language(run, language)
-    return run
-
-
-def _text_runs(paragraph, block: Block, language: str) -> None:
-    run = _run(paragraph, block.text, language)
-    if block.is_missing:  # a gap left by --allow-incomplete must be impossible to overlook
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-
-
-def _tag_language(run, language: str) -> None:
-    properties = run._r.get_or_add_rPr()
-    element = OxmlElement("w:lang")
-    element.set(qn("w:val"), WORD_LANGUAGE.get(language, language))
-    properties.append(element)
-
-
-def _tiny_paragraph(paragraph) -> None:
-    paragraph.paragraph_format.space_before = Pt(0)
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = Pt(1)
-
-
-# -- tables ----------------------------------------------------------------------------------
-
-
-def _data_table(container, block: Block, language: str) -> None:
-    header, *rows = block.rows
-    table = container.add_table(rows=0, cols=len(header))
-    table.style = "Table Grid"
+def _data_table(block: Block, language: str, width: int, *, small: bool) -> str:
+    widths = _column_widths(block.rows, width)
+    size = 15 if small else 18  # half-points: 7.5 pt in a column, 9 pt across the page
+    first_total = len(block.rows) - block.total_rows
+    body = []
     for index, cells in enumerate(block.rows):
-        row = table.add_row()
-        is_header = index == 0
-        is_total = index > len(rows) - block.total_rows
-        if is_header:
-            _repeat_as_header(row)
-        for column, (cell, value) in enumerate(zip(row.cells, cells, strict=True)):
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
-            if column > 0 and not is_header and _looks_numeric(value):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = _run(paragraph, value, language)
-            run.font.size = Pt(9)
-            run.bold = is_header or is_total
-    # Python-docx's body-level add_table leaves no paragraph after the table in a cell.
-    if hasattr(container, "_tc"):
-        _tiny_paragraph(container.add_paragraph())
+        emphasis = index == 0 or index >= first_total
+        row = []
+        for column, value in enumerate(cells):
+            numeric = column > 0 and index > 0 and _looks_numeric(value)
+            run = wordml.run(value, language, RunStyle(bold=emphasis, size_half_points=size))
+            content = wordml.paragraph([run], align="right" if numeric else None, space_after=0)
+            row.append(Cell(content, widths[column]))
+        body.append(row)
+    return wordml.table(body, widths, grid=True, header_rows=1, cell_margin=57)
+
+
+def _column_widths(rows, width: int) -> list[int]:
+    """Share ``width`` by content. A figure column gets room for its longest figure (figures
+    must not wrap) and its longest header word; text columns wrap, so they are capped (the
+    first, which names the row, less tightly) so they cannot starve the figures.
+    """
+    columns = len(rows[0])
+    weights = []
+    for column in range(columns):
+        values = [row[column] for row in rows[1:]]
+        longest_word = max((len(word) for word in rows[0][column].split()), default=1)
+        longest = max((len(value) for value in values), default=1)
+        if all(_looks_numeric(value) for value in values):
+            weights.append(max(longest + 1, longest_word + 1, 5))  # headers are bold
+        else:
+            weights.append(max(min(longest, 18 if column == 0 else 12), longest_word))
+    total = sum(weights)
+    widths = [width * weight // total for weight in weights]
+    widths[0] += width - sum(widths)
+    return widths
 
 
 def _looks_numeric(value: str) -> bool:
     return any(char.isdigit() for char in value) and sum(char.isalpha() for char in value) <= 3
 
 
-def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    properties.append(element)
-
-
-def _keep_row_on_one_page_if_short(row, section: Section) -> None:
-    if section.kind in ("title", "signatures"):
-        properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-
-
-def _signatures(container, signatories, language: str) -> None:
-    side_by_side = not hasattr(container, "_tc")
-    table = container.add_table(rows=1, cols=len(signatories) if side_by_side else 1)
-    cells = table.rows[0].cells if side_by_side else [table.rows[0].cells[0]] * len(signatories)
-    for cell, signatory in zip(cells, signatories, strict=False):
-        first = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
-        _run(first, signatory.heading, language).bold = True
-        for text in ("", "______________________________"):
-            _run(cell.add_paragraph(), text, language)
-        _run(cell.add_paragraph(), f"{signatory.name_label} {signatory.name}", language)
-        _run(cell.add_paragraph(), f"{signatory.title_label} {signatory.title}", language)
-        cell.add_paragraph()
-    if hasattr(container, "_tc"):
-        _tiny_paragraph(container.add_paragraph())
+def _signatures(signatories, language: str, width: int, *, stacked: bool) -> str:
+    blocks = []
+    for signatory in signatories:
+        blocks.append(
+            "".join(
+                [
+                    wordml.paragraph(
+                        [wordml.run(signatory.heading, language, RunStyle(bold=True))]
+                    ),
+                    wordml.paragraph(),
+                    wordml.paragraph([wordml.run("______________________________", language)]),
+                    wordml.paragraph(
+                        [wordml.run(f"{signatory.name_label} {signatory.name}", language)]
+                    ),
+                    wordml.paragraph(
+                        [wordml.run(f"{signatory.title_label} {signatory.title}", language)]
+                    ),
+                ]
+            )
+        )
+    # The spacer in front: LibreOffice drops the bold of the first run of a table that
+    # opens a content control.
+    if stacked:
+        cells = [[Cell("".join(block + wordml.paragraph() for block in blocks), width)]]
+        return _SPACER + wordml.table(cells, [width], grid=False) + _SPACER
+    column = width // len(blocks)
+    cells = [[Cell(block, column) for block in blocks]]
+    return _SPACER + wordml.table(cells, [column] * len(blocks), grid=False) + _SPACER
 
 
 # -- document set-up ---------------------------------------------------------------------------
@@ -304,12 +259,12 @@ def _set_up_styles(document) -> None:
 
 def _set_up_page(document, *, landscape: bool) -> None:
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # U.S. Letter
+    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.3))
+        setattr(section, side, Cm(SIDE_MARGIN_CM))
     section.top_margin = section.bottom_margin = Cm(2.2)
 
 
