@@ -91,3 +91,116 @@ class Draft:
     title: dict[str, str]
     properties: dict[str, str]
     missing: dict[str, str]
+
+
+# -- documents read back from files (readers -> check, compare) ------------------------------
+
+# Kinds of a read block
+HEADING = "heading"
+TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One block of a document read from a file, in reading order.
+
+    ``kind`` is heading, paragraph, item or table_row; a table row keeps its ``cells``.
+    ``page`` is 1-based where the format has pages. ``clause`` is the provenance tag our
+    own drafts carry ("objectives@1.0.0"). ``table`` numbers the table a row belongs to
+    and ``column`` the side of a side-by-side bilingual table a block was split from.
+    """
+
+    index: int
+    kind: str
+    text: str
+    page: int | None = None
+    language: str | None = None
+    clause: str | None = None
+    cells: tuple[str, ...] = ()
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An unaccepted tracked change: kind is insertion or deletion."""
+
+    kind: str
+    author: str
+    date: str
+    text: str
+    block: int | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """What every reader returns and every later command consumes."""
+
+    path: str
+    format: str  # pdf, docx, text
+    blocks: tuple[TextBlock, ...]
+    pages: int | None = None
+    languages: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    headers: tuple[str, ...] = ()
+    footers: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+# -- review results (check) -----------------------------------------------------------------
+
+PRESENT, PARTIAL, MISSING = "present", "partial", "missing"
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was found: the block (and page) and the quoted text."""
+
+    block: int
+    page: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ElementStatus:
+    key: str  # A..G
+    status: str  # present | partial | missing
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    party: str  # US | partner | other
+    amount: str  # exact decimal as a string
+    currency: str
+    qualifier: str | None
+    text: str
+    page: int | None
+    block: int
+    words_amount: str | None = None  # when the text also gives the amount in words
+
+
+@dataclass(frozen=True)
+class Indicator:
+    text: str
+    unit: str | None
+    baseline: str | None
+    targets: tuple[str, ...]
+    block: int
+    page: int | None
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # error | warning | info
+    message: str
+    element: str | None = None
+    page: int | None = None
+    block: int | None = None

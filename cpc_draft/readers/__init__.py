@@ -1,0 +1,85 @@
+"""Readers: a PDF, Word or text file -> one :class:`~cpc_draft.model.Document`.
+
+The format is decided by the file's first bytes, not its name, so a text file called
+.pdf or a .docx renamed .txt is read for what it is. Each reader guards its own hostile
+inputs (encryption, zip bombs, XML entities) and raises :class:`InputFileError`, whose
+message names the file and the problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from cpc_draft.errors import InputFileError
+from cpc_draft.model import Document
+
+MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
+PDF, DOCX, TEXT = "pdf", "docx", "text"
+# A text file that claims to be one of these is mislabelled or damaged: say so rather
+# than read it quietly as something else.
+_CLAIMED = {".pdf": "PDF", ".docx": "Word", ".doc": "Word"}
+
+
+def sniff(path: Path) -> str:
+    """pdf, docx or text, from the content; refuse what is none of them."""
+    if not path.exists():
+        raise InputFileError(path, "no such file")
+    if path.is_dir():
+        raise InputFileError(path, "is a directory, not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError(path, "is empty (0 bytes)")
+    if size > MAX_INPUT_BYTES:
+        raise InputFileError(path, f"is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror})") from None
+    if b"%PDF-" in head:  # the header may follow a few junk bytes, as readers allow
+        return PDF
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return DOCX
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputFileError(
+            path, "is an old binary Word (.doc) or an encrypted Office file; save it as .docx"
+        )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _looks_like_text(head):
+        return TEXT
+    raise InputFileError(path, "is not a PDF, Word (.docx) or text file")
+
+
+def read_document(path: Path, *, password: str | None = None) -> Document:
+    """Read ``path`` into a Document with a language on every block."""
+    from cpc_draft.langid import detect_languages
+
+    kind = sniff(path)
+    claimed = _CLAIMED.get(path.suffix.lower())
+    if claimed and kind == TEXT:
+        raise InputFileError(
+            path,
+            f"is named {path.suffix} but holds plain text, not a {claimed} file; "
+            "rename it .txt to read it as text",
+        )
+    if kind == PDF:
+        from cpc_draft.readers.pdf import read_pdf
+
+        document = read_pdf(path, password=password)
+    elif kind == DOCX:
+        from cpc_draft.readers.docx import read_docx
+
+        document = read_docx(path)
+    else:
+        from cpc_draft.readers.text import read_text
+
+        document = read_text(path)
+    blocks, languages = detect_languages(document.blocks)
+    return replace(document, blocks=blocks, languages=languages)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls <= len(head) // 100

@@ -1,0 +1,118 @@
+"""Plain text and Markdown drafts -> Document.
+
+Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8, and if that fails
+Windows-1252 (a superset of Latin-1 for text), with a warning, so accents survive either
+way. Structure: Markdown headings, "Article 3" lines, list labels and pipe tables.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from cpc_draft.errors import InputFileError
+from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
+
+MAX_TEXT_BYTES = 20_000_000
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# "Article 3", "ARTICLE III", "Artículo 3", "Article premier", "Art. 3"
+ARTICLE_HEADING = re.compile(
+    r"^(article|artículo|articulo|artigo|art\.)\s+([0-9]+|[ivxlc]+|premier|primero)\b",
+    re.IGNORECASE,
+)
+LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def read_text(path: Path) -> Document:
+    data = path.read_bytes()
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputFileError(
+            path, f"is {len(data):,} bytes; the limit for text is {MAX_TEXT_BYTES:,}"
+        )
+    text, warnings = decode(path, data)
+    return Document(
+        path=str(path), format="text", blocks=tuple(parse_text(text)), warnings=tuple(warnings)
+    )
+
+
+def decode(path: Path, data: bytes) -> tuple[str, list[str]]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError as error:
+                raise InputFileError(
+                    path, f"is not valid {encoding.upper()} ({error.reason})"
+                ) from None
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), [
+            "not UTF-8; read as Windows-1252 (Latin-1)"
+        ]
+
+
+def parse_text(text: str) -> list[TextBlock]:
+    blocks: list[TextBlock] = []
+    paragraph: list[str] = []
+    table = row = 0
+    in_table = False
+
+    def add(kind: str, content: str, **extra) -> None:
+        content = " ".join(content.split())
+        if content:
+            blocks.append(TextBlock(index=len(blocks), kind=kind, text=content, **extra))
+
+    def flush() -> None:
+        if paragraph:
+            add(PARAGRAPH, " ".join(paragraph))
+            paragraph.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if line.startswith("|") and line.count("|") >= 2:
+            flush()
+            if _TABLE_RULE.match(line):
+                continue
+            if not in_table:
+                in_table, row = True, 0
+                table += 1
+            cells = tuple(" ".join(cell.split()) for cell in line.strip("|").split("|"))
+            add(TABLE_ROW, " | ".join(cells), cells=cells, table=table - 1, row=row)
+            row += 1
+            continue
+        in_table = False
+        if not line or set(line) <= set("-=_*"):
+            flush()
+        elif _MARKDOWN_HEADING.match(line) or ARTICLE_HEADING.match(line) or _is_caps_title(line):
+            flush()
+            add(HEADING, _MARKDOWN_HEADING.sub("", line))
+        elif not paragraph and _is_article_title(blocks, line):
+            add(HEADING, line)  # "Article 3" then "Objectives" on the next line
+        elif LIST_LABEL.match(line):
+            flush()
+            add(ITEM, line)
+        else:
+            paragraph.append(line)
+    flush()
+    return blocks
+
+
+def _is_article_title(blocks: list[TextBlock], line: str) -> bool:
+    """A short unpunctuated line right under an "Article N" line is that article's title."""
+    if not blocks or blocks[-1].kind != HEADING or not ARTICLE_HEADING.match(blocks[-1].text):
+        return False
+    return len(line) <= 80 and line[-1] not in ".:;,"
+
+
+def _is_caps_title(line: str) -> bool:
+    """A line in capitals that is not a sentence: a title ("CHILD PROTECTION COMPACT …")."""
+    letters = [char for char in line if char.isalpha()]
+    return len(letters) >= 8 and line.isupper() and len(line) <= 250 and line[-1] not in ".;,"

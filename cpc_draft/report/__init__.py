@@ -1,0 +1,1 @@
+"""Reports: documents, findings and changes as text, JSON and (later) SARIF, HTML, docx."""
