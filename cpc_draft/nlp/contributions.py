@@ -1,0 +1,121 @@
+"""Who contributes each amount: the United States, the partner, another body.
+
+Without a parser, the contributor is the nearest party mention before the amount in its
+sentence that is not the object of a preposition ("carried out by implementing partners:
+US$2,000,000" is still the U.S. amount of the sentence's subject); failing that, an agent
+after it ("was awarded by the TIP Office"); failing that, the currency: U.S. dollars are
+the United States', any other currency the partner's.
+"""
+
+from __future__ import annotations
+
+from cpc_draft.nlp.lexicon import Lexicon, lexicon
+from cpc_draft.nlp.parties import _learn, mentions_in_doc
+from cpc_draft.nlp.pipeline import docs_of, sentences
+from cpc_draft.nlp.values import PARTIES, Contribution, Money, PartyMention
+
+
+def by_currency(currency: str) -> str:
+    return "US" if currency == "USD" else "partner"
+
+
+def _word_before(doc, mention: PartyMention, lex: Lexicon) -> str | None:
+    """The word before a mention, skipping articles ("to the Government")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in lex.articles or doc[i].is_space):
+        i -= 1
+    return doc[i].lower_ if i >= 0 else None
+
+
+def _in_aside(text: str, lo: int, mention: PartyMention, money: Money, lex: Lexicon) -> bool:
+    """Whether the mention sits in a phrase that opens with a preposition and is closed by a
+    comma before the amount ("with the support of UNICEF, Peru will contribute ...")."""
+    opening = max(text.rfind(mark, lo, mention.start) for mark in ",;:(") + 1 or lo
+    closed = any(mark in text[mention.end : money.start] for mark in ",;")
+    words = text[max(opening, lo) : mention.start].split()
+    return closed and bool(words) and words[0].lower() in lex.object_prepositions
+
+
+def _window(text: str, money: Money, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence of ``money``, cut at line ends (a Doc holds several lines)."""
+    lo, hi = 0, len(text)
+    for start, end in bounds:
+        if start <= money.start < end:
+            lo, hi = start, end
+            break
+    line_start = text.rfind("\n", lo, money.start) + 1
+    line_end = text.find("\n", money.end, hi)
+    return max(lo, line_start), hi if line_end < 0 else line_end
+
+
+def _attribute(doc, text: str, money: Money, mentions, lex: Lexicon, bounds) -> str:
+    lo, hi = _window(text, money, bounds)
+    usable = [m for m in mentions if lo <= m.start and m.end <= hi and m.party in PARTIES]
+    before = [m for m in usable if m.end <= money.start]
+    for mention in reversed(before):
+        if _word_before(doc, mention, lex) in lex.object_prepositions:
+            continue  # "carried out by implementing partners: US$2,000,000"
+        if _in_aside(text, lo, mention, money, lex):
+            continue  # "aportará, con el apoyo de los socios implementadores, 5.000.000 COP"
+        return mention.party
+    for mention in (m for m in usable if m.start >= money.end):
+        if _word_before(doc, mention, lex) in lex.agent_prepositions:
+            return mention.party
+    return by_currency(money.currency)
+
+
+def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMention]:
+    """Drop mentions inside an amount ("U.S. dollars", "dollars des États-Unis")."""
+    return [m for m in mentions if all(m.end <= x.start or m.start >= x.end for x in moneys)]
+
+
+def contributions_in_docs(
+    pieces, language: str, partner: str | None, model: str | None = None
+) -> list[Contribution]:
+    """Contributions of (offset, text, Doc) pieces, offsets added to each amount."""
+    lex = lexicon(language)
+    out = []
+    for offset, text, doc in pieces:
+        moneys = doc._.cpc_money or []
+        if not moneys:
+            continue
+        bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
+        mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
+        for money in moneys:
+            party = _attribute(doc, text, money, mentions, lex, bounds)
+            out.append(Contribution(money.shifted(offset), party))
+    return out
+
+
+def find_contributions(
+    text: str, language: str, partner: str | None = None, *, model: str | None = None
+) -> list[Contribution]:
+    """Every amount in ``text`` with the party that contributes it. Without ``partner``
+    its short name is learned from the text's "Government of X" mentions."""
+    pieces = docs_of([text], language, model=model)[0]
+    if partner is None:
+        partner = _learn(pieces)
+    return contributions_in_docs(pieces, language, partner, model)
+
+
+def attribute_columns(header_cells, language: str, partner: str | None = None) -> list[str | None]:
+    """The party of each column of a table from its header cells: "United States (USD)" ->
+    US, "Peru (PEN)" -> partner (by name, or else by its non-dollar currency), "Year" -> None.
+    """
+    cells = [cell or "" for cell in header_cells]
+    out: list[str | None] = []
+    for pieces in docs_of(cells, language):
+        party = None
+        for _, text, doc in pieces:
+            for mention in mentions_in_doc(doc, partner, text):
+                if mention.party in PARTIES:
+                    party = mention.party
+                    break
+            if party is None:
+                codes = [s.id_ for s in doc.spans.get("cpc") or [] if s.label_.startswith("CUR_")]
+                party = by_currency(codes[0]) if codes else None
+        out.append(party)
+    return out

@@ -1,0 +1,161 @@
+"""Who is named: the United States, the partner government, other bodies.
+
+The span ruler marks fixed names (``PARTY``, id ``US`` / ``partner`` / ``other`` / ``both``:
+"the TIP Office", "los Estados Unidos", "implementing partners", "the Participants") and
+"Government of" phrases (``GOV_OF``, id ``single`` / ``plural``); the name after a
+``GOV_OF`` is read here ("the Government of the Republic of Peru" -> partner "Republic of
+Peru", short name "Peru"). Once the partner's short name is known its bare mentions count
+too ("Peru", "Peruvian").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from cpc_draft.nlp.values import PartyMention
+
+# Small words inside a country's formal name ("Republic of the Philippines").
+LINKERS = frozenset(
+    ("of", "the", "de", "del", "la", "las", "los", "el", "du", "des", "d'", "d’", "l'", "l’")
+)
+ANDS = {"and", "y", "e", "et"}
+ELIDED = re.compile(r"[a-z]['’][A-ZÀ-Þ]")
+ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l['’])\s*", re.IGNORECASE)
+CONNECTOR = re.compile(r"\s(?:of|de|del|du|des|de la|de l['’])\s+(?=[A-ZÀ-Þ]|the |la |les )")
+MAX_NAME = 12
+_ACCENTS = {
+    "a": "aáàâäã",
+    "e": "eéèêë",
+    "i": "iíìîï",
+    "o": "oóòôöõ",
+    "u": "uúùûü",
+    "c": "cç",
+    "n": "nñ",
+}
+
+
+def _is_name(token) -> bool:
+    text = token.text
+    return text[:1].isupper() or bool(ELIDED.match(text))
+
+
+def _name_after(doc, at: int, plural: bool) -> list[tuple[int, int]]:
+    """Token ranges of the name(s) after a "Government of" phrase."""
+    names, start, end, i = [], at, at, at
+    while i < len(doc) and i - at < MAX_NAME:
+        token, low = doc[i], doc[i].lower_
+        if _is_name(token):
+            end = i + 1
+        elif low in LINKERS:
+            pass
+        elif low in ANDS and end > start:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if plural:
+                names.append((start, end))
+                start = end = i + 1
+            elif not (nxt is not None and _is_name(nxt)):  # "Trinidad and Tobago"
+                break
+        else:
+            break
+        i += 1
+    if end > start:
+        names.append((start, end))
+    return names
+
+
+def short_name(formal: str) -> str:
+    """Short name of a formal one: "the Republic of Peru" -> "Peru", "República del Perú"
+    -> "Perú", "Jamaica" -> "Jamaica"."""
+    name = ARTICLE.sub("", formal.strip())
+    parts = CONNECTOR.split(name)
+    return ARTICLE.sub("", parts[-1]).strip() if len(parts) > 1 else name
+
+
+@cache
+def loose_pattern(name: str) -> re.Pattern:
+    """A regex for a short name and its derived words ("Perú", "Peruvian"), accents and
+    case ignored."""
+    out = []
+    for char in name:
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        out.append(f"[{_ACCENTS[base]}]" if base in _ACCENTS else re.escape(char))
+    return re.compile(rf"(?<!\w){''.join(out)}\w{{0,5}}(?!\w)", re.IGNORECASE)
+
+
+def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
+    """Every party mention in one Doc, longest first where two overlap, in text order.
+    ``text`` is ``doc.text`` if the caller has it (spaCy rebuilds it on every access)."""
+    group = doc.spans.get("cpc") or []
+    text = doc.text if text is None else text
+    found: list[tuple[int, int, str, str | None]] = []  # char start, end, party, name
+    us = [s for s in group if s.label_ == "PARTY" and s.id_ == "US"]
+    for span in group:
+        if span.label_ == "PARTY":
+            found.append((span.start_char, span.end_char, span.id_, None))
+        elif span.label_ == "GOV_OF":
+            found.extend(_government(doc, span, us))
+    if partner:
+        for match in loose_pattern(partner).finditer(text):
+            found.append((match.start(), match.end(), "partner", None))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for item in sorted(found, key=lambda f: (f[0] - f[1], f[3] is None, f[0])):
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return [
+        PartyMention(party, text[start:end], start, end, name)
+        for start, end, party, name in sorted(kept)
+    ]
+
+
+def _government(doc, span, us) -> list[tuple[int, int, str, str | None]]:
+    names = _name_after(doc, span.end, span.id_ == "plural")
+    if not names:
+        return []
+    parties = []
+    for first, last in names:
+        is_us = any(u.start < last and u.end > first for u in us)
+        parties.append(("US", None) if is_us else ("partner", doc[first:last].text))
+    start, end = span.start_char, doc[names[-1][1] - 1].idx + len(doc[names[-1][1] - 1].text)
+    kinds = {party for party, _ in parties}
+    if len(parties) > 1:
+        partner = next((name for party, name in parties if party == "partner"), None)
+        return [(start, end, "both" if len(kinds) > 1 else kinds.pop(), partner)]
+    party, name = parties[0]
+    return [(start, end, party, name)]
+
+
+def find_party_mentions(text: str, language: str, partner: str | None = None):
+    """Party mentions in ``text`` (character offsets into it). Without ``partner``, the
+    partner's short name is learned from the text's own "Government of X" mentions."""
+    from cpc_draft.nlp.pipeline import docs_of
+
+    pieces = docs_of([text], language)[0]
+    if partner is None:
+        partner = _learn(pieces)
+    out = []
+    for offset, piece, doc in pieces:
+        for m in mentions_in_doc(doc, partner, piece):
+            out.append(PartyMention(m.party, m.text, m.start + offset, m.end + offset, m.name))
+    return out
+
+
+def _learn(pieces) -> str | None:
+    """The most frequent partner short name in (offset, text, Doc) pieces."""
+    counts: Counter[str] = Counter()
+    for _, piece, doc in pieces:
+        for mention in mentions_in_doc(doc, None, piece):
+            if mention.name and mention.party in ("partner", "both"):
+                counts[short_name(mention.name)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def partner_name(texts, language: str) -> str | None:
+    """The partner's short name ("Peru") from the formal mentions in ``texts``, or None."""
+    from cpc_draft.nlp.pipeline import docs_of
+
+    if isinstance(texts, str):
+        texts = [texts]
+    return _learn([piece for pieces in docs_of(list(texts), language) for piece in pieces])

@@ -1,0 +1,188 @@
+"""spaCy pipelines per language, built from ``spacy.blank`` and our data; nothing downloaded.
+
+``load_pipeline("es")`` = blank Spanish tokenizer (plus currency symbols as prefixes, so
+"S/8,000,000" splits) -> sentencizer -> span rulers ``cpc_ruler`` (case-insensitive) and
+``cpc_ruler_exact`` ("US", "PEN") writing ``doc.spans["cpc"]`` -> ``cpc_money``. The
+rulers' patterns are data: the party patterns of ``data/patterns/<lang>.jsonl`` plus
+currency and qualifier phrases from ``data/money_words.yaml``. ``model="en_core_web_sm"``
+starts from an installed trained pipeline instead, so its entities (``doc.ents``) come
+along.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from functools import cache
+from importlib import resources
+
+from cpc_draft.nlp.lexicon import Lexicon, lexicon, pipeline_language
+
+SPANS_KEY = "cpc"
+RULER = "cpc_ruler"
+RULER_EXACT = "cpc_ruler_exact"
+CHUNK = 4000  # characters per Doc
+_SYMBOL_CHARS = set("$€£¥₱₵¢₮₹/")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def currency_label(phrase: str) -> str:
+    """CUR_SYMBOL for "$", "US$", "S/", "Rs."; CUR_NAME for "soles", "US dollars"."""
+    if _SYMBOL_CHARS.intersection(phrase) or phrase.lower().rstrip(".") in ("rs", "रू"):
+        return "CUR_SYMBOL"
+    return "CUR_NAME"
+
+
+def lexicon_patterns(lex: Lexicon) -> list[dict]:
+    """Currency and qualifier patterns generated from the lexicon."""
+    codes = {code.lower() for code in lex.codes}
+    patterns = [  # a name that is also a code ("FCFA") is matched as a code, in capitals
+        {"label": currency_label(name), "pattern": name, "id": code}
+        for name, code in lex.currencies.items()
+        if name.lower() not in codes
+    ]
+    patterns += [
+        {"label": "CUR_CODE", "pattern": [{"ORTH": name}], "id": code}
+        for name, code in lex.codes.items()
+    ]
+    patterns += [
+        {"label": "QUAL", "pattern": phrase, "id": key} for phrase, key in lex.qualifiers.items()
+    ]
+    return patterns
+
+
+def file_patterns(language: str) -> list[dict]:
+    """The hand-written patterns of ``data/patterns/<language>.jsonl`` (parties)."""
+    entry = resources.files("cpc_draft").joinpath(f"data/patterns/{language}.jsonl")
+    lines = entry.read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _french_on_multilanguage(nlp) -> None:
+    """The two French rules our finders need from spaCy's French tokenizer: elisions are
+    their own tokens ("d'" + "euros") and hyphenated words stay whole ("quatre-vingts")."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    elision = r"(?i:(?:qu|[cdjlmnst])['’])(?=\w)"
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        [elision, nlp.tokenizer.prefix_search.__self__.pattern]
+    ).search
+    infixes = [rule for rule in (nlp.Defaults.infixes or ()) if "-" not in rule or "\\d" in rule]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _split_symbols(nlp, lex: Lexicon) -> None:
+    """Make "S/8,000,000", "GH₵4,000,000", "J$5,000,000" two tokens: symbol and figure."""
+    from spacy.util import compile_prefix_regex
+
+    symbols = sorted(
+        (name for name, _ in lex.currencies.items() if currency_label(name) == "CUR_SYMBOL"),
+        key=len,
+        reverse=True,
+    )
+    extra = [rf"(?i:{re.escape(symbol)})(?=\d)" for symbol in symbols if _LETTERS.search(symbol)]
+    extra += [rf"{re.escape(code)}(?=\d)" for code in lex.codes]  # "USD5,000,000"
+    prefixes = [*extra, *(nlp.Defaults.prefixes or ())]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+def split_patterns(nlp, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(case-insensitive patterns, exact-case phrase patterns).
+
+    spaCy's token Matcher costs several microseconds per token whatever the patterns, the
+    PhraseMatcher almost nothing; so a token pattern made only of ``ORTH`` values ("US",
+    "U.S.", "PEN") becomes an exact-case phrase for a second ruler matching on ORTH.
+    """
+    folded, exact = [], []
+    for pattern in patterns:
+        tokens = pattern["pattern"]
+        if isinstance(tokens, list) and all(set(t) == {"ORTH"} for t in tokens):
+            # Tokenized by the same tokenizer as the texts ("J/TIP" may become three tokens).
+            exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
+        else:
+            folded.append(pattern)
+    return folded, exact
+
+
+@cache
+def _build(language: str, model: str | None):
+    import spacy
+
+    import cpc_draft.nlp.money  # noqa: F401 - registers the cpc_money factory
+
+    lex = lexicon(language)
+    nlp = spacy.load(model) if model else spacy.blank(TOKENIZER_OF.get(language, language))
+    _split_symbols(nlp, lex)
+    if not model and language in TOKENIZER_OF:
+        _french_on_multilanguage(nlp)
+    if not {"parser", "senter", "sentencizer"}.intersection(nlp.pipe_names):
+        nlp.add_pipe("sentencizer")
+    folded, exact = split_patterns(nlp, file_patterns(language) + lexicon_patterns(lex))
+    for name, attr, patterns, overwrite in (
+        (RULER, "LOWER", folded, True),
+        (RULER_EXACT, "ORTH", exact, False),
+    ):
+        config = {"spans_key": SPANS_KEY, "phrase_matcher_attr": attr, "overwrite": overwrite}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # W036: a ruler with phrase patterns only
+            nlp.add_pipe("span_ruler", name=name, config={**config, "validate": False})
+            nlp.get_pipe(name).add_patterns(patterns)
+    nlp.add_pipe("cpc_money", config={"language": language, "spans_key": SPANS_KEY})
+    return nlp
+
+
+# spaCy's French tokenizer compiles thousands of hyphenation and elision exceptions when it
+# is imported (about 4-5 s on this machine, in every process and every --jobs worker).
+# Amounts, parties and cues need none of them: French runs on the multi-language
+# tokenizer, with French patterns and words from our data as before.
+TOKENIZER_OF = {"fr": "xx"}
+
+
+@cache
+def load_pipeline(language: str, model: str | None = None):
+    """The pipeline for ``language``: en, es, fr, or the multi-language "xx" for any other."""
+    return _build(pipeline_language(language), model or None)
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """``text`` cut at line ends into pieces of about ``size`` characters, with offsets.
+
+    One Doc per piece keeps spaCy's per-Doc overhead (tens of microseconds per component)
+    small; no amount or name spans two lines, so no cut falls inside one.
+    """
+    out, start, length = [], 0, len(text)
+    while start < length:
+        end = text.find("\n", min(start + size, length))
+        end = length if end < 0 else end + 1
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def docs_of(texts: list[str], language: str, *, model: str | None = None):
+    """For each text, its (offset, piece, Doc) pieces, all run through one ``nlp.pipe``.
+
+    ``piece`` is the Doc's text (``doc.text`` rebuilds it from every token on each access).
+
+    The sentencizer is left out here (it is a Python loop over every token); callers that
+    need sentences run :func:`sentences` on the few Docs where they need them.
+    """
+    nlp = load_pipeline(language, model)
+    pieces = [chunks(text) for text in texts]
+    flat = [piece for text_pieces in pieces for _, piece in text_pieces]
+    disable = [name for name in ("sentencizer",) if name in nlp.pipe_names]
+    docs = iter(nlp.pipe(flat, batch_size=64, disable=disable))
+    return [
+        [(offset, piece, next(docs)) for offset, piece in text_pieces] for text_pieces in pieces
+    ]
+
+
+def sentences(doc, language: str, model: str | None = None):
+    """Sentence boundaries for ``doc`` (running the pipeline's sentencizer if needed)."""
+    if not doc.has_annotation("SENT_START"):
+        nlp = load_pipeline(language, model)
+        if "sentencizer" in nlp.pipe_names:
+            nlp.get_pipe("sentencizer")(doc)
+    return doc.sents
