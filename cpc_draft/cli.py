@@ -182,6 +182,119 @@ def clauses(check_only, library) -> None:
         )
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for reading, JSON for other tools.",
+)
+@click.option("--password", help="Password of an encrypted PDF.")
+def extract(file, output_format, password) -> None:
+    """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
+
+    \b
+    Example:
+      cpc-draft extract examples/received/jamaica-draft.txt --format json
+    """
+    from cpc_draft.readers import read_document
+    from cpc_draft.report.extract import document_to_json, document_to_text
+
+    document = read_document(file, password=password)
+    render = document_to_json if output_format == "json" else document_to_text
+    click.echo(render(document), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for many files.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Rule levels (default: .cpc-draft.toml or [tool.cpc-draft] in pyproject.toml).",
+)
+@click.option("--password", help="Password of encrypted PDFs.")
+def check(paths, output_format, jobs, config_path, password) -> None:
+    """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
+
+    Exit code 0: no error-level findings; 1: some; 2: a file could not be read.
+
+    \b
+    Example:
+      cpc-draft check examples/received/jamaica-draft.txt
+    """
+    from cpc_draft import batch
+    from cpc_draft.config import load_config
+    from cpc_draft.report.check import reviews_to_json, reviews_to_text
+    from cpc_draft.report.sarif import reviews_to_sarif
+
+    config = load_config(config_path)
+    files = batch.expand(list(paths))
+    outcomes = batch.run(
+        files, config, jobs=jobs, password=password, progress=_progress(len(files))
+    )
+    reviews = [outcome.review for outcome in outcomes if outcome.review]
+    if output_format == "json":
+        click.echo(reviews_to_json(reviews), nl=False)
+    elif output_format == "sarif":
+        click.echo(reviews_to_sarif(reviews), nl=False)
+    else:
+        style = click.style if sys.stdout.isatty() else (lambda text, **_: text)
+        click.echo(reviews_to_text(reviews, style), nl=False)
+    failures = [outcome.error for outcome in outcomes if outcome.error]
+    for message in failures:
+        click.echo(f"cpc-draft: error: {message}", err=True)
+    if failures:
+        sys.exit(2)
+    sys.exit(1 if any(review.errors for review in reviews) else 0)
+
+
+def _progress(count: int):
+    """A progress bar on a terminal when more than a few files are checked."""
+    if count <= 3 or not sys.stderr.isatty():
+        return None
+
+    def wrap(outcomes, total):
+        with click.progressbar(outcomes, length=total, label="checking", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+
+
+@main.command()
+def rules() -> None:
+    """List the rules of `check` with their default levels and documentation.
+
+    \b
+    Example:
+      cpc-draft rules
+    """
+    from cpc_draft.rules import RULES
+
+    for rule_id, module in RULES.items():
+        doc = (module.__doc__ or "").strip()
+        click.echo(f"{rule_id} ({module.DEFAULT_LEVEL})")
+        click.echo("".join(f"    {line}\n" for line in doc.splitlines()))
+
+
 def run() -> None:  # pragma: no cover - console entry for `python -m cpc_draft`
     main(prog_name="cpc-draft")
 

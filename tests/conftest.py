@@ -51,6 +51,41 @@ def assembled(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     return result
 
 
+def convert_to_pdf(paths: list[Path], folder: Path) -> dict[Path, Path]:
+    """Convert .docx files to PDF with LibreOffice in one run (starting it costs seconds)."""
+    import subprocess
+
+    profile = (folder / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
+    return {path: folder / f"{path.stem}.pdf" for path in paths}
+
+
+@pytest.fixture(scope="session")
+def assembled_pdfs(assembled, tmp_path_factory) -> dict[str, Path]:
+    """Every assembled variant converted to PDF by LibreOffice (skipped without it)."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    folder = tmp_path_factory.mktemp("pdf")
+    converted = convert_to_pdf([path for _, path in assembled.values()], folder)
+    return {name: converted[path] for name, (_, path) in assembled.items()}
+
+
 def docx_paragraph_texts(path: Path) -> list[str]:
     """Text of every paragraph in document order (inside tables and content controls too)."""
     body = Document(str(path)).element.body

@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, requires_libreoffice, soffice
+from conftest import ROOT, requires_libreoffice
 
 from cpc_draft.cli import main
 
 
-@requires_libreoffice
-def test_libreoffice_converts_every_variant_to_pdf(assembled, tmp_path):
-    sources = [str(path) for _, path in assembled.values()]
-    profile = (tmp_path / "profile").as_uri()
-    completed = subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *sources,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
+def test_libreoffice_converts_every_variant_to_pdf(assembled, assembled_pdfs):
     for name, (draft, _) in assembled.items():
-        pdf = tmp_path / f"{name}.pdf"
+        pdf = assembled_pdfs[name]
         assert pdf.exists(), f"LibreOffice produced no PDF for {name}"
         with pdfplumber.open(pdf) as document:
             assert len(document.pages) >= 3

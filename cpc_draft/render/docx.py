@@ -52,9 +52,9 @@ def build_document(draft: Draft):
     _set_up_page(document, landscape=landscape)
     page_width = PAGE_CM[1] if landscape else PAGE_CM[0]
     builder = _BodyBuilder(int((page_width - 2 * SIDE_MARGIN_CM) * TWIPS_PER_CM))
-    markup = (
-        builder.sequential(draft) if draft.layout == "sequential" else builder.side_by_side(draft)
-    )
+    # One language has nothing to put beside it: side by side is then the sequential body.
+    side_by_side = draft.layout == "side-by-side" and len(draft.languages) > 1
+    markup = builder.side_by_side(draft) if side_by_side else builder.sequential(draft)
     body = document.element.body
     for element in parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>"):
         body.sectPr.addprevious(element)

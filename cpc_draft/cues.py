@@ -1,0 +1,39 @@
+"""Cue phrases from data/cues.yaml, compiled once per language."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from cpc_draft.yaml_source import load_data
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("cpc_draft").joinpath("data/cues.yaml").read_text("utf-8")
+    return load_data(text)
+
+
+@cache
+def cue(group: str, language: str | None) -> re.Pattern:
+    """A pattern matching any phrase of ``group`` in ``language`` (English as fallback)."""
+    entry = _data()[group]
+    phrases = entry.get(language or "en") or entry["en"]
+    # A phrase written with capitals is a defined term and must match as written ("the
+    # Parties", not "third parties"); every other phrase matches in any case.
+    alternation = "|".join(
+        _as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})"
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+
+
+def _as_written(phrase: str) -> str:
+    """Match as written, but let the first letter start a sentence ("The Parties")."""
+    first = phrase[0]
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(phrase[1:])}"
+
+
+def has(group: str, language: str | None, text: str) -> bool:
+    return cue(group, language).search(text) is not None

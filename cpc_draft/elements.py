@@ -1,0 +1,173 @@
+"""Statuses of the seven statutory elements (A–G) from the facts of a draft.
+
+Each status is present, partial or missing, with a reason a reviewer can act on and the
+evidence (block, page, quote) it rests on. Partial is a real status: duties for one
+government only, programs without amounts, indicators without targets, a financial plan
+with one government's contribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cpc_draft.facts import StreamFacts
+from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
+
+QUOTE = 160
+
+
+def evidence(blocks: Iterable[TextBlock], limit: int = 5) -> tuple[Evidence, ...]:
+    return tuple(Evidence(b.index, b.page, b.text[:QUOTE]) for b in list(blocks)[:limit])
+
+
+def element_statuses(facts: StreamFacts) -> dict[str, ElementStatus]:
+    return {
+        "A": _objectives(facts),
+        "B": _responsibilities(facts),
+        "C": _programs(facts),
+        "D": _indicators(facts),
+        "E": _financial_plan(facts),
+        "F": _sustainability(facts),
+        "G": _data(facts),
+    }
+
+
+def _objectives(facts: StreamFacts) -> ElementStatus:
+    if facts.objectives and facts.structured and not facts.has_section("objectives"):
+        reason = "no article on objectives; objectives appear only in passing"
+        return ElementStatus("A", PARTIAL, reason, evidence(facts.objectives))
+    if facts.objectives:
+        return ElementStatus(
+            "A", PRESENT, f"{len(facts.objectives)} objectives listed", evidence(facts.objectives)
+        )
+    if facts.purpose_only:
+        return ElementStatus(
+            "A",
+            PARTIAL,
+            "a statement of purpose, but no listed objectives",
+            evidence(facts.purpose_only),
+        )
+    return ElementStatus("A", MISSING, "no objectives found")
+
+
+def _responsibilities(facts: StreamFacts) -> ElementStatus:
+    us, partner = facts.responsibilities.get("US", []), facts.responsibilities.get("partner", [])
+    if us and partner and facts.structured and not facts.responsibilities_section:
+        reason = "no article on responsibilities; the governments' duties appear only in passing"
+        return ElementStatus("B", PARTIAL, reason, evidence(us[:3] + partner[:3], 6))
+    if us and partner:
+        return ElementStatus(
+            "B",
+            PRESENT,
+            f"duties of both governments ({len(us)} U.S., {len(partner)} partner)",
+            evidence(us[:3] + partner[:3], 6),
+        )
+    if us or partner:
+        who = "the United States" if us else "the partner government"
+        other = "the partner government" if us else "the United States"
+        return ElementStatus(
+            "B", PARTIAL, f"duties of {who} only; none for {other}", evidence(us or partner)
+        )
+    return ElementStatus("B", MISSING, "no responsibilities attributed to either government")
+
+
+def _programs(facts: StreamFacts) -> ElementStatus:
+    if not facts.programs:
+        return ElementStatus("C", MISSING, "no programs or initiatives found")
+    funded = [party for party in ("US", "partner") if facts.program_money.get(party)]
+    found = evidence(facts.programs)
+    if len(funded) == 2:
+        return ElementStatus(
+            "C",
+            PRESENT,
+            f"{len(facts.programs)} programs with funding from both governments",
+            found,
+        )
+    if funded:
+        who = "the United States" if funded == ["US"] else "the partner government"
+        return ElementStatus(
+            "C",
+            PARTIAL,
+            f"programs funded by {who} only; the other government's allocation is not stated",
+            found,
+        )
+    return ElementStatus(
+        "C", PARTIAL, "programs named without the funding allocated to them", found
+    )
+
+
+def _indicators(facts: StreamFacts) -> ElementStatus:
+    if not facts.indicators:
+        return ElementStatus("D", MISSING, "no outcome indicators found")
+    with_targets = [i for i in facts.indicators if i.targets]
+    found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in facts.indicators[:5])
+    if len(with_targets) == len(facts.indicators):
+        return ElementStatus(
+            "D", PRESENT, f"{len(facts.indicators)} indicators with targets", found
+        )
+    return ElementStatus(
+        "D",
+        PARTIAL,
+        f"{len(facts.indicators) - len(with_targets)} of "
+        f"{len(facts.indicators)} indicators have no targets",
+        found,
+    )
+
+
+def _financial_plan(facts: StreamFacts) -> ElementStatus:
+    parties = {c.party for c in facts.contributions} & {"US", "partner"}
+    money_blocks = [b for b in facts.blocks if b.index in {c.block for c in facts.contributions}]
+    found = evidence(money_blocks + facts.oversight[:2], 6)
+    if not parties:
+        return ElementStatus("E", MISSING, "no contribution by either government is quantified")
+    if not (facts.plan_section or facts.plan_by_year):
+        reason = "amounts are stated, but no multi-year financial plan (contributions by year)"
+        return ElementStatus("E", PARTIAL, reason, found)
+    if len(parties) == 1:
+        whose = "the U.S." if parties == {"US"} else "the partner government's"
+        return ElementStatus("E", PARTIAL, f"only {whose} contribution is quantified", found)
+    if not facts.oversight:
+        return ElementStatus(
+            "E", PARTIAL, "contributions of both governments, but no oversight mechanism", found
+        )
+    return ElementStatus(
+        "E", PRESENT, "contributions of both governments and an oversight mechanism", found
+    )
+
+
+def _sustainability(facts: StreamFacts) -> ElementStatus:
+    if facts.sustainability_section:
+        return ElementStatus(
+            "F",
+            PRESENT,
+            "a sustainability strategy for after the compact expires",
+            evidence(facts.sustainability),
+        )
+    if facts.sustainability:
+        return ElementStatus(
+            "F",
+            PARTIAL,
+            "sustainability is mentioned, but no strategy for after expiry is set out",
+            evidence(facts.sustainability),
+        )
+    return ElementStatus("F", MISSING, "no strategy to sustain progress after the compact expires")
+
+
+def _data(facts: StreamFacts) -> ElementStatus:
+    if facts.data_section:
+        return ElementStatus(
+            "G",
+            PRESENT,
+            "child protection data collection and management described",
+            evidence(facts.data),
+        )
+    if facts.data_system and facts.structured:
+        reason = "no article on child protection data; a data system is mentioned only in passing"
+        return ElementStatus("G", PARTIAL, reason, evidence(facts.data_system))
+    if facts.data_system:
+        reason = "a case management or information system is described"
+        return ElementStatus("G", PRESENT, reason, evidence(facts.data_system))
+    if facts.data:
+        reason = "data are mentioned, but not how they will be collected, tracked and managed"
+        return ElementStatus("G", PARTIAL, reason, evidence(facts.data))
+    return ElementStatus("G", MISSING, "no child protection data collection or case management")

@@ -1,0 +1,88 @@
+"""`check`: a draft -> facts per language -> element statuses -> rule findings.
+
+A bilingual draft is reviewed per language stream; an element's status for the document
+is the worst across its language versions (a Spanish text without indicators is a real
+gap even when the English has them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cpc_draft.bilingual import language_streams
+from cpc_draft.config import Config
+from cpc_draft.elements import element_statuses
+from cpc_draft.facts import StreamFacts, find_facts
+from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
+from cpc_draft.readers import read_document
+from cpc_draft.rules import RULES
+
+_RANK = {PRESENT: 0, PARTIAL: 1, MISSING: 2}
+
+
+@dataclass(frozen=True)
+class Review:
+    document: Document
+    facts: dict[str, StreamFacts]
+    statuses: dict[str, dict[str, ElementStatus]]
+    elements: dict[str, ElementStatus]
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def primary(self) -> StreamFacts:
+        return next(iter(self.facts.values()))
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == "error")
+
+
+def review_path(path: Path, config: Config, *, password: str | None = None) -> Review:
+    return review_document(read_document(path, password=password), config)
+
+
+def review_document(document: Document, config: Config) -> Review:
+    from cpc_draft.nlp import partner_name
+
+    facts: dict[str, StreamFacts] = {}
+    for language, stream in language_streams(document).items():
+        texts = [block.text for block in stream.blocks]
+        partner = partner_name(texts, language) if language != "und" else None
+        facts[language] = find_facts(stream.blocks, language, partner)
+    statuses = {language: element_statuses(found) for language, found in facts.items()}
+    review = Review(document, facts, statuses, _merge(statuses))
+    return Review(document, facts, statuses, review.elements, tuple(_findings(review, config)))
+
+
+def _merge(statuses: dict[str, dict[str, ElementStatus]]) -> dict[str, ElementStatus]:
+    merged = {}
+    several = len(statuses) > 1
+    for key in "ABCDEFG":
+        language, worst = max(
+            ((language, found[key]) for language, found in statuses.items()),
+            key=lambda pair: _RANK[pair[1].status],
+        )
+        reason = (
+            f"{worst.reason} ({language} text)"
+            if several and worst.status != PRESENT
+            else worst.reason
+        )
+        merged[key] = ElementStatus(key, worst.status, reason, worst.evidence)
+    return merged
+
+
+def _findings(review: Review, config: Config):
+    for rule_id, rule in RULES.items():
+        level = config.level(rule_id)
+        if level == "off":
+            continue
+        for found in rule.check(review):
+            yield Finding(
+                rule=rule_id,
+                severity=level,
+                message=found["message"],
+                element=found.get("element"),
+                page=found.get("page"),
+                block=found.get("block"),
+            )

@@ -1,0 +1,40 @@
+"""The rules of `check`: one module each, registered here by ID (grep finds them all).
+
+A rule module has ``ID``, ``DEFAULT_LEVEL`` (error, warning, info) and a docstring that is
+its user documentation (`cpc-draft rules`), and a ``check(review)`` generator yielding
+dicts with ``message`` and optionally ``element``, ``block``, ``page``.
+"""
+
+from cpc_draft.rules import (
+    binding_wording,
+    element_missing,
+    element_partial,
+    indicator_targets,
+    key_indicators,
+    language_mismatch,
+    partner_contribution,
+    sustainability_plan,
+    term_length,
+    totals,
+    tracked_changes,
+    words_figures,
+)
+
+RULES = {
+    module.ID: module
+    for module in (
+        element_missing,
+        element_partial,
+        indicator_targets,
+        key_indicators,
+        partner_contribution,
+        sustainability_plan,
+        term_length,
+        words_figures,
+        totals,
+        binding_wording,
+        tracked_changes,
+        language_mismatch,
+    )
+}
+LEVELS = ("error", "warning", "info", "off")

@@ -1,0 +1,25 @@
+"""A statutory element is only partly described.
+
+Partial is a real status: responsibilities of one government only (B), programs
+without the funding each government allocates (C), indicators without targets (D), a
+financial plan with one government's contribution or no oversight mechanism (E), a
+passing mention of sustainability with no strategy (F).
+
+Fails: "The United States intends to fund…" with no duty for the partner. Passes: duties
+listed for both governments.
+"""
+
+ID = "element-partial"
+DEFAULT_LEVEL = "warning"
+
+
+def check(review):
+    for key, status in review.elements.items():
+        if status.status == "partial":
+            where = status.evidence[0] if status.evidence else None
+            yield {
+                "element": key,
+                "message": f"element {key} is partial: {status.reason}",
+                "block": where.block if where else None,
+                "page": where.page if where else None,
+            }

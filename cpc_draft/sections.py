@@ -1,0 +1,79 @@
+"""Which part of a compact each block belongs to, from its headings.
+
+A received draft is cut into sections at its headings; each heading is matched against
+the cue phrases of data/sections.yaml in its language. Blocks before the first
+recognised heading belong to no section. Drafts without headings are handled by the
+fact finders, which look at cue words in the paragraphs themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cpc_draft.model import HEADING, TextBlock
+from cpc_draft.yaml_source import load_data
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str | None  # objectives, programs, … or None when the heading is not recognised
+    element: str | None
+    heading: TextBlock | None
+    blocks: tuple[TextBlock, ...]
+
+
+@cache
+def _cues() -> dict[str, dict]:
+    text = resources.files("cpc_draft").joinpath("data/sections.yaml").read_text("utf-8")
+    return load_data(text)
+
+
+@cache
+def _patterns(language: str) -> tuple[tuple[str, str | None, re.Pattern], ...]:
+    patterns = []
+    for key, entry in _cues().items():
+        phrases = entry.get(language) or entry.get("en", [])
+        alternation = "|".join(
+            re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)
+        )
+        patterns.append((key, entry.get("element"), re.compile(rf"\b(?:{alternation})\b", re.I)))
+    return tuple(patterns)
+
+
+def classify_heading(text: str, language: str | None) -> tuple[str | None, str | None]:
+    """(section key, element) for a heading such as "Article 8 — Multi-Year Financial Plan"."""
+    for key, element, pattern in _patterns(language or "en"):
+        if pattern.search(text):
+            return key, element
+    return None, None
+
+
+def split_sections(blocks: tuple[TextBlock, ...]) -> list[Section]:
+    """Consecutive headings ("Article 3", "Objectives") open one section together."""
+    sections: list[Section] = []
+    current_heading: list[TextBlock] = []
+    current_blocks: list[TextBlock] = []
+
+    def close() -> None:
+        if current_heading or current_blocks:
+            title = " ".join(block.text for block in current_heading)
+            language = next((b.language for b in current_heading if b.language), None)
+            if language is None and current_blocks:
+                language = current_blocks[0].language
+            key, element = classify_heading(title, language) if title else (None, None)
+            head = current_heading[-1] if current_heading else None
+            sections.append(Section(key, element, head, tuple(current_blocks)))
+
+    for block in blocks:
+        if block.kind == HEADING:
+            if current_blocks:
+                close()
+                current_heading, current_blocks = [], []
+            current_heading.append(block)
+        else:
+            current_blocks.append(block)
+    close()
+    return sections

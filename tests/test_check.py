@@ -1,0 +1,295 @@
+"""`check`: our own drafts pass, mutated drafts are flagged for exactly what was taken out.
+
+Round trip: every bundled example, assembled in every layout and original and converted
+to PDF by LibreOffice, checks with every element present, no error finding, and the
+spec's totals among the contributions found. Mutations: a clause removed (or weakened)
+from an assembled draft is flagged for that element and nothing else, in English,
+Spanish and French, from .docx and from PDF.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, VARIANTS, convert_to_pdf, soffice, variant_id
+
+from cpc_draft.assemble import AssembleOptions, build_draft
+from cpc_draft.cli import main
+from cpc_draft.config import Config
+from cpc_draft.model import ITEM, TABLE
+from cpc_draft.readers import read_document
+from cpc_draft.render.docx import write_docx
+from cpc_draft.review import review_document
+from cpc_draft.spec import load_spec
+
+CONFIG = Config()
+
+
+def _assert_clean(review, spec_path):
+    statuses = {key: status.status for key, status in review.elements.items()}
+    assert statuses == dict.fromkeys("ABCDEFG", "present"), {
+        k: s.reason for k, s in review.elements.items() if s.status != "present"
+    }
+    errors = [f for f in review.findings if f.severity == "error"]
+    assert errors == []
+    spec = load_spec(spec_path).data
+    rows = spec["financial_plan"]["years"]
+    found = {(c.party, c.currency, Decimal(c.amount)) for c in review.primary.contributions}
+    for party, key in (("US", "us"), ("partner", "partner")):
+        total = sum((row[key] for row in rows), Decimal(0))
+        assert (party, spec["currencies"][key], total) in found, (party, total)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+def test_our_docx_drafts_check_clean(variant, assembled):
+    _, path = assembled[variant_id(variant)]
+    _assert_clean(review_document(read_document(path), CONFIG), variant[0])
+
+
+# The PDF reader does not split a sparse last page into columns, so the two closing
+# lines of a side-by-side draft merge into one block ("Fait à Abidjan, le … Done at …").
+PDF_LAST_PAGE_COLUMNS = pytest.mark.xfail(
+    strict=True, reason="PDF reader: columns on a sparse last page are not detected (issue 4)"
+)
+PDF_VARIANTS = [
+    pytest.param(v, marks=PDF_LAST_PAGE_COLUMNS)
+    if variant_id(v) == "cote-divoire-side-by-side-partner"
+    else v
+    for v in VARIANTS
+]
+
+
+@pytest.mark.parametrize("variant", PDF_VARIANTS, ids=variant_id)
+def test_our_pdf_drafts_check_clean(variant, assembled_pdfs):
+    path = assembled_pdfs[variant_id(variant)]
+    _assert_clean(review_document(read_document(path), CONFIG), variant[0])
+
+
+# -- mutations ---------------------------------------------------------------------------------
+
+
+def _drop(*clause_ids):
+    def mutate(draft):
+        return dataclasses.replace(
+            draft, sections=tuple(s for s in draft.sections if s.clause_id not in clause_ids)
+        )
+
+    return mutate
+
+
+def _edit(clause_id, change):
+    def mutate(draft):
+        sections = []
+        for section in draft.sections:
+            if section.clause_id == clause_id:
+                texts = {
+                    lang: dataclasses.replace(text, blocks=tuple(change(list(text.blocks))))
+                    for lang, text in section.texts.items()
+                }
+                section = dataclasses.replace(section, texts=texts)
+            sections.append(section)
+        return dataclasses.replace(draft, sections=tuple(sections))
+
+    return mutate
+
+
+def _only_first_party_duties(blocks):
+    """Keep the introduction and the first government's lettered duties."""
+    kept, seen_items = [], False
+    for block in blocks:
+        if block.kind == ITEM:
+            seen_items = True
+        elif seen_items:
+            break
+        kept.append(block)
+    return kept
+
+
+def _without_tables(blocks):
+    return [block for block in blocks if block.kind != TABLE]
+
+
+def _without_targets(blocks):
+    out = []
+    for block in blocks:
+        if block.kind == TABLE:
+            keep = [0, 1, 2]  # indicator, unit, baseline: the yearly targets go
+            rows = tuple(tuple(row[i] for i in keep) for row in block.rows)
+            block = dataclasses.replace(block, rows=rows)
+        out.append(block)
+    return out
+
+
+MUTATIONS = {
+    "A-removed": ("A", _drop("objectives")),
+    "B-removed": ("B", _drop("responsibilities")),
+    "B-one-party": ("B", _edit("responsibilities", _only_first_party_duties)),
+    "C-removed": ("C", _drop("programs")),
+    "C-no-amounts": ("C", _edit("programs", _without_tables)),
+    "D-removed": ("D", _drop("indicators", "annual_dialogue")),
+    "D-no-targets": ("D", _edit("indicators", _without_targets)),
+    "E-removed": ("E", _drop("financial_plan")),
+    "F-removed": ("F", _drop("sustainability")),
+    "G-removed": ("G", _drop("data_management")),
+}
+LANGUAGE_EXAMPLES = {"es": "peru", "fr": "cote-divoire"}
+
+
+@pytest.fixture(scope="session")
+def mutated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mutated")
+    paths = {}
+    for example in LANGUAGE_EXAMPLES.values():
+        draft = build_draft(
+            ROOT / "examples" / f"{example}.yaml", AssembleOptions(layout="sequential")
+        )
+        for name, (_, mutate) in MUTATIONS.items():
+            path = folder / f"{example}-{name}.docx"
+            write_docx(mutate(draft), path)
+            paths[(example, name)] = path
+    return paths
+
+
+def _flagged(review) -> set[str]:
+    not_present = {k for k, s in review.elements.items() if s.status != "present"}
+    with_findings = {f.element for f in review.findings}
+    return not_present | with_findings
+
+
+CASES = [(example, name) for example in LANGUAGE_EXAMPLES.values() for name in MUTATIONS]
+
+
+@pytest.mark.parametrize(("example", "name"), CASES, ids=[f"{e}-{n}" for e, n in CASES])
+def test_mutation_is_flagged_for_exactly_its_element_docx(mutated, example, name):
+    element = MUTATIONS[name][0]
+    review = review_document(read_document(mutated[(example, name)]), CONFIG)
+    assert _flagged(review) == {element}, {
+        k: (s.status, s.reason) for k, s in review.elements.items() if s.status != "present"
+    }
+    assert set(review.document.languages) == {"en", "es" if example == "peru" else "fr"}
+
+
+@pytest.fixture(scope="session")
+def mutated_pdfs(mutated, tmp_path_factory):
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    converted = convert_to_pdf(list(mutated.values()), tmp_path_factory.mktemp("mutated-pdf"))
+    return {key: converted[path] for key, path in mutated.items()}
+
+
+@pytest.mark.parametrize(("example", "name"), CASES, ids=[f"{e}-{n}" for e, n in CASES])
+def test_mutation_is_flagged_for_exactly_its_element_pdf(mutated_pdfs, example, name):
+    element = MUTATIONS[name][0]
+    review = review_document(read_document(mutated_pdfs[(example, name)]), CONFIG)
+    assert _flagged(review) == {element}, {
+        k: (s.status, s.reason) for k, s in review.elements.items() if s.status != "present"
+    }
+
+
+# -- the received prose draft, seeds and the command line --------------------------------------
+
+JAMAICA = ROOT / "examples" / "received" / "jamaica-draft.txt"
+
+
+def test_received_prose_draft_shows_the_gao_weaknesses():
+    review = review_document(read_document(JAMAICA), CONFIG)
+    statuses = {k: s.status for k, s in review.elements.items()}
+    assert statuses == {
+        "A": "present",
+        "B": "present",
+        "C": "partial",
+        "D": "partial",
+        "E": "partial",
+        "F": "missing",
+        "G": "present",
+    }
+    rules = {f.rule for f in review.findings}
+    assert {
+        "indicator-targets",
+        "key-indicators",
+        "partner-contribution",
+        "sustainability-plan",
+        "element-missing",
+    } <= rules
+    us = [c for c in review.primary.contributions if c.party == "US"]
+    assert any(c.amount == "5000000" and c.qualifier == "up to" for c in us)
+    assert review.primary.term_years == 4
+
+
+def test_peru_press_release_contributions(tmp_path):
+    seed = next((ROOT.parent / "shared" / "seeds").glob("002_*.txt"), None)
+    if seed is None:
+        pytest.skip("the seed texts (../shared/seeds) are not beside this checkout")
+    path = tmp_path / "peru-release.txt"
+    path.write_text(seed.read_text("utf-8"), "utf-8")
+    contributions = review_document(read_document(path), CONFIG).primary.contributions
+    found = {(c.party, c.currency, c.amount, c.qualifier) for c in contributions}
+    assert ("US", "USD", "5000000", None) in found
+    assert ("partner", "PEN", "8000000", "at least") in found
+
+
+def test_cli_exit_codes_and_json(tmp_path, assembled):
+    runner = CliRunner()
+    _, clean = assembled["ghana-sequential-us"]
+    result = runner.invoke(main, ["check", str(clean), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["documents"][0]
+    assert set(document["elements"]) == set("ABCDEFG")
+    assert {"status", "reason", "evidence"} <= set(document["elements"]["A"])
+    assert {"party", "amount", "currency", "qualifier", "text", "page", "block"} <= set(
+        document["contributions"][0]
+    )
+    result = runner.invoke(main, ["check", str(JAMAICA)])
+    assert result.exit_code == 1
+    assert "F sustainability" in result.stdout and "✗ missing" in result.stdout
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["check", str(JAMAICA), str(empty)])
+    assert result.exit_code == 2
+    assert f"cpc-draft: error: {empty}: is empty (0 bytes)" in result.stderr
+
+
+def test_sarif_is_2_1_0_with_rules_and_results():
+    result = CliRunner().invoke(main, ["check", str(JAMAICA), "--format", "sarif"])
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "element-missing" in rule_ids
+    assert run["results"] and all(r["ruleId"] in rule_ids for r in run["results"])
+    assert {r["level"] for r in run["results"]} <= {"error", "warning", "note"}
+
+
+def test_config_sets_levels_and_refuses_unknown_rules(tmp_path):
+    (tmp_path / ".cpc-draft.toml").write_text('[rules]\nelement-missing = "warning"\n', "utf-8")
+    result = CliRunner().invoke(
+        main, ["check", str(JAMAICA), "--config", str(tmp_path / ".cpc-draft.toml")]
+    )
+    assert result.exit_code == 0  # the only error-level rule was lowered to a warning
+    (tmp_path / "bad.toml").write_text('[rules]\nelement-mising = "off"\n', "utf-8")
+    result = CliRunner().invoke(
+        main, ["check", str(JAMAICA), "--config", str(tmp_path / "bad.toml")]
+    )
+    assert result.exit_code == 2
+    assert "unknown rule 'element-mising'; did you mean 'element-missing'?" in result.stderr
+
+
+def test_jobs_give_the_same_results(assembled):
+    paths = [str(path) for name, (_, path) in assembled.items() if name.endswith("sequential-us")]
+    one = CliRunner().invoke(main, ["check", *paths, "--format", "json"])
+    two = CliRunner().invoke(main, ["check", *paths, "--format", "json", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_rules_command_lists_every_rule_with_its_doc():
+    from cpc_draft.rules import RULES
+
+    result = CliRunner().invoke(main, ["rules"])
+    for rule_id, module in RULES.items():
+        assert f"{rule_id} ({module.DEFAULT_LEVEL})" in result.stdout
+        assert module.__doc__.strip().splitlines()[0] in result.stdout
