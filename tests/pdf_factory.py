@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import shutil
 import subprocess
 import zlib
@@ -323,7 +322,3 @@ def encrypted_export(password: str) -> str:
 def truncated(data: bytes) -> bytes:
     """The first half of a PDF: what a broken download or mail gateway leaves."""
     return data[: len(data) // 2]
-
-
-def strip_eof(data: bytes) -> bytes:
-    return re.sub(rb"startxref\s+\d+\s+%%EOF\s*$", b"", data)

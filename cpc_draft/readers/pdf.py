@@ -1,23 +1,29 @@
 """PDF -> :class:`~cpc_draft.model.Document`: pdfium for the text, pdfplumber for tables.
 
 Design (measured on a 45-page LibreOffice draft; see benchmarks/bench_extract.py):
-pdfplumber (pdfminer) needs about 0.19 s a page to parse a page's text, pdfium about 2 ms,
-so every page is read with pypdfium2 only, one page at a time (each page and text page
-is closed before the next is opened):
+pdfplumber (pdfminer) needs 150-200 ms a page to parse a page's text, pdfium about 2 ms,
+and even pdfplumber's table finder on only the ruled pages costs a third of pdfplumber's
+whole ``extract_text``. So every page is read with pypdfium2 only, one page at a time
+(each page and text page is closed before the next is opened):
 
-- words: pdfium's text (one call a page) cut at whitespace, each word's loose box from
-  its first and last characters, its size and font (bold) from its first character;
+- words: pdfium's text (one call a page) cut at spaces; each word's horizontal extent
+  from its first and last characters' boxes, its line from the baseline and the font
+  size (pdfium's "loose" boxes are glyph-tight for fonts without ascent and descent),
+  size and weight from its text object. The page is read in the direction most of its
+  text runs (a sideways page without /Rotate reads upright); text at another angle (a
+  diagonal watermark) is left out with a note;
 - ruled lines: pdfium's path objects (lines, rectangles, also inside form XObjects) turned
-  into the edges pdfplumber would see, handed to pdfplumber's own table finder (its
-  "lines" strategy) - so tables are found exactly as pdfplumber finds them, without
-  pdfminer parsing the page;
+  into the edges pdfplumber would see and handed to pdfplumber's own ``TableFinder``
+  ("lines" strategy): tables are found as pdfplumber finds them, without pdfminer;
 - images: counted, to tell a scanned page (an image, no text) from a blank one.
 
 :mod:`cpc_draft.readers.pdf_layout` then turns the words into blocks in reading order.
 
 Bad files end in :class:`InputFileError` with one line naming the problem: encrypted
-(without or with a wrong password), truncated, not a PDF at all, no text layer (scanned),
-no pages. Damage pdfium repairs (a broken cross-reference table) is read, with a warning.
+(without or with a wrong password), truncated, not a PDF at all, a decompression bomb, no
+text layer (scanned), no pages. Damage pdfium repairs (a broken cross-reference table) is
+read, with a warning. pdfium itself runs in a forked child with a memory and CPU-time
+limit (see :func:`read_pdf`), so what it cannot survive ends in a message too.
 """
 
 from __future__ import annotations
