@@ -50,20 +50,7 @@ def test_our_docx_drafts_check_clean(variant, assembled):
     _assert_clean(review_document(read_document(path), CONFIG), variant[0])
 
 
-# The PDF reader does not split a sparse last page into columns, so the two closing
-# lines of a side-by-side draft merge into one block ("Fait à Abidjan, le … Done at …").
-PDF_LAST_PAGE_COLUMNS = pytest.mark.xfail(
-    strict=True, reason="PDF reader: columns on a sparse last page are not detected (issue 4)"
-)
-PDF_VARIANTS = [
-    pytest.param(v, marks=PDF_LAST_PAGE_COLUMNS)
-    if variant_id(v) == "cote-divoire-side-by-side-partner"
-    else v
-    for v in VARIANTS
-]
-
-
-@pytest.mark.parametrize("variant", PDF_VARIANTS, ids=variant_id)
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
 def test_our_pdf_drafts_check_clean(variant, assembled_pdfs):
     path = assembled_pdfs[variant_id(variant)]
     _assert_clean(review_document(read_document(path), CONFIG), variant[0])
