@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands that need them, so `--help` stays
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -232,7 +233,10 @@ def extract(file, output_format, password) -> None:
     help="Rule levels (default: .cpc-draft.toml or [tool.cpc-draft] in pyproject.toml).",
 )
 @click.option("--password", help="Password of encrypted PDFs.")
-def check(paths, output_format, jobs, config_path, password) -> None:
+@click.option(
+    "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
+)
+def check(paths, output_format, jobs, config_path, password, model) -> None:
     """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
 
     Exit code 0: no error-level findings; 1: some; 2: a file could not be read.
@@ -246,7 +250,7 @@ def check(paths, output_format, jobs, config_path, password) -> None:
     from cpc_draft.report.check import reviews_to_json, reviews_to_text
     from cpc_draft.report.sarif import reviews_to_sarif
 
-    config = load_config(config_path)
+    config = dataclasses.replace(load_config(config_path), model=model)
     files = batch.expand(list(paths))
     outcomes = batch.run(
         files, config, jobs=jobs, password=password, progress=_progress(len(files))

@@ -23,6 +23,7 @@ from cpc_draft.rules import LEVELS, RULES
 class Config:
     levels: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
+    model: str | None = None  # an installed trained spaCy pipeline (check --model); optional
 
     def level(self, rule_id: str) -> str:
         return self.levels.get(rule_id, RULES[rule_id].DEFAULT_LEVEL)

@@ -32,6 +32,7 @@ class StreamFacts:
     blocks: tuple[TextBlock, ...]
     sections: list[Section]
     partner: str | None
+    model: str | None = None
     contributions: list[Contribution] = field(default_factory=list)
     table_totals: list[tuple[Contribution, Decimal]] = field(default_factory=list)
     objectives: list[TextBlock] = field(default_factory=list)
@@ -68,8 +69,11 @@ class StreamFacts:
         return len({s.element for s in self.sections if s.element}) >= 3
 
 
-def find_facts(blocks: tuple[TextBlock, ...], language: str, partner: str | None) -> StreamFacts:
-    facts = StreamFacts(language, blocks, split_sections(blocks), partner)
+def find_facts(
+    blocks: tuple[TextBlock, ...], language: str, partner: str | None, model: str | None = None
+) -> StreamFacts:
+    """``model`` names an installed trained spaCy pipeline to add its entities (optional)."""
+    facts = StreamFacts(language, blocks, split_sections(blocks), partner, model=model)
     _money(facts)
     _objectives(facts)
     _responsibilities(facts)
@@ -89,7 +93,7 @@ def _money(facts: StreamFacts) -> None:
     language, partner = facts.language, facts.partner
     prose = [b for b in facts.blocks if b.kind != TABLE_ROW]
     for block in prose:
-        for found in find_contributions(block.text, language, partner):
+        for found in find_contributions(block.text, language, partner, model=facts.model):
             facts.contributions.append(_contribution(found.money, found.party, block))
     tables: dict[int, list[TextBlock]] = {}
     for block in facts.blocks:
@@ -103,7 +107,7 @@ def _money(facts: StreamFacts) -> None:
             is_total = row.cells and row.cells[0].strip().casefold() in TOTAL_WORDS
             for column, cell in enumerate(row.cells):
                 party = parties[column] if column < len(parties) else None
-                for found in find_contributions(cell, language, partner):
+                for found in find_contributions(cell, language, partner, model=facts.model):
                     money = _contribution(found.money, party or found.party, row)
                     if is_total:
                         facts.table_totals.append((money, columns.get(column, Decimal(0))))

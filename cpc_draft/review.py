@@ -49,7 +49,7 @@ def review_document(document: Document, config: Config) -> Review:
     for language, stream in language_streams(document).items():
         texts = [block.text for block in stream.blocks]
         partner = partner_name(texts, language) if language != "und" else None
-        facts[language] = find_facts(stream.blocks, language, partner)
+        facts[language] = find_facts(stream.blocks, language, partner, config.model)
     statuses = {language: element_statuses(found) for language, found in facts.items()}
     review = Review(document, facts, statuses, _merge(statuses))
     return Review(document, facts, statuses, review.elements, tuple(_findings(review, config)))

@@ -280,3 +280,10 @@ def test_rules_command_lists_every_rule_with_its_doc():
     for rule_id, module in RULES.items():
         assert f"{rule_id} ({module.DEFAULT_LEVEL})" in result.stdout
         assert module.__doc__.strip().splitlines()[0] in result.stdout
+
+
+def test_an_unknown_model_is_a_clear_error():
+    result = CliRunner().invoke(main, ["check", str(JAMAICA), "--model", "no_such_pipeline"])
+    assert result.exit_code == 2
+    assert "--model 'no_such_pipeline' is not an installed spaCy pipeline" in result.stderr
+    assert "Traceback" not in result.output

@@ -59,6 +59,21 @@ def file_patterns(language: str) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+def _load_model(name: str):
+    """An installed trained pipeline (check --model), or a clear error naming it."""
+    import spacy
+
+    from cpc_draft.errors import CpcDraftError
+
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as error:
+        raise CpcDraftError(
+            f"--model {name!r} is not an installed spaCy pipeline ({type(error).__name__}); "
+            "leave --model out to use the built-in pipelines"
+        ) from None
+
+
 def _french_on_multilanguage(nlp) -> None:
     """The two French rules our finders need from spaCy's French tokenizer: elisions are
     their own tokens ("d'" + "euros") and hyphenated words stay whole ("quatre-vingts")."""
@@ -112,7 +127,7 @@ def _build(language: str, model: str | None):
     import cpc_draft.nlp.money  # noqa: F401 - registers the cpc_money factory
 
     lex = lexicon(language)
-    nlp = spacy.load(model) if model else spacy.blank(TOKENIZER_OF.get(language, language))
+    nlp = _load_model(model) if model else spacy.blank(TOKENIZER_OF.get(language, language))
     _split_symbols(nlp, lex)
     if not model and language in TOKENIZER_OF:
         _french_on_multilanguage(nlp)
