@@ -111,10 +111,15 @@ class LanguageView:
         }
 
     def language_names(self) -> str:
-        from babel import Locale
+        known = self.words.get("language_names", {})
+        codes = self.ordered_languages()
+        if all(code in known for code in codes):
+            listed = [known[code] for code in codes]
+        else:  # a language our data does not name: CLDR knows them all (slower to load)
+            from babel import Locale
 
-        names = Locale.parse(self.language).languages
-        listed = [names.get(code, code) for code in self.ordered_languages()]
+            names = Locale.parse(self.language).languages
+            listed = [known.get(code) or names.get(code, code) for code in codes]
         if len(listed) == 1:
             return listed[0]
         joiner = self.words["languages_joiner"]

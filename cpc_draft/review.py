@@ -39,7 +39,15 @@ class Review:
 
 
 def review_path(path: Path, config: Config, *, password: str | None = None) -> Review:
-    return review_document(read_document(path, password=password), config)
+    return review_document(read_document(path, password=password, while_waiting=_warm_up), config)
+
+
+def _warm_up() -> None:
+    """Import spaCy and build the English pipeline (every U.S. compact has English)
+    while a PDF is being read: the two take about as long as each other."""
+    from cpc_draft.nlp import load_pipeline
+
+    load_pipeline("en")
 
 
 def review_document(document: Document, config: Config) -> Review:

@@ -8,6 +8,7 @@ message names the file and the problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,8 +51,14 @@ def sniff(path: Path) -> str:
     raise InputFileError(path, "is not a PDF, Word (.docx) or text file")
 
 
-def read_document(path: Path, *, password: str | None = None) -> Document:
-    """Read ``path`` into a Document with a language on every block."""
+def read_document(
+    path: Path, *, password: str | None = None, while_waiting: Callable[[], None] | None = None
+) -> Document:
+    """Read ``path`` into a Document with a language on every block.
+
+    ``while_waiting`` is work the caller wants done while a PDF is read in its sandbox
+    process (for other formats it simply runs after reading).
+    """
     from cpc_draft.langid import detect_languages
 
     kind = sniff(path)
@@ -65,7 +72,8 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
     if kind == PDF:
         from cpc_draft.readers.pdf import read_pdf
 
-        document = read_pdf(path, password=password)
+        document = read_pdf(path, password=password, while_waiting=while_waiting)
+        while_waiting = None
     elif kind == DOCX:
         from cpc_draft.readers.docx import read_docx
 
@@ -74,6 +82,8 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.text import read_text
 
         document = read_text(path)
+    if while_waiting:
+        while_waiting()
     blocks, languages = detect_languages(document.blocks)
     return replace(document, blocks=blocks, languages=languages)
 

@@ -38,6 +38,7 @@ import resource
 import signal
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,17 +59,26 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab", re.IGNO
 _OBJECT = re.compile(rb"\d{1,10}\s+\d{1,5}\s+obj\b")
 
 
-def read_pdf(path: Path, *, password: str | None = None) -> Document:
+def read_pdf(
+    path: Path, *, password: str | None = None, while_waiting: Callable[[], None] | None = None
+) -> Document:
     """Read a PDF; raise :class:`InputFileError` for anything that is not a readable one.
 
     Where the system can fork, the reading runs in a child process with a memory and a
     CPU-time limit: pdfium is C++, and a hostile file that makes it run out of memory or
     crash must end in a message, not take the whole command down.
+
+    ``while_waiting`` runs in this process while the child reads (`check` loads spaCy
+    then, which takes about as long as reading a 45-page PDF); it runs after the fork,
+    so the child never inherits a half-done import.
     """
     path = Path(path)
     if hasattr(os, "fork") and os.environ.get("CPC_DRAFT_PDF_SANDBOX", "1") != "0":
-        return _read_in_child(path, password)
-    return _read_guarded(path, password)
+        return _read_in_child(path, password, while_waiting)
+    document = _read_guarded(path, password)
+    if while_waiting:
+        while_waiting()
+    return document
 
 
 def _read_guarded(path: Path, password: str | None) -> Document:
@@ -98,14 +108,17 @@ _LIBRARY_FAILED = (
 )
 
 
-def _read_in_child(path: Path, password: str | None) -> Document:
+def _read_in_child(path: Path, password: str | None, while_waiting=None) -> Document:
     reader, writer = os.pipe()
     try:
         pid = os.fork()
     except OSError:  # no room for a process: read here, unguarded
         os.close(reader)
         os.close(writer)
-        return _read_guarded(path, password)
+        document = _read_guarded(path, password)
+        if while_waiting:
+            while_waiting()
+        return document
     if pid == 0:  # the child: read, send the result, leave without running any cleanup
         code = 0
         try:
@@ -124,6 +137,8 @@ def _read_in_child(path: Path, password: str | None) -> Document:
             os._exit(code)
     os.close(writer)
     try:
+        if while_waiting:
+            while_waiting()
         with os.fdopen(reader, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
