@@ -23,10 +23,11 @@ def cue(group: str, language: str | None) -> re.Pattern:
     # A phrase written with capitals is a defined term and must match as written ("the
     # Parties", not "third parties"); every other phrase matches in any case.
     alternation = "|".join(
-        _as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})"
+        (_as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})")
+        + ("" if p[-1] in "'’" else r"(?!\w)")  # "nombre d'" runs into its noun
         for p in sorted(phrases, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{alternation})")
 
 
 def _as_written(phrase: str) -> str:

@@ -307,8 +307,9 @@ def _term(facts: StreamFacts) -> None:
     year_word = cue("year_word", facts.language)
     scope = facts.in_section("duration") + list(facts.blocks)
     for block in scope:
-        for match in year_word.finditer(block.text):
-            before = block.text[: match.start()].rstrip(" -").split()
+        text = block.text.replace("-", " ")  # "four-year" reads as "four year"
+        for match in year_word.finditer(text):
+            before = text[: match.start()].rstrip().split()
             if not before:
                 continue
             token = before[-1].strip("(").casefold()
