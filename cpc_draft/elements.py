@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cpc_draft.cues import has
 from cpc_draft.facts import StreamFacts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 
@@ -136,6 +137,10 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
 
 
 def _sustainability(facts: StreamFacts) -> ElementStatus:
+    promised = [b for b in facts.sustainability if has("deferred", facts.language, b.text)]
+    if facts.sustainability_section and len(promised) == len(facts.sustainability):
+        reason = "a sustainability plan is promised for later, not set out"
+        return ElementStatus("F", PARTIAL, reason, evidence(facts.sustainability))
     if facts.sustainability_section:
         return ElementStatus(
             "F",
@@ -154,6 +159,10 @@ def _sustainability(facts: StreamFacts) -> ElementStatus:
 
 
 def _data(facts: StreamFacts) -> ElementStatus:
+    system_in_section = {b.index for b in facts.data} & {b.index for b in facts.data_system}
+    if facts.data_section and not system_in_section:
+        reason = "data are mentioned, but no case management or information system"
+        return ElementStatus("G", PARTIAL, reason, evidence(facts.data))
     if facts.data_section:
         return ElementStatus(
             "G",

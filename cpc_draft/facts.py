@@ -18,6 +18,7 @@ from cpc_draft.sections import Section, split_sections
 
 TOTAL_WORDS = {"total", "totales", "totaux", "sous-total", "subtotal"}
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-Ý])")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
 # "the number of X, the number of Y and the" -> each indicator without the joining words
@@ -139,10 +140,16 @@ def _objectives(facts: StreamFacts) -> None:
         facts.objectives = items
         return
     objective_word = re.compile(r"\b(objective|objectives|objetivos?|objectifs?)\b", re.I)
+    infinitives = cue("objective_list", facts.language)
     for block in section or facts.blocks:
         listed = block.text.count(";") >= 2 or block.text.count(",") >= 3
         if objective_word.search(block.text) and listed:
             facts.objectives.append(block)
+        elif (
+            has("commitment", facts.language, block.text)
+            and len(infinitives.findall(block.text)) >= 2
+        ):
+            facts.objectives.append(block)  # "intend to improve …, to expand …, and to prevent …"
         elif section and block.kind != HEADING:
             facts.purpose_only.append(block)
 
@@ -161,20 +168,21 @@ def _responsibilities(facts: StreamFacts) -> None:
         if block.kind == ITEM and current:
             duties[current].append(block)
             continue
-        found = commitment.search(block.text)
-        if not found:
-            continue
-        before = block.text[: found.start()]
-        mentions = [
-            m
-            for m in find_party_mentions(before, facts.language, facts.partner)
-            if m.party in duties
-        ]
-        if not mentions:
-            continue
-        current = mentions[-1].party
-        if len(block.text[found.end() :].split()) > 3:  # a duty, not "X intends to:"
-            duties[current].append(block)
+        for sentence in _SENTENCE_END.split(block.text):  # one paragraph may hold both
+            found = commitment.search(sentence)
+            if not found:
+                continue
+            before = sentence[: found.start()]
+            mentions = [
+                m
+                for m in find_party_mentions(before, facts.language, facts.partner)
+                if m.party in duties
+            ]
+            if not mentions:
+                continue
+            current = mentions[-1].party
+            if len(sentence[found.end() :].split()) > 3 and block not in duties[current]:
+                duties[current].append(block)  # a duty, not "X intends to:"
     facts.responsibilities = duties
 
 

@@ -20,7 +20,7 @@ from conftest import ROOT, VARIANTS, convert_to_pdf, soffice, variant_id
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.cli import main
 from cpc_draft.config import Config
-from cpc_draft.model import ITEM, TABLE
+from cpc_draft.model import ITEM, PARAGRAPH, TABLE, Block
 from cpc_draft.readers import read_document
 from cpc_draft.render.docx import write_docx
 from cpc_draft.review import review_document
@@ -111,7 +111,46 @@ def _without_targets(blocks):
     return out
 
 
+def _replace_body(text_by_language):
+    """Keep the clause's heading, replace its body by one paragraph per language."""
+
+    def mutate(draft):
+        sections = []
+        for section in draft.sections:
+            texts = dict(section.texts)
+            if section.clause_id == text_by_language["clause"]:
+                for language, text in texts.items():
+                    body = (Block(PARAGRAPH, text_by_language[language]),)
+                    texts[language] = dataclasses.replace(text, blocks=body)
+            sections.append(dataclasses.replace(section, texts=texts))
+        return dataclasses.replace(draft, sections=tuple(sections))
+
+    return mutate
+
+
+PURPOSE_ONLY = {
+    "clause": "objectives",
+    "en": "The Participants intend to work together against child trafficking.",
+    "es": "Los Participantes tienen la intención de colaborar contra la trata de niñas y niños.",
+    "fr": "Les Participants ont l'intention de collaborer contre la traite des enfants.",
+}
+PLAN_LATER = {
+    "clause": "sustainability",
+    "en": "The Participants intend to adopt a sustainability plan at a later date.",
+    "es": "Los Participantes tienen la intención de adoptar un plan más adelante.",
+    "fr": "Les Participants ont l'intention d'arrêter un plan de pérennité ultérieurement.",
+}
+DATA_ONLY = {
+    "clause": "data_management",
+    "en": "The Participants intend to share data on child trafficking.",
+    "es": "Los Participantes tienen la intención de compartir datos sobre la trata.",
+    "fr": "Les Participants ont l'intention de partager des données sur la traite.",
+}
+
 MUTATIONS = {
+    "A-purpose-only": ("A", _replace_body(PURPOSE_ONLY)),
+    "F-plan-later": ("F", _replace_body(PLAN_LATER)),
+    "G-no-system": ("G", _replace_body(DATA_ONLY)),
     "A-removed": ("A", _drop("objectives")),
     "B-removed": ("B", _drop("responsibilities")),
     "B-one-party": ("B", _edit("responsibilities", _only_first_party_duties)),
