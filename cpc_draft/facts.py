@@ -8,6 +8,7 @@ pipelines in :mod:`cpc_draft.nlp`; the cue phrases from data/cues.yaml.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -55,6 +56,10 @@ class StreamFacts:
     term_years: int | None = None
     term_range: tuple[int, int] | None = None
     term_evidence: TextBlock | None = None
+    term_dates: tuple[dt.date, dt.date] | None = None
+    signing_place: str | None = None
+    signing_date: dt.date | None = None
+    signing_evidence: TextBlock | None = None
     non_binding: list[TextBlock] = field(default_factory=list)
     binding_terms: list[tuple[TextBlock, str]] = field(default_factory=list)
 
@@ -82,6 +87,7 @@ def find_facts(
     _indicators(facts)
     _plan_and_cues(facts)
     _term(facts)
+    _signing(facts)
     return facts
 
 
@@ -327,9 +333,33 @@ def _term(facts: StreamFacts) -> None:
                 break
         if facts.term_years:
             break
+    from cpc_draft.dates import find_dates
+
+    stated = [d for b in facts.in_section("duration") for d in find_dates(b.text, facts.language)]
+    if len(stated) >= 2 and min(stated) < max(
+        stated
+    ):  # "… until April 25, 2027, … on April 26, 2022"
+        facts.term_dates = (min(stated), max(stated))
     for block in facts.blocks:
         match = _RANGE.search(block.text)
         if match and 1 <= int(match.group(2)) - int(match.group(1)) <= 10:
             facts.term_range = (int(match.group(1)), int(match.group(2)))
             facts.term_evidence = facts.term_evidence or block
             break
+
+
+def _signing(facts: StreamFacts) -> None:
+    """ "Done at Lima, on April 26, 2022" / "Hecho en Lima, el 26 de abril de 2022"."""
+    from cpc_draft.dates import find_date
+
+    done_at = cue("done_at", facts.language)
+    for block in reversed(facts.blocks):  # the final clause is near the end
+        match = done_at.search(block.text)
+        if not match:
+            continue
+        rest = block.text[match.end() :].strip()
+        place = rest.split(",")[0].strip()
+        facts.signing_place = place if place and "_" not in place else None
+        facts.signing_date = find_date(rest, facts.language)
+        facts.signing_evidence = block
+        return

@@ -326,3 +326,17 @@ def test_an_unknown_model_is_a_clear_error():
     assert result.exit_code == 2
     assert "--model 'no_such_pipeline' is not an installed spaCy pipeline" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("variant", [v for v in VARIANTS if v[1] == "sequential"], ids=variant_id)
+def test_term_and_signing_come_back(variant, assembled):
+    from cpc_draft.report.check import review_to_dict
+
+    _, path = assembled[variant_id(variant)]
+    data = review_to_dict(review_document(read_document(path), CONFIG))
+    spec = load_spec(variant[0])
+    assert data["term"]["start"] == spec.term_start.isoformat()
+    assert data["term"]["end"] == spec.term_end.isoformat()
+    assert data["term"]["years"] == spec.term_years
+    signing = spec.data["signing"]
+    assert data["signing"] == {"place": signing["place"]["en"], "date": signing["date"].isoformat()}
