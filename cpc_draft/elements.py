@@ -116,8 +116,12 @@ def _indicators(facts: StreamFacts) -> ElementStatus:
 
 
 def _financial_plan(facts: StreamFacts) -> ElementStatus:
-    parties = {c.party for c in facts.contributions} & {"US", "partner"}
-    money_blocks = [b for b in facts.blocks if b.index in {c.block for c in facts.contributions}]
+    # With a financial-plan article, the plan is what that article states; amounts in
+    # the programs article serve element C, not E.
+    in_plan = {b.index for b in facts.in_section("financial_plan")}
+    contributions = [c for c in facts.contributions if not in_plan or c.block in in_plan]
+    parties = {c.party for c in contributions} & {"US", "partner"}
+    money_blocks = [b for b in facts.blocks if b.index in {c.block for c in contributions}]
     found = evidence(money_blocks + facts.oversight[:2], 6)
     if not parties:
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")

@@ -13,6 +13,7 @@ from pathlib import Path
 from cpc_draft.bilingual import language_streams
 from cpc_draft.config import Config
 from cpc_draft.elements import element_statuses
+from cpc_draft.errors import InputFileError
 from cpc_draft.facts import StreamFacts, find_facts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
 from cpc_draft.readers import read_document
@@ -39,6 +40,12 @@ class Review:
 
 
 def review_path(path: Path, config: Config, *, password: str | None = None) -> Review:
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        raise InputFileError(
+            path,
+            f"is a compact spec, not a draft; assemble it first: cpc-draft assemble {path} "
+            "-o draft.docx, then check draft.docx",
+        )
     return review_document(read_document(path, password=password, while_waiting=_warm_up), config)
 
 

@@ -147,7 +147,18 @@ DATA_ONLY = {
     "fr": "Les Participants ont l'intention de partager des données sur la traite.",
 }
 
+US_ONLY_PLAN = {
+    "clause": "financial_plan",
+    "en": "The Government of the United States of America intends to contribute an estimated "
+    "US$5,000,000 over the term of this Partnership.",
+    "es": "El Gobierno de los Estados Unidos de América tiene la intención de aportar un monto "
+    "estimado de 5.000.000 USD durante la vigencia de la presente Alianza.",
+    "fr": "Le Gouvernement des États-Unis d'Amérique a l'intention d'apporter une contribution "
+    "estimée à 5 000 000 USD pendant la durée du présent Partenariat.",
+}
+
 MUTATIONS = {
+    "E-us-only": ("E", _replace_body(US_ONLY_PLAN)),
     "A-purpose-only": ("A", _replace_body(PURPOSE_ONLY)),
     "F-plan-later": ("F", _replace_body(PLAN_LATER)),
     "G-no-system": ("G", _replace_body(DATA_ONLY)),
@@ -340,3 +351,10 @@ def test_term_and_signing_come_back(variant, assembled):
     assert data["term"]["years"] == spec.term_years
     signing = spec.data["signing"]
     assert data["signing"] == {"place": signing["place"]["en"], "date": signing["date"].isoformat()}
+
+
+def test_a_spec_is_not_a_draft():
+    spec = ROOT / "examples" / "peru.yaml"
+    result = CliRunner().invoke(main, ["check", str(spec)])
+    assert result.exit_code == 2
+    assert f"{spec}: is a compact spec, not a draft; assemble it first" in result.stderr
