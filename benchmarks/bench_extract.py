@@ -60,9 +60,10 @@ def build_pdfs(fresh: bool) -> tuple[dict[int, Path], str]:
     if all(path.exists() for path in paths.values()) and origin_file.exists():
         return paths, origin_file.read_text()
     folder.mkdir(parents=True, exist_ok=True)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice:
-        long_pdf = _libreoffice_compact(folder, soffice, max(SIZES))
+    from cpc_draft.render.pdf import find_soffice
+
+    if find_soffice():
+        long_pdf = _libreoffice_compact(folder, max(SIZES))
         origin = "the Peru compact (sequential, en+es) repeated, converted by LibreOffice"
     else:
         long_pdf = _synthetic(folder, max(SIZES))
@@ -80,7 +81,7 @@ def build_pdfs(fresh: bool) -> tuple[dict[int, Path], str]:
     return paths, origin
 
 
-def _libreoffice_compact(folder: Path, soffice: str, pages: int) -> Path:
+def _libreoffice_compact(folder: Path, pages: int) -> Path:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -106,24 +107,9 @@ def _libreoffice_compact(folder: Path, soffice: str, pages: int) -> Path:
     source = folder / "compact-long.docx"
     document.save(str(source))
     print(f"converting a {copies}x compact with LibreOffice (once; cached)…", flush=True)
-    profile = folder / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=1800,
-    )
-    shutil.rmtree(profile, ignore_errors=True)
+    from cpc_draft.render.pdf import convert_with_libreoffice
+
+    convert_with_libreoffice([source], folder, timeout=1800)
     return folder / "compact-long.pdf"
 
 

@@ -142,11 +142,13 @@ def init(partner, languages, start, years, output, force) -> None:
 
     first_day = start.date() if start else dt.date(dt.date.today().year + 1, 1, 1)
     text = render_init_spec(partner, list(languages), first_day, years)
+    if output is None:
+        click.echo(text, nl=False)
+        return
     write_init_spec(output, text, force=force)
-    if output:
-        click.echo(
-            f"wrote {output}; fill in every TODO, then: cpc-draft assemble {output} -o draft.docx"
-        )
+    click.echo(
+        f"wrote {output}; fill in every TODO, then: cpc-draft assemble {output} -o draft.docx"
+    )
 
 
 @main.command()

@@ -19,9 +19,15 @@ def _data() -> dict:
 def cue(group: str, language: str | None) -> re.Pattern:
     """A pattern matching any phrase of ``group`` in ``language`` (English as fallback)."""
     entry = _data()[group]
-    phrases = entry.get(language or "en") or entry["en"]
-    # A phrase written with capitals is a defined term and must match as written ("the
-    # Parties", not "third parties"); every other phrase matches in any case.
+    return phrase_pattern(entry.get(language or "en") or entry["en"])
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern:
+    """Any of ``phrases`` as a whole word or words, longest first.
+
+    A phrase written with capitals is a defined term and must match as written ("the
+    Parties", not "third parties"); every other phrase matches in any case.
+    """
     alternation = "|".join(
         (_as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})")
         + ("" if p[-1] in "'’" else r"(?!\w)")  # "nombre d'" runs into its noun

@@ -289,7 +289,7 @@ def _plan_and_cues(facts: StreamFacts) -> None:
         if has("non_binding", language, block.text):
             facts.non_binding.append(block)
         for match in cue("binding", language).finditer(block.text):
-            if not _negated(block.text, match.start(), language):
+            if not _negated(block.text, match.start()):
                 facts.binding_terms.append((block, match.group()))
     section = [b for b in facts.in_section("sustainability") if b.kind != HEADING]
     facts.sustainability_section = bool(section)
@@ -308,7 +308,7 @@ def _plan_and_cues(facts: StreamFacts) -> None:
     )
 
 
-def _negated(text: str, at: int, language: str) -> bool:
+def _negated(text: str, at: int) -> bool:
     """ "does not create obligations", "no crea obligaciones": a denial, not treaty wording."""
     window = text[max(0, at - 60) : at].casefold()
     return any(word in window for word in (" not ", "no ", " ne ", " pas ", "n'", " ni "))

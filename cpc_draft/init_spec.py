@@ -84,10 +84,7 @@ def render_init_spec(partner: str, languages: list[str], start: dt.date, years: 
     )
 
 
-def write_init_spec(path: Path | None, text: str, *, force: bool) -> None:
-    if path is None:
-        print(text, end="")
-        return
+def write_init_spec(path: Path, text: str, *, force: bool) -> None:
     write_atomically(path, lambda temporary: temporary.write_text(text, "utf-8"), force=force)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from cpc_draft.cues import phrase_pattern
 from cpc_draft.model import HEADING, TextBlock
 from cpc_draft.yaml_source import load_data
 
@@ -33,14 +34,10 @@ def _cues() -> dict[str, dict]:
 
 @cache
 def _patterns(language: str) -> tuple[tuple[str, str | None, re.Pattern], ...]:
-    patterns = []
-    for key, entry in _cues().items():
-        phrases = entry.get(language) or entry.get("en", [])
-        alternation = "|".join(
-            re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)
-        )
-        patterns.append((key, entry.get("element"), re.compile(rf"\b(?:{alternation})\b", re.I)))
-    return tuple(patterns)
+    return tuple(
+        (key, entry.get("element"), phrase_pattern(entry.get(language) or entry.get("en", [])))
+        for key, entry in _cues().items()
+    )
 
 
 def classify_heading(text: str, language: str | None) -> tuple[str | None, str | None]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from docx.text.paragraph import Paragraph
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.render.docx import write_docx
+from cpc_draft.render.pdf import convert_with_libreoffice, find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -52,28 +51,8 @@ def assembled(tmp_path_factory) -> dict[str, tuple[object, Path]]:
 
 
 def convert_to_pdf(paths: list[Path], folder: Path) -> dict[Path, Path]:
-    """Convert .docx files to PDF with LibreOffice in one run (starting it costs seconds)."""
-    import subprocess
-
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, paths),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=True,
-    )
-    return {path: folder / f"{path.stem}.pdf" for path in paths}
+    """Convert .docx files to PDF with LibreOffice in one run."""
+    return dict(zip(paths, convert_with_libreoffice(paths, folder), strict=True))
 
 
 @pytest.fixture(scope="session")
@@ -118,16 +97,7 @@ def normalized_text(path: Path) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-_FIGURE = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-
-
-def figures(text: str) -> list[str]:
-    """Every figure in ``text`` with its grouping removed, so 5,000,000 == 5.000.000."""
-    return [re.sub(r"\D", "", match) for match in _FIGURE.findall(text)]
-
-
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+soffice = find_soffice
 
 
 requires_libreoffice = pytest.mark.skipif(

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import shutil
-import subprocess
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from cpc_draft.render.pdf import convert_with_libreoffice, find_soffice
 
 CHAR_WIDTH = 0.6  # Courier: every glyph is 600/1000 em
 LETTER = (612.0, 792.0)
@@ -280,35 +280,12 @@ def _serialize(pages: list[Page], password: str | None, break_xref: bool) -> byt
 # -- LibreOffice -----------------------------------------------------------------------------
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+soffice = find_soffice
 
 
 def libreoffice_pdf(source: Path, folder: Path, export: str = "pdf") -> Path:
-    """``source`` (.docx) -> PDF in ``folder`` with LibreOffice, a throw-away profile."""
-    profile = folder / f"lo-profile-{source.stem}"
-    completed = subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            export,
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    produced = folder / (source.stem + ".pdf")
-    if completed.returncode != 0 or not produced.exists():
-        raise RuntimeError(f"LibreOffice failed on {source.name}: {completed.stderr[-500:]}")
-    shutil.rmtree(profile, ignore_errors=True)
-    return produced
+    """``source`` (.docx) -> PDF in ``folder`` with LibreOffice (``export``: its filter)."""
+    return convert_with_libreoffice([source], folder, to=export)[0]
 
 
 def encrypted_export(password: str) -> str:

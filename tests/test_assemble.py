@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLES, VARIANTS, docx_tables, figures, normalized_text, variant_id
+from conftest import EXAMPLES, VARIANTS, docx_tables, normalized_text, variant_id
 
 from cpc_draft.completeness import missing_elements
+from cpc_draft.crosslang import figures
 from cpc_draft.library import load_library
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
 from cpc_draft.spec import load_spec

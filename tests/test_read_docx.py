@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT, requires_libreoffice, soffice
+from conftest import ROOT, requires_libreoffice
 from docx_factory import (
     DATE,
     cell,
@@ -31,6 +30,7 @@ from cpc_draft.model import Revision
 from cpc_draft.readers import read_document
 from cpc_draft.readers.docx import read_docx
 from cpc_draft.render.docx import write_docx
+from cpc_draft.render.pdf import convert_with_libreoffice
 
 
 def texts(document) -> list[str]:
@@ -492,24 +492,9 @@ def test_read_document_dispatches_and_detects_both_languages(peru):
 @requires_libreoffice
 def test_a_draft_saved_by_libreoffice_still_reads(peru, tmp_path):
     sources = [str(peru[layout][1]) for layout in ("sequential", "side-by-side")]
-    completed = subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(tmp_path / "out"),
-            *sources,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    convert_with_libreoffice(
+        [Path(source) for source in sources], tmp_path / "out", to="docx:MS Word 2007 XML"
     )
-    assert completed.returncode == 0, completed.stderr
     for layout in ("sequential", "side-by-side"):
         draft, original = peru[layout]
         converted = tmp_path / "out" / f"peru-{layout}.docx"

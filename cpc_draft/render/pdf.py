@@ -24,13 +24,24 @@ def find_soffice() -> str | None:
 
 def convert_to_pdf(source: Path, target_folder: Path) -> Path:
     """Convert ``source`` (.docx) to a PDF in ``target_folder``; return its path."""
+    return convert_with_libreoffice([source], target_folder)[0]
+
+
+def convert_with_libreoffice(
+    sources: list[Path], target_folder: Path, *, to: str = "pdf", timeout: float | None = None
+) -> list[Path]:
+    """Convert ``sources`` in one LibreOffice run (starting it costs seconds) with the
+    export filter ``to`` ("pdf", "docx:MS Word 2007 XML", "pdf:writer_pdf_Export:{…}");
+    return the files produced, in the order of ``sources``."""
+    extension = to.split(":")[0]
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(
-            f"{source.with_suffix('.pdf').name}: writing PDF needs LibreOffice, which is not "
-            "installed (no soffice on PATH); install it (Debian: apt-get install "
-            "libreoffice-writer-nogui) or write .docx"
+            f"{sources[0].with_suffix('.' + extension).name}: writing {extension.upper()} needs "
+            "LibreOffice, which is not installed (no soffice on PATH); install it (Debian: "
+            "apt-get install libreoffice-writer-nogui) or write .docx"
         )
+    seconds = timeout or CONVERSION_TIMEOUT_SECONDS * len(sources)
     with tempfile.TemporaryDirectory(prefix="cpc-draft-lo-") as profile:
         command = [
             soffice,
@@ -38,29 +49,26 @@ def convert_to_pdf(source: Path, target_folder: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(target_folder),
-            str(source),
+            *map(str, sources),
         ]
         try:
             completed = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=CONVERSION_TIMEOUT_SECONDS,
-                check=False,
+                command, capture_output=True, text=True, timeout=seconds, check=False
             )
         except subprocess.TimeoutExpired:
             raise ConversionError(
-                f"{source.name}: LibreOffice did not finish the PDF within "
-                f"{CONVERSION_TIMEOUT_SECONDS} s"
+                f"{sources[0].name}: LibreOffice did not finish within {seconds:g} s"
             ) from None
-    produced = target_folder / (source.stem + ".pdf")
-    if completed.returncode != 0 or not produced.exists():
+    produced = [target_folder / f"{source.stem}.{extension}" for source in sources]
+    failed = [source for source, path in zip(sources, produced, strict=True) if not path.exists()]
+    if completed.returncode != 0 or failed:
         detail = (completed.stderr or completed.stdout).strip().splitlines()
+        name = (failed or sources)[0].name
         raise ConversionError(
-            f"{source.name}: LibreOffice could not convert it to PDF"
+            f"{name}: LibreOffice could not convert it to {extension.upper()}"
             + (f" ({detail[-1]})" if detail else "")
         )
     return produced
