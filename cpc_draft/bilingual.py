@@ -37,15 +37,19 @@ def language_streams(document: Document) -> dict[str, LanguageStream]:
 
 
 def _by_column(blocks: tuple[TextBlock, ...]) -> dict[str, LanguageStream]:
-    votes: dict[int, Counter[str]] = {}
+    # Votes per page and column: a sequential PDF's signature blocks have two columns in
+    # each language version, a side-by-side draft's pages two columns in every page.
+    votes: dict[tuple[int | None, int], Counter[str]] = {}
     for block in blocks:
         if block.column is not None and block.language:
-            votes.setdefault(block.column, Counter())[block.language] += len(block.text)
+            key = (block.page, block.column)
+            votes.setdefault(key, Counter())[block.language] += len(block.text)
     streams: dict[str, list[TextBlock]] = {}
-    column_language = {column: counter.most_common(1)[0][0] for column, counter in votes.items()}
+    column_language = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     known = set(column_language.values())
     for block in blocks:
-        language = column_language.get(block.column) if block.column is not None else None
+        key = (block.page, block.column)
+        language = column_language.get(key) if block.column is not None else None
         # A block whose own words say another of the document's languages was read into
         # the wrong column (a closing line on a page the PDF reader saw as one column).
         own = identify(block.text)

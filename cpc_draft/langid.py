@@ -80,10 +80,13 @@ def detect_languages(
         for i, block in enumerate(blocks)
     ]
     # In a side-by-side table each column keeps to one language: fill from the column.
+    # Columns are counted per page, since a sequential PDF has two-column signature
+    # blocks in each language version.
     by_column = _column_languages(blocks, found)
     for index, block in enumerate(blocks):
-        if found[index] is None and block.column is not None and block.column in by_column:
-            filled[index] = by_column[block.column]
+        column = (block.page, block.column)
+        if found[index] is None and block.column is not None and column in by_column:
+            filled[index] = by_column[column]
     shares: Counter[str] = Counter()
     for block, language in zip(blocks, found, strict=True):
         if language:
@@ -112,9 +115,9 @@ def _fill(found: list[str | None]) -> list[str | None]:
     return filled
 
 
-def _column_languages(blocks, found) -> dict[int, str]:
-    votes: dict[int, Counter[str]] = {}
+def _column_languages(blocks, found) -> dict[tuple[int | None, int], str]:
+    votes: dict[tuple[int | None, int], Counter[str]] = {}
     for block, language in zip(blocks, found, strict=True):
         if block.column is not None and language:
-            votes.setdefault(block.column, Counter())[language] += 1
+            votes.setdefault((block.page, block.column), Counter())[language] += 1
     return {column: counter.most_common(1)[0][0] for column, counter in votes.items()}

@@ -28,6 +28,8 @@ ARTICLE_HEADING = re.compile(
 )
 LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+# Markdown bold ("**FOR THE GOVERNMENT**") is formatting: the words are the text.
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 def read_text(path: Path) -> Document:
@@ -66,7 +68,7 @@ def parse_text(text: str) -> list[TextBlock]:
     in_table = False
 
     def add(kind: str, content: str, **extra) -> None:
-        content = " ".join(content.split())
+        content = _EMPHASIS.sub(r"\2", " ".join(content.split()))
         if content:
             blocks.append(TextBlock(index=len(blocks), kind=kind, text=content, **extra))
 
