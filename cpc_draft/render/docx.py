@@ -44,20 +44,15 @@ def write_docx(draft: Draft, path: Path, *, force: bool = False) -> None:
 
 
 def build_document(draft: Draft):
-    document = Document()
-    _set_up_styles(document)
     # Side by side, each language gets half the page: landscape keeps a column about as
     # wide as a book page and leaves room for the indicator table's yearly targets.
     landscape = draft.layout == "side-by-side" and len(draft.languages) > 1
-    _set_up_page(document, landscape=landscape)
-    page_width = PAGE_CM[1] if landscape else PAGE_CM[0]
-    builder = _BodyBuilder(int((page_width - 2 * SIDE_MARGIN_CM) * TWIPS_PER_CM))
+    document = new_document(landscape=landscape)
+    builder = _BodyBuilder(text_width(landscape=landscape))
     # One language has nothing to put beside it: side by side is then the sequential body.
     side_by_side = draft.layout == "side-by-side" and len(draft.languages) > 1
     markup = builder.side_by_side(draft) if side_by_side else builder.sequential(draft)
-    body = document.element.body
-    for element in parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>"):
-        body.sectPr.addprevious(element)
+    insert_body(document, markup)
     _set_core_properties(document, draft)
     _add_custom_properties(document, draft.properties)
     return document
@@ -69,6 +64,29 @@ SIDE_MARGIN_CM = 2.3
 CELL_PADDING = 216  # Word's default left + right cell margins
 HANGING_INDENT = 567  # 1 cm: list labels hang in the margin of their text
 MISSING_STYLE = RunStyle(bold=True, color="C00000", highlight="yellow")
+
+
+def new_document(*, landscape: bool = False):
+    """python-docx's default package with our styles and page: what every .docx we write
+    (drafts, redlines) starts from."""
+    document = Document()
+    _set_up_styles(document)
+    _set_up_page(document, landscape=landscape)
+    return document
+
+
+def text_width(*, landscape: bool = False) -> int:
+    """The width between the side margins, in twips."""
+    page_width = PAGE_CM[1] if landscape else PAGE_CM[0]
+    return int((page_width - 2 * SIDE_MARGIN_CM) * TWIPS_PER_CM)
+
+
+def insert_body(document, markup: str) -> None:
+    """Put body-level WordprocessingML ``markup`` in front of the section properties."""
+    # found once: python-docx looks the section properties up child by child each time
+    section = document.element.body.sectPr
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>"):
+        section.addprevious(element)
 
 
 class _BodyBuilder:

@@ -9,7 +9,7 @@ XML 1.0 cannot carry, so no input can break the document's well-formedness.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -19,6 +19,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def text(value: str) -> str:
     return escape(_NOT_XML.sub("", value), quote=True)
+
+
+def xml_characters(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot carry (for values lxml escapes)."""
+    return _NOT_XML.sub("", value)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,55 @@ def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
 
 TAB_RUN = "<w:r><w:tab/></w:r>"
 
+# A run's text is cut at tabs and line breaks, which WordprocessingML writes as elements.
+_RUN_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
+# XML may collapse or trim such whitespace unless it is marked to be preserved.
+_FRAGILE_SPACE = re.compile(r"^\s|\s$|\s\s")
+
+
+def run_content(value: str, *, deleted: bool = False) -> str:
+    """A run's content: text in ``w:t`` (``w:delText`` when deleted), tabs as ``w:tab``
+    and line breaks as ``w:br``; ``xml:space="preserve"`` only where spaces need it."""
+    tag = "w:delText" if deleted else "w:t"
+    parts = []
+    for piece in _RUN_BREAKS.split(value):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r\n", "\r", "\n"):
+            parts.append("<w:br/>")
+        elif escaped := text(piece):
+            space = ' xml:space="preserve"' if _FRAGILE_SPACE.search(piece) else ""
+            parts.append(f"<{tag}{space}>{escaped}</{tag}>")
+    return "".join(parts)
+
+
+def plain_run(value: str, *, deleted: bool = False) -> str:
+    """A run without properties, or nothing when ``value`` has nothing to show."""
+    content = run_content(value, deleted=deleted)
+    return f"<w:r>{content}</w:r>" if content else ""
+
+
+def tracked(tag: str, revision_id: int, author: str, date: str, content: str = "") -> str:
+    """A tracked change (``ins``, ``del``, ``moveFrom``, ``moveTo``) around ``content``;
+    empty, it marks what holds it (a paragraph mark, a table row) as changed."""
+    attributes = f'w:id="{revision_id}" w:author="{text(author)}" w:date="{date}"'
+    if not content:
+        return f"<w:{tag} {attributes}/>"
+    return f"<w:{tag} {attributes}>{content}</w:{tag}>"
+
+
+def move_range_start(tag: str, range_id: int, name: str, author: str, date: str) -> str:
+    """``moveFromRangeStart`` or ``moveToRangeStart``: ``name`` pairs a move's source
+    with its destination."""
+    return (
+        f'<w:{tag}RangeStart w:id="{range_id}" w:author="{text(author)}" w:date="{date}" '
+        f'w:name="{text(name)}"/>'
+    )
+
+
+def move_range_end(tag: str, range_id: int) -> str:
+    return f'<w:{tag}RangeEnd w:id="{range_id}"/>'
+
 
 def paragraph(
     runs: Iterable[str] = (),
@@ -60,8 +114,10 @@ def paragraph(
     space_after: int | None = None,
     keep_next: bool | None = None,
     tiny: bool = False,
+    mark: str = "",
 ) -> str:
-    """A w:p; properties are written in the order the schema requires."""
+    """A w:p; properties are written in the order the schema requires. ``mark`` is the
+    content of the paragraph mark's properties (a tracked insertion or deletion of it)."""
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if keep_next is not None:
         properties += "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
@@ -80,6 +136,8 @@ def paragraph(
         properties += f'<w:ind w:left="{hanging_twips}" w:hanging="{hanging_twips}"/>'
     if align:
         properties += f'<w:jc w:val="{align}"/>'
+    if mark:
+        properties += f"<w:rPr>{mark}</w:rPr>"
     return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
 
 
@@ -104,6 +162,7 @@ _TABLE_LOOK = (
 class Cell:
     content: str  # block-level markup; must end with a paragraph
     width: int
+    span: int = 1  # grid columns the cell covers
 
 
 def table(
@@ -115,7 +174,10 @@ def table(
     unsplittable_rows: frozenset[int] = frozenset(),
     centered: bool = False,
     cell_margin: int | None = None,
+    row_changes: Mapping[int, str] | None = None,
 ) -> str:
+    """A w:tbl. ``row_changes`` maps a row's index to a tracked insertion or deletion of the
+    row (it goes last in the row's properties, as the schema requires)."""
     total = sum(widths)
     properties = '<w:tblStyle w:val="TableGrid"/>' if grid else ""
     properties += f'<w:tblW w:w="{total}" w:type="dxa"/>'
@@ -145,9 +207,12 @@ def table(
             row_properties += "<w:tblHeader/>"
         if index in unsplittable_rows:
             row_properties += "<w:cantSplit/>"
+        row_properties += (row_changes or {}).get(index, "")
         row = f"<w:trPr>{row_properties}</w:trPr>" if row_properties else ""
         for cell in cells:
             width = f'<w:tcW w:w="{cell.width}" w:type="dxa"/>'
+            if cell.span > 1:
+                width += f'<w:gridSpan w:val="{cell.span}"/>'
             row += f"<w:tc><w:tcPr>{width}</w:tcPr>{cell.content}</w:tc>"
         body.append(f"<w:tr>{row}</w:tr>")
     grid_xml = f"<w:tblGrid>{grid_columns}</w:tblGrid>"
