@@ -216,11 +216,18 @@ def extract(file, output_format, password) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif"]),
+    type=click.Choice(["text", "json", "sarif", "html"]),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format; html is one self-contained page (evidence, ledger, indicators).",
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file (default: print it).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
@@ -238,7 +245,7 @@ def extract(file, output_format, password) -> None:
 @click.option(
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
-def check(paths, output_format, jobs, config_path, password, model) -> None:
+def check(paths, output_format, output, force, jobs, config_path, password, model) -> None:
     """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
 
     Exit code 0: no error-level findings; 1: some; 2: a file could not be read.
@@ -246,31 +253,47 @@ def check(paths, output_format, jobs, config_path, password, model) -> None:
     \b
     Example:
       cpc-draft check examples/received/jamaica-draft.txt
+      cpc-draft check draft.pdf --format html -o review.html
     """
     from cpc_draft import batch
     from cpc_draft.config import load_config
-    from cpc_draft.report.check import reviews_to_json, reviews_to_text
-    from cpc_draft.report.sarif import reviews_to_sarif
+    from cpc_draft.output import check_writable
 
+    if output is not None:
+        check_writable(output, force=force)  # before the work, not after it
     config = dataclasses.replace(load_config(config_path), model=model)
     files = batch.expand(list(paths))
     outcomes = batch.run(
         files, config, jobs=jobs, password=password, progress=_progress(len(files))
     )
     reviews = [outcome.review for outcome in outcomes if outcome.review]
-    if output_format == "json":
-        click.echo(reviews_to_json(reviews), nl=False)
-    elif output_format == "sarif":
-        click.echo(reviews_to_sarif(reviews), nl=False)
-    else:
-        style = click.style if sys.stdout.isatty() else (lambda text, **_: text)
-        click.echo(reviews_to_text(reviews, style), nl=False)
+    _write_check_report(reviews, output_format, output, force)
     failures = [outcome.error for outcome in outcomes if outcome.error]
     for message in failures:
         click.echo(f"cpc-draft: error: {message}", err=True)
     if failures:
         sys.exit(2)
     sys.exit(1 if any(review.errors for review in reviews) else 0)
+
+
+def _write_check_report(reviews, output_format: str, output: Path | None, force: bool) -> None:
+    from cpc_draft.report.check import reviews_to_json, reviews_to_text
+
+    if output_format == "json":
+        report = reviews_to_json(reviews)
+    elif output_format == "sarif":
+        from cpc_draft.report.sarif import reviews_to_sarif
+
+        report = reviews_to_sarif(reviews)
+    elif output_format == "html":
+        from cpc_draft.report.html import reviews_to_html
+
+        report = reviews_to_html(reviews)
+    else:
+        on_terminal = output is None and sys.stdout.isatty()
+        report = reviews_to_text(reviews, click.style if on_terminal else lambda text, **_: text)
+    if output is None or reviews:  # no file holding a report of nothing: the errors say why
+        _emit(report, output, force)
 
 
 def _progress(count: int):
@@ -283,6 +306,118 @@ def _progress(count: int):
             yield from bar
 
     return wrap
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--languages",
+    "language_versions",
+    is_flag=True,
+    help="Compare language versions: one bilingual draft, or two texts of one draft.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html", "docx"]),
+    default="text",
+    show_default=True,
+    help="Report format; html is one offline page, old beside new; "
+    "docx is a Word redline with tracked changes (needs -o).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--author", default="cpc-draft", show_default=True, help="Author of the redline's changes."
+)
+@click.option("--password", help="Password of encrypted PDFs.")
+def compare(paths, language_versions, output_format, output, force, author, password) -> None:
+    """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
+
+    Any mix of .docx, .pdf and .txt/.md. Exit code 0: no differences; 1: differences;
+    2: a file could not be read.
+
+    \b
+    Example:
+      cpc-draft compare old.docx new.pdf --format docx -o redline.docx
+      cpc-draft compare old.docx new.pdf --format html -o changes.html
+    """
+    from cpc_draft.output import check_writable
+
+    if language_versions and (len(paths) > 2 or output_format == "docx"):
+        raise click.UsageError(
+            "--languages takes one bilingual draft or two texts; text, json or html"
+        )
+    if not language_versions and len(paths) != 2:
+        raise click.UsageError("compare takes two files, OLD and NEW (or --languages)")
+    if output_format == "docx" and output is None:
+        raise click.UsageError("--format docx writes a Word file: give -o REDLINE.docx")
+    if output is not None:
+        check_writable(output, force=force)  # before the work, not after it
+    if language_versions:
+        differences = _compare_languages(list(paths), output_format, output, force, password)
+    else:
+        differences = _compare_versions(paths, output_format, output, force, author, password)
+    sys.exit(1 if differences else 0)
+
+
+def _compare_languages(paths, output_format, output, force, password) -> bool:
+    from cpc_draft.compare.files import compare_language_versions
+    from cpc_draft.report.languages import mismatches_to_json, mismatches_to_text
+
+    found = compare_language_versions(paths, password=password)
+    if output_format == "json":
+        _emit(mismatches_to_json(found), output, force)
+    elif output_format == "html":
+        from cpc_draft.report.compare_html import language_versions_to_html
+
+        _emit(language_versions_to_html(found), output, force)
+    else:
+        _emit(mismatches_to_text(found, _style(output)), output, force)
+    return bool(found.mismatches)
+
+
+def _compare_versions(paths, output_format, output, force, author, password) -> bool:
+    from cpc_draft.compare.files import compare_files
+
+    redline = output_format == "docx"  # a redline shows the text: no facts, no spaCy
+    comparison = compare_files(paths[0], paths[1], password=password, facts=not redline)
+    if redline:
+        from cpc_draft.compare.redline import write_redline
+
+        write_redline(comparison, output, author=author, force=force)
+        count = len(comparison.changes)
+        click.echo(f"wrote {output} ({count} changed articles as tracked changes)")
+    elif output_format == "json":
+        from cpc_draft.report.compare import comparison_to_json
+
+        _emit(comparison_to_json(comparison), output, force)
+    elif output_format == "html":
+        from cpc_draft.report.compare_html import comparison_to_html
+
+        _emit(comparison_to_html(comparison), output, force)
+    else:
+        from cpc_draft.report.compare import comparison_to_text
+
+        _emit(comparison_to_text(comparison, _style(output)), output, force)
+    return bool(comparison.changes or comparison.fact_changes)
+
+
+def _style(output: Path | None = None):
+    """click.style when the report goes to a terminal (colour), the identity elsewhere."""
+    on_terminal = output is None and sys.stdout.isatty()
+    return click.style if on_terminal else (lambda text, **_: text)
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """A report on stdout, or written atomically to OUTPUT (never over a file without --force)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from cpc_draft.output import write_atomically
+
+    write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"), force=force)
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.command()

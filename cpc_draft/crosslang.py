@@ -1,95 +1,228 @@
 """Figures that differ between the language versions of one draft.
 
-Articles are paired by their number ("Article 8" / "Artículo 8" / "Article 8"); the text
-before the first article is paired as the preamble. Within each pair the figures are
-compared as digit strings, so "5,000,000", "5.000.000" and "5 000 000" are one figure
-and "26 April 2022" / "26 de abril de 2022" agree; amounts in words are not figures.
+Articles are paired by their number ("Article 8" / "Artículo 8" / "Article 8"), the text
+before the first article as the preamble and the signature blocks as the signatures.
+Within each pair the figures are compared as values of a kind, never as written:
+
+- amounts of money as amount and currency ("US$5,000,000" = "5.000.000 USD", and
+  "five million U.S. dollars" = "cinco millones de dólares");
+- dates as dates ("26 April 2022" = "26 de abril de 2022");
+- percentages, durations ("five years" = "cinco años" = "P5Y"), years, the articles a
+  text refers to ("under Article 8"), and any other number, after removing formatting
+  ("5,000,000" = "5.000.000" = "5 000 000").
+
+An article present in one language only is reported too.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
 
-from cpc_draft.model import HEADING
-from cpc_draft.readers.text import ARTICLE_HEADING
+from cpc_draft.articles import CROSS_REFERENCE, Article, normalise_number, split_articles
+from cpc_draft.dates import find_date_spans
+from cpc_draft.model import TextBlock
+from cpc_draft.yaml_source import load_data
 
-_FIGURE = re.compile(r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+AMOUNT, DATE, PERCENTAGE, DURATION = "amount", "date", "percentage", "duration"
+YEAR, CROSS_REF, NUMBER, MISSING_ARTICLE = "year", "cross_reference", "number", "article_missing"
+_FIGURE = re.compile(
+    # A figure stands on its own: the 1 of "SDG1" or "bravo1" is part of a name.
+    r"(?<![\w.,])(?:\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+)
+_YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
-def figures(text: str) -> list[str]:
-    return [re.sub(r"\D", "", match) for match in _FIGURE.findall(text)]
+@dataclass(frozen=True)
+class Mismatch:
+    kind: str
+    article: str  # "8", "preamble", "signatures"
+    values: dict[str, list[str]]  # language -> what only that language says
+    block: int | None = None
+    page: int | None = None
 
-
-def articles(facts) -> dict[str, tuple[Counter, int | None, int | None]]:
-    """Article label -> (figures, first block, page)."""
-    found: dict[str, tuple[Counter, int | None, int | None]] = {}
-    label, counter, first, page = "preamble", Counter(), None, None
-    for block in facts.blocks:
-        match = ARTICLE_HEADING.match(block.text) if block.kind == HEADING else None
-        if match:
-            found[label] = (counter, first, page)
-            label, counter, first, page = (
-                _number(match.group(2)),
-                Counter(),
-                block.index,
-                block.page,
+    def message(self) -> str:
+        if self.kind == MISSING_ARTICLE:
+            has = [language for language, values in self.values.items() if values]
+            lacks = [language for language, values in self.values.items() if not values]
+            return (
+                f"article {self.article} is in the {', '.join(has)} text but not in the "
+                f"{', '.join(lacks)} text"
             )
-            continue
-        texts = block.cells or (block.text,)
-        for text in texts:
-            counter.update(figures(text))
-        first = block.index if first is None else first
-        page = block.page if page is None else page
-    found[label] = (counter, first, page)
+        sides = " and ".join(
+            f"{language} ({', '.join(values) or '—'})" for language, values in self.values.items()
+        )
+        return f"article {self.article}: {self.kind.replace('_', ' ')} differs between {sides}"
+
+
+@dataclass
+class ArticleFigures:
+    article: Article
+    figures: dict[str, Counter] = field(default_factory=dict)  # kind -> values
+
+
+def article_key(article: Article) -> str:
+    if article.signatures:
+        return "signatures"
+    if article.number is None:
+        return "preamble" if article.index == 0 else f"section {article.index}"
+    return article.number
+
+
+def language_mismatches(streams: dict[str, Sequence[TextBlock]]) -> list[Mismatch]:
+    """Every figure that differs between the first language and each of the others."""
+    languages = list(streams)
+    if len(languages) < 2:
+        return []
+    figured = {language: _figures_by_article(streams[language], language) for language in languages}
+    first = languages[0]
+    found: list[Mismatch] = []
+    for other in languages[1:]:
+        found += _compare(first, figured[first], other, figured[other])
     return found
 
 
-def mismatches(facts_by_language: dict):
-    languages = list(facts_by_language)
-    if len(languages) < 2:
-        return
-    first = languages[0]
-    reference = articles(facts_by_language[first])
-    for other in languages[1:]:
-        theirs = articles(facts_by_language[other])
-        for label in sorted(set(reference) ^ set(theirs), key=_order):
-            has = first if label in reference else other
-            lacks = other if has == first else first
-            _, block, page = (reference if has == first else theirs)[label]
-            yield {
-                "message": f"article {label} is in the {has} text but not in the {lacks} text",
-                "block": block,
-                "page": page,
-            }
-        for label in sorted(set(reference) & set(theirs), key=_order):
-            mine, block, page = reference[label]
-            other_figures = theirs[label][0]
-            if mine != other_figures:
-                only_mine = sorted((mine - other_figures).elements())
-                only_theirs = sorted((other_figures - mine).elements())
-                yield {
-                    "message": f"article {label}: figures differ between {first} "
-                    f"({', '.join(only_mine) or '—'}) and {other} "
-                    f"({', '.join(only_theirs) or '—'})",
-                    "block": block,
-                    "page": page,
+def _compare(first, mine: dict[str, ArticleFigures], other, theirs) -> list[Mismatch]:
+    found: list[Mismatch] = []
+    for key in sorted(set(mine) | set(theirs), key=_order):
+        if key not in mine or key not in theirs:
+            present = mine.get(key) or theirs[key]
+            block = present.article.first_block
+            values = {first: [key] if key in mine else [], other: [key] if key in theirs else []}
+            found.append(Mismatch(MISSING_ARTICLE, key, values, block.index, block.page))
+            continue
+        a, b = mine[key], theirs[key]
+        block = a.article.first_block
+        for kind in _KINDS:
+            left, right = a.figures.get(kind, Counter()), b.figures.get(kind, Counter())
+            if left != right:
+                values = {
+                    first: sorted((left - right).elements()),
+                    other: sorted((right - left).elements()),
                 }
+                found.append(Mismatch(kind, key, values, block.index, block.page))
+    return found
 
 
-def _number(text: str) -> str:
-    text = text.casefold()
-    if text.isdigit():
-        return str(int(text))
-    if text in ("premier", "primero"):
-        return "1"
-    total, previous = 0, 0
-    for char in reversed(text):
-        value = _ROMAN.get(char, 0)
-        total, previous = (total - value, previous) if value < previous else (total + value, value)
-    return str(total)
+_KINDS = (AMOUNT, PERCENTAGE, DATE, DURATION, YEAR, CROSS_REF, NUMBER)
 
 
-def _order(label: str):
-    return (0, 0) if label == "preamble" else (1, int(label) if label.isdigit() else 0)
+def _order(key: str):
+    if key == "preamble":
+        return (0, 0, key)
+    if key == "signatures":
+        return (3, 0, key)
+    return (1, int(key), key) if key.isdigit() else (2, 0, key)
+
+
+def _figures_by_article(blocks: Sequence[TextBlock], language: str) -> dict[str, ArticleFigures]:
+    articles = split_articles(blocks, language)
+    texts: list[tuple[str, str, bool]] = []  # (article key, text, is the "Article N" line)
+    for article in articles:
+        for position, block in enumerate(article.blocks):
+            for text in block.cells or (block.text,):
+                texts.append((article_key(article), text, position == article.number_block))
+    money = _money_in([text for _, text, _ in texts], language)
+    figured = {article_key(a): ArticleFigures(a) for a in articles}
+    for (key, text, heading), amounts in zip(texts, money, strict=True):
+        if heading:  # the article's own number is the pairing, not a figure
+            continue
+        for kind, value in figures_of(text, language, amounts):
+            figured[key].figures.setdefault(kind, Counter())[value] += 1
+    return figured
+
+
+def _money_in(texts: list[str], language: str):
+    from cpc_draft.nlp import find_money_in
+
+    return find_money_in(texts, language)
+
+
+def figures_of(text: str, language: str, amounts=()) -> list[tuple[str, str]]:
+    """(kind, value) for every figure in ``text``; ``amounts`` are the Money found in it."""
+    found: list[tuple[str, str]] = []
+    taken = [False] * len(text)
+
+    def take(start: int, end: int) -> None:
+        for i in range(start, end):
+            taken[i] = True
+
+    for money in amounts:  # figures when a text gives words and figures both
+        found.append((AMOUNT, f"{money.currency} {_plain(money.amount)}"))
+        take(money.start, money.end)
+    for start, end, day in find_date_spans(text, language):
+        found.append((DATE, day.isoformat()))
+        take(start, end)
+    for match in _percent(language).finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            found.append((PERCENTAGE, f"{_plain(_decimal(match.group(1)))}%"))
+            take(match.start(), match.end())
+    for match in CROSS_REFERENCE.finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            found.append((CROSS_REF, f"Article {normalise_number(match.group(2))}"))
+            take(match.start(), match.end())
+    for match in _duration(language).finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            amount = _number_value(match.group(1), language)
+            if amount is not None:
+                found.append((DURATION, f"P{_plain(amount)}{_unit(language, match.group(2))}"))
+                take(match.start(), match.end())
+    for match in _FIGURE.finditer(text):
+        if any(taken[match.start() : match.end()]):
+            continue
+        digits = re.sub(r"\D", "", match.group())
+        found.append((YEAR if _YEAR.match(match.group()) else NUMBER, digits.lstrip("0") or "0"))
+    return found
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+@cache
+def _units() -> dict:
+    data = resources.files("cpc_draft").joinpath("data/figure_units.yaml").read_text("utf-8")
+    return load_data(data)
+
+
+@cache
+def _percent(language: str) -> re.Pattern:
+    words = [*_units()["percent"]["all"], *_units()["percent"].get(language, [])]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _unit_words(language: str) -> dict[str, str]:
+    table = _units()["durations"].get(language) or _units()["durations"]["en"]
+    return {word: unit for unit, words in table.items() for word in words}
+
+
+@cache
+def _duration(language: str) -> re.Pattern:
+    words = sorted(_unit_words(language), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    # "five (5) years", "5 años", "cinq ans": a number, an optional figure in brackets.
+    return re.compile(
+        rf"\b(\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?:\s*\(\d+\))?[\s-]+({alternation})\b", re.IGNORECASE
+    )
+
+
+def _unit(language: str, word: str) -> str:
+    return _unit_words(language).get(word.casefold(), "Y")
+
+
+def _number_value(token: str, language: str) -> Decimal | None:
+    if token.isdigit():
+        return Decimal(token)
+    from cpc_draft.nlp.lexicon import lexicon
+
+    return lexicon(language).number_word(token.casefold())

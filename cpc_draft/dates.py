@@ -43,22 +43,27 @@ def find_date(text: str, language: str) -> dt.date | None:
 
 def find_dates(text: str, language: str) -> list[dt.date]:
     """Every date written out in ``text``, in the order they appear."""
+    return [day for _, _, day in find_date_spans(text, language)]
+
+
+def find_date_spans(text: str, language: str) -> list[tuple[int, int, dt.date]]:
+    """Every date written out in ``text`` with its start and end offsets, in order."""
     try:
         months = _months(language)
     except Exception:  # a language Babel does not know: no dates in words
         return []
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, int, dt.date]] = []
     for match in _DAY_MONTH_YEAR.finditer(text):
         month = months.get(_fold(match.group(2)))
         day = _safe_date(int(match.group(3)), month, int(match.group(1))) if month else None
         if day:
-            found.append((match.start(), day))
+            found.append((match.start(), match.end(), day))
     for match in _MONTH_DAY_YEAR.finditer(text):
         month = months.get(_fold(match.group(1)))
         day = _safe_date(int(match.group(3)), month, int(match.group(2))) if month else None
         if day:
-            found.append((match.start(), day))
-    return [day for _, day in sorted(found, key=lambda pair: pair[0])]
+            found.append((match.start(), match.end(), day))
+    return sorted(found, key=lambda span: span[0])
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -57,7 +57,8 @@ def _warm_up() -> None:
     load_pipeline("en")
 
 
-def review_document(document: Document, config: Config) -> Review:
+def review_document(document: Document, config: Config, *, findings: bool = True) -> Review:
+    """``findings=False``: facts and element statuses only (what `compare` needs)."""
     from cpc_draft.nlp import partner_name
 
     facts: dict[str, StreamFacts] = {}
@@ -67,6 +68,8 @@ def review_document(document: Document, config: Config) -> Review:
         facts[language] = find_facts(stream.blocks, language, partner, config.model)
     statuses = {language: element_statuses(found) for language, found in facts.items()}
     review = Review(document, facts, statuses, _merge(statuses))
+    if not findings:
+        return review
     return Review(document, facts, statuses, review.elements, tuple(_findings(review, config)))
 
 

@@ -103,3 +103,16 @@ soffice = find_soffice
 requires_libreoffice = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
 )
+
+
+@pytest.fixture(scope="session")
+def chromium_page(tmp_path_factory):
+    """One headless Chromium tab for the HTML report tests (skipped without Chromium)."""
+    from chromium import Page, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    page = Page(binary, tmp_path_factory.mktemp("chromium") / "profile")
+    yield page
+    page.close()

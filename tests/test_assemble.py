@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLES, VARIANTS, docx_tables, normalized_text, variant_id
 
 from cpc_draft.completeness import missing_elements
-from cpc_draft.crosslang import figures
+from cpc_draft.crosslang import figures_of
 from cpc_draft.library import load_library
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
 from cpc_draft.spec import load_spec
@@ -50,15 +50,16 @@ def test_every_element_has_its_section_in_every_language(variant, assembled):
 
 
 def _section_figures(section, language) -> Counter:
+    """Figures by kind and value (amounts count as numbers here: no spaCy needed)."""
     text = section.texts[language]
-    found = figures(text.label)
+    found = figures_of(text.label, language)
     for block in text.blocks:
-        found += figures(block.text)
+        found += figures_of(block.text, language)
         for row in block.rows:
             for cell in row:
-                found += figures(cell)
+                found += figures_of(cell, language)
     for signatory in section.signatories.get(language, ()):
-        found += figures(f"{signatory.name} {signatory.title}")
+        found += figures_of(f"{signatory.name} {signatory.title}", language)
     return Counter(found)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections import OrderedDict
 from functools import cache
 from importlib import resources
 
@@ -186,12 +187,46 @@ def docs_of(texts: list[str], language: str, *, model: str | None = None):
     """
     nlp = load_pipeline(language, model)
     pieces = [chunks(text) for text in texts]
-    flat = [piece for text_pieces in pieces for _, piece in text_pieces]
+    key = (language, model)
+    missing = list(
+        dict.fromkeys(
+            piece for text_pieces in pieces for _, piece in text_pieces if (key, piece) not in _DOCS
+        )
+    )
     disable = [name for name in ("sentencizer",) if name in nlp.pipe_names]
-    docs = iter(nlp.pipe(flat, batch_size=64, disable=disable))
-    return [
-        [(offset, piece, next(docs)) for offset, piece in text_pieces] for text_pieces in pieces
+    made = dict(zip(missing, nlp.pipe(missing, batch_size=64, disable=disable), strict=True))
+    result = [
+        [
+            (offset, piece, made[piece] if piece in made else _recall(key, piece))
+            for offset, piece in text_pieces
+        ]
+        for text_pieces in pieces
     ]
+    _remember(key, made)
+    return result
+
+
+# The same texts go through the pipeline several times in one command: the partner's name
+# is looked for in every block, then amounts and parties; `compare` reads two versions
+# that are mostly the same text. Recent Docs are kept so each piece is parsed once.
+_DOCS: OrderedDict = OrderedDict()
+_DOCS_KEPT = 2_000_000  # characters: about 600 pages; a Doc costs some 50 bytes a character
+_kept = 0
+
+
+def _recall(key, piece: str):
+    _DOCS.move_to_end((key, piece))
+    return _DOCS[key, piece]
+
+
+def _remember(key, made: dict) -> None:
+    global _kept
+    for piece, doc in made.items():
+        _DOCS[key, piece] = doc
+        _kept += len(piece)
+    while _kept > _DOCS_KEPT:
+        (_, piece), _ = _DOCS.popitem(last=False)
+        _kept -= len(piece)
 
 
 def sentences(doc, language: str, model: str | None = None):

@@ -7,6 +7,7 @@ from dataclasses import asdict
 
 from cpc_draft.completeness import element_metadata
 from cpc_draft.review import Review
+from cpc_draft.term import term_of
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_MARK = {"present": "✓", "partial": "~", "missing": "✗"}
@@ -52,7 +53,7 @@ def review_to_dict(review: Review) -> dict:
             }
             for i in facts.indicators
         ],
-        "term": _term(facts),
+        "term": term_of(facts),
         "signing": {
             "place": facts.signing_place,
             "date": facts.signing_date.isoformat() if facts.signing_date else None,
@@ -113,23 +114,3 @@ def _sorted(findings):
     return sorted(
         findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.element or "Z", f.block or 0)
     )
-
-
-def _term(facts) -> dict:
-    """Start and end as dates stated in the duration article, else as years from a range
-    ("2022–2027"), else from the signature date and the duration."""
-    years = facts.term_years
-    if facts.term_dates:  # stated in the duration article: the most precise
-        start, end = facts.term_dates
-        return {"start": start.isoformat(), "end": end.isoformat(), "years": years}
-    if facts.term_range:
-        start, end = facts.term_range
-        return {"start": str(start), "end": str(end), "years": years or end - start}
-    if facts.signing_date and years:
-        start = facts.signing_date
-        try:
-            end = start.replace(year=start.year + years)
-        except ValueError:  # 29 February
-            end = start.replace(year=start.year + years, day=28)
-        return {"start": start.isoformat(), "end": end.isoformat(), "years": years}
-    return {"start": None, "end": None, "years": years}

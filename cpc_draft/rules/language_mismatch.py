@@ -1,8 +1,9 @@
 """Figures, dates or article counts differ between the language versions.
 
 Each language version of a compact is an original; a figure that differs between them
-is a costly error. Articles are paired by number; the figures in each pair are compared
-after removing formatting ("5,000,000" = "5.000.000" = "5 000 000").
+is a costly error. Articles are paired by number; the amounts, percentages, dates,
+durations, years, cross-references and other numbers in each pair are compared as values
+("5,000,000" = "5.000.000" = "5 000 000"; "26 April 2022" = "26 de abril de 2022").
 
 Fails: "US$5,000,000" in English beside "4.000.000 USD" in Spanish. Passes: the same
 amount written each language's way.
@@ -13,6 +14,8 @@ DEFAULT_LEVEL = "error"
 
 
 def check(review):
-    from cpc_draft.crosslang import mismatches
+    from cpc_draft.crosslang import language_mismatches
 
-    yield from mismatches(review.facts)
+    streams = {language: facts.blocks for language, facts in review.facts.items()}
+    for mismatch in language_mismatches(streams):
+        yield {"message": mismatch.message(), "block": mismatch.block, "page": mismatch.page}

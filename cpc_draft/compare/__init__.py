@@ -1,0 +1,1 @@
+"""`compare`: two versions of a draft, or the language versions of one draft."""

@@ -1,0 +1,170 @@
+"""What changed in substance between two versions, read from the facts `check` finds:
+money, indicator baselines and targets, the term and the signature, and each statutory
+element's status. A text diff shows that words changed; this says which commitments did.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cpc_draft.term import term_of
+
+PARTY_NAMES = {"US": "United States", "partner": "partner government", "other": "other"}
+
+
+@dataclass(frozen=True)
+class FactChange:
+    kind: str  # contribution | indicator | term | signing | element
+    old: str | None
+    new: str | None
+    detail: str
+    element: str | None = None
+
+
+def fact_changes(old_review, new_review) -> list[FactChange]:
+    """``old_review``/``new_review`` are :class:`cpc_draft.review.Review` results."""
+    old, new = old_review.primary, new_review.primary
+    changes: list[FactChange] = []
+    changes += _contributions(old.contributions, new.contributions)
+    changes += _indicators(old.indicators, new.indicators)
+    changes += _term(old, new)
+    changes += _signing(old, new)
+    changes += _elements(old_review.elements, new_review.elements)
+    return changes
+
+
+def _money(contribution) -> str:
+    qualifier = f"{contribution.qualifier} " if contribution.qualifier else ""
+    period = getattr(contribution, "period", None)
+    return f"{qualifier}{contribution.currency} {Decimal(contribution.amount):,}" + (
+        f" ({period})" if period else ""
+    )
+
+
+def _contribution_key(contribution) -> tuple:
+    return (contribution.party, contribution.currency, getattr(contribution, "period", None))
+
+
+def _contributions(old: list, new: list) -> list[FactChange]:
+    """Amounts per party and currency as multisets: a repeated amount (the same figure in
+    the article and in the table) is counted as often as the text states it."""
+    before = Counter((_contribution_key(c), c.amount, c.qualifier) for c in old)
+    after = Counter((_contribution_key(c), c.amount, c.qualifier) for c in new)
+    gone = list((before - after).elements())
+    came = list((after - before).elements())
+    samples = {(_contribution_key(c), c.amount, c.qualifier): c for c in (*old, *new)}
+    changes = []
+    for item in list(gone):
+        partner = next((x for x in came if x[0] == item[0]), None)
+        if partner is None:
+            continue
+        gone.remove(item)
+        came.remove(partner)
+        was, now = samples[item], samples[partner]
+        changes.append(
+            FactChange(
+                "contribution",
+                _money(was),
+                _money(now),
+                f"{PARTY_NAMES[was.party]} contribution changed",
+            )
+        )
+    for item in gone:
+        was = samples[item]
+        changes.append(
+            FactChange(
+                "contribution",
+                _money(was),
+                None,
+                f"{PARTY_NAMES[was.party]} contribution no longer stated",
+            )
+        )
+    for item in came:
+        now = samples[item]
+        changes.append(
+            FactChange(
+                "contribution", None, _money(now), f"new {PARTY_NAMES[now.party]} contribution"
+            )
+        )
+    return changes
+
+
+def _indicator_name(indicator) -> str:
+    return " ".join(indicator.text.split()[:12])
+
+
+def _indicators(old: list, new: list) -> list[FactChange]:
+    by_name = {_indicator_name(i): i for i in old}
+    new_names = {_indicator_name(i): i for i in new}
+    changes = []
+    for name, was in by_name.items():
+        now = new_names.get(name)
+        if now is None:
+            changes.append(FactChange("indicator", name, None, "indicator removed", "D"))
+            continue
+        if was.baseline != now.baseline:
+            changes.append(
+                FactChange("indicator", was.baseline, now.baseline, f"baseline of: {name}", "D")
+            )
+        if tuple(was.targets) != tuple(now.targets):
+            changes.append(
+                FactChange(
+                    "indicator",
+                    ", ".join(was.targets) or None,
+                    ", ".join(now.targets) or None,
+                    f"targets of: {name}",
+                    "D",
+                )
+            )
+    changes += [
+        FactChange("indicator", None, name, "indicator added", "D")
+        for name in new_names
+        if name not in by_name
+    ]
+    return changes
+
+
+def _term(old, new) -> list[FactChange]:
+    was, now = term_of(old), term_of(new)
+    changes = []
+    for key, label in (("start", "term starts"), ("end", "term ends"), ("years", "term years")):
+        if was[key] != now[key]:
+            changes.append(FactChange("term", _text(was[key]), _text(now[key]), label))
+    return changes
+
+
+def _signing(old, new) -> list[FactChange]:
+    changes = []
+    if old.signing_date != new.signing_date:
+        changes.append(
+            FactChange(
+                "signing", _text(old.signing_date), _text(new.signing_date), "signature date"
+            )
+        )
+    if old.signing_place != new.signing_place:
+        changes.append(
+            FactChange("signing", old.signing_place, new.signing_place, "signature place")
+        )
+    return changes
+
+
+def _elements(old: dict, new: dict) -> list[FactChange]:
+    return [
+        FactChange(
+            "element",
+            old[key].status,
+            new[key].status,
+            f"element {key}: {new[key].reason}",
+            element=key,
+        )
+        for key in "ABCDEFG"
+        if old[key].status != new[key].status
+    ]
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -1,0 +1,82 @@
+"""`compare` from paths: read both drafts (any mix of .docx, .pdf and text), compare
+the text, then the facts `check` finds in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cpc_draft.bilingual import LanguageStream, language_streams
+from cpc_draft.compare.facts import fact_changes
+from cpc_draft.compare.versions import VersionComparison, compare_versions
+from cpc_draft.config import Config
+from cpc_draft.crosslang import Mismatch, language_mismatches
+from cpc_draft.errors import InputFileError
+from cpc_draft.readers import read_document
+from cpc_draft.review import review_document
+
+
+def compare_files(
+    old: Path,
+    new: Path,
+    *,
+    password: str | None = None,
+    config: Config | None = None,
+    facts: bool = True,
+) -> VersionComparison:
+    """``facts=False`` skips the fact comparison (and spaCy): a redline shows text only."""
+    config = config or Config()
+    old_document = read_document(old, password=password, while_waiting=_warm_up if facts else None)
+    new_document = read_document(new, password=password)
+    comparison = compare_versions(old_document, new_document)
+    if not facts:
+        return comparison
+    changes = fact_changes(
+        review_document(old_document, config, findings=False),
+        review_document(new_document, config, findings=False),
+    )
+    return replace(comparison, fact_changes=tuple(changes))
+
+
+def _warm_up() -> None:
+    """Build the English pipeline while a PDF is read (see review._warm_up)."""
+    from cpc_draft.nlp import load_pipeline
+
+    load_pipeline("en")
+
+
+@dataclass(frozen=True)
+class LanguageVersions:
+    paths: tuple[Path, ...]
+    languages: tuple[str, ...]
+    mismatches: tuple[Mismatch, ...]
+    streams: dict[str, LanguageStream]  # each language's text, for reports that show it
+
+
+def compare_language_versions(
+    paths: list[Path], *, password: str | None = None
+) -> LanguageVersions:
+    """One bilingual draft, or two texts of one draft in different languages."""
+    streams: dict[str, LanguageStream] = {}
+    for path in paths:
+        document = read_document(path, password=password, while_waiting=_warm_up)
+        found = language_streams(document)
+        if len(paths) == 1:
+            streams = dict(found)
+            break
+        language, stream = next(iter(found.items()))
+        if language in streams:
+            raise InputFileError(
+                path, f"is in {language}, like {paths[0]}; give texts in two languages"
+            )
+        streams[language] = stream
+    if len(streams) < 2:
+        raise InputFileError(
+            paths[0],
+            f"has one language ({', '.join(streams) or 'unknown'}); give its other language "
+            "version as a second file",
+        )
+    texts = {language: stream.blocks for language, stream in streams.items()}
+    return LanguageVersions(
+        tuple(paths), tuple(streams), tuple(language_mismatches(texts)), streams
+    )

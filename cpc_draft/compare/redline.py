@@ -1,0 +1,117 @@
+"""A comparison as a Word redline: the merged text of both versions, every difference a
+tracked change, so that accepting all changes gives the new version and rejecting all
+gives the old one. Each language version follows the other (a side-by-side draft's
+columns become one language after the other)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cpc_draft.compare.versions import Piece, VersionComparison
+from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff
+from cpc_draft.model import TABLE_ROW, TextBlock
+from cpc_draft.output import write_atomically
+from cpc_draft.render.redline import RedlineBlock, Segment, redline_docx
+
+_WHOLE_CHANGE = {
+    "insert": "insert",
+    "delete": "delete",
+    "move_from": "move_from",
+    "move_to": "move_to",
+}
+
+
+def write_redline(
+    comparison: VersionComparison,
+    output: Path,
+    *,
+    author: str,
+    force: bool = False,
+    date: dt.datetime | None = None,
+) -> None:
+    moment = (date or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    blocks = redline_blocks(comparison)
+    title = f"Redline: {Path(comparison.old.path).name} → {Path(comparison.new.path).name}"
+    data = redline_docx(blocks, author=author, date=moment, title=title)
+    write_atomically(output, lambda path: path.write_bytes(data), force=force)
+
+
+def redline_blocks(comparison: VersionComparison) -> list[RedlineBlock]:
+    tables = _TableNumbers()
+    blocks: list[RedlineBlock] = []
+    for found in comparison.languages:
+        for piece in found.merged:
+            for diff in piece.blocks:
+                blocks += _blocks(piece, diff, tables)
+    return blocks
+
+
+def _blocks(piece: Piece, diff: BlockDiff, tables: _TableNumbers) -> list[RedlineBlock]:
+    whole = _WHOLE_CHANGE.get(piece.role)
+    if whole is None and diff.old is None:
+        whole = "insert"
+    elif whole is None and diff.new is None:
+        whole = "delete"
+    source = diff.new if whole in ("insert", "move_to", None) else diff.old
+    if whole is not None:
+        return [_whole(source, whole, tables, piece.move)]
+    if source.kind == TABLE_ROW and not diff.cells:  # rows of different widths
+        return [_whole(diff.old, "delete", tables), _whole(diff.new, "insert", tables)]
+    table = tables.number(diff.old, diff.new) if source.kind == TABLE_ROW else tables.end()
+    return [
+        RedlineBlock(
+            kind=source.kind,
+            segments=_converted(diff.segments),
+            cells=tuple(_converted(cell) for cell in diff.cells),
+            table=table,
+        )
+    ]
+
+
+def _whole(block: TextBlock, change: str, tables: _TableNumbers, move: str | None = None):
+    op = DELETE if change in ("delete", "move_from") else INSERT
+    is_row = block.kind == TABLE_ROW
+    old_side = block if op == DELETE else None
+    new_side = block if op == INSERT else None
+    return RedlineBlock(
+        kind=block.kind,
+        segments=() if is_row else (Segment(op, block.text),),
+        cells=tuple((Segment(op, cell),) for cell in block.cells) if is_row else (),
+        change=change,
+        table=tables.number(old_side, new_side) if is_row else tables.end(),
+        move_name=move,
+    )
+
+
+def _converted(segments) -> tuple[Segment, ...]:
+    return tuple(Segment(segment.op, segment.text) for segment in segments)
+
+
+class _TableNumbers:
+    """Consecutive rows form one redline table while they come from the same table of
+    each version; any other block, or a row of another table, starts a new one."""
+
+    def __init__(self) -> None:
+        self.current = 0
+        self.open = False
+        self.old_table: int | None = None
+        self.new_table: int | None = None
+
+    def number(self, old: TextBlock | None, new: TextBlock | None) -> int:
+        changed = (old is not None and self.old_table not in (None, old.table)) or (
+            new is not None and self.new_table not in (None, new.table)
+        )
+        if not self.open or changed:
+            self.current += 1
+            self.open = True
+            self.old_table = self.new_table = None
+        if old is not None:
+            self.old_table = old.table
+        if new is not None:
+            self.new_table = new.table
+        return self.current
+
+    def end(self) -> None:
+        self.open = False
+        return None

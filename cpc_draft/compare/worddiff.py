@@ -1,0 +1,147 @@
+"""Word-level differences between two runs of blocks (one article's old and new text).
+
+Blocks are matched first (equal text, then similar text in order), and words are
+diffed only inside matched blocks. Matching blocks before words keeps the cost near
+linear in the length of a draft: the quadratic step only ever sees one paragraph.
+Segments keep each version's own spacing, so joining the equal and inserted segments
+gives the new text exactly, and joining the equal and deleted ones the old text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from cpc_draft.articles import words
+from cpc_draft.model import TABLE_ROW, TextBlock
+from cpc_draft.readers.text import ARTICLE_HEADING
+
+EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+# Words, signs and the spaces between them: segments are exact slices of each text.
+_TOKEN = re.compile(r"\s+|\w+(?:[’'.,/-]\w+)*|[^\w\s]")
+_SIMILAR = 0.5
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: str  # equal | insert | delete
+    text: str
+
+
+@dataclass(frozen=True)
+class BlockDiff:
+    """One block of the comparison: both sides (modified or equal), or one side."""
+
+    old: TextBlock | None
+    new: TextBlock | None
+    segments: tuple[Segment, ...] = ()  # for paragraphs, headings, items
+    cells: tuple[tuple[Segment, ...], ...] = ()  # for table rows of equal width
+
+    @property
+    def changed(self) -> bool:
+        if self.old is None or self.new is None:
+            return True
+        pieces = self.segments or tuple(s for cell in self.cells for s in cell)
+        return any(segment.op != EQUAL for segment in pieces)
+
+
+def normalised(block: TextBlock) -> tuple[str, ...]:
+    return tuple(words(block.text))
+
+
+def diff_blocks(old: tuple[TextBlock, ...], new: tuple[TextBlock, ...]) -> list[BlockDiff]:
+    keys_old = [normalised(block) for block in old]
+    keys_new = [normalised(block) for block in new]
+    matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    result: list[BlockDiff] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":  # same words: only spacing or quote marks may differ
+            result += [_same(old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
+        else:
+            result += _similar_pairs(old[i1:i2], new[j1:j2])
+    return result
+
+
+def _similar_pairs(old: tuple[TextBlock, ...], new: tuple[TextBlock, ...]) -> list[BlockDiff]:
+    """Pair blocks in order when their words are alike; the rest are whole insertions
+    or deletions. Deletions come before the insertions they sit next to."""
+    result: list[BlockDiff] = []
+    start = 0
+    for block in old:
+        match = next(
+            (j for j in range(start, len(new)) if _alike(block, new[j])),
+            None,
+        )
+        if match is None:
+            result.append(BlockDiff(block, None, _whole(block.text, DELETE)))
+            continue
+        result += [BlockDiff(None, added, _whole(added.text, INSERT)) for added in new[start:match]]
+        result.append(_pair(block, new[match]))
+        start = match + 1
+    result += [BlockDiff(None, added, _whole(added.text, INSERT)) for added in new[start:]]
+    return result
+
+
+def _alike(old: TextBlock, new: TextBlock) -> bool:
+    if (old.kind == TABLE_ROW) != (new.kind == TABLE_ROW):
+        return False
+    if ARTICLE_HEADING.match(old.text.strip()) and ARTICLE_HEADING.match(new.text.strip()):
+        return True  # "Article 4" renumbered "Article 8": one heading, changed
+    a, b = set(normalised(old)), set(normalised(new))
+    return bool(a and b) and len(a & b) / len(a | b) >= _SIMILAR
+
+
+def _pair(old: TextBlock, new: TextBlock) -> BlockDiff:
+    if old.kind == TABLE_ROW and new.kind == TABLE_ROW and len(old.cells) == len(new.cells):
+        cells = tuple(diff_words(a, b) for a, b in zip(old.cells, new.cells, strict=True))
+        return BlockDiff(old, new, cells=cells)
+    return BlockDiff(old, new, diff_words(old.text, new.text))
+
+
+def _same(old: TextBlock, new: TextBlock) -> BlockDiff:
+    if new.kind == TABLE_ROW and old.kind == TABLE_ROW and len(old.cells) == len(new.cells):
+        return BlockDiff(old, new, cells=tuple(_whole(cell, EQUAL) for cell in new.cells))
+    return BlockDiff(old, new, _whole(new.text, EQUAL))
+
+
+def _whole(text: str, op: str) -> tuple[Segment, ...]:
+    return (Segment(op, text),) if text else ()
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def diff_words(old: str, new: str) -> tuple[Segment, ...]:
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    matcher = SequenceMatcher(None, _keys(old_tokens), _keys(new_tokens), autojunk=False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _add(segments, EQUAL, "".join(new_tokens[j1:j2]))
+            continue
+        _add(segments, DELETE, "".join(old_tokens[i1:i2]))
+        _add(segments, INSERT, "".join(new_tokens[j1:j2]))
+    return tuple(segments)
+
+
+def _keys(tokens: list[str]) -> list[str]:
+    """Any run of spaces, tabs or line breaks is one space: a tab after "(a)" in Word
+    and a space in the PDF are the same text."""
+    return [" " if token.isspace() else token for token in tokens]
+
+
+def _add(segments: list[Segment], op: str, text: str) -> None:
+    if not text:
+        return
+    if segments and segments[-1].op == op:
+        segments[-1] = Segment(op, segments[-1].text + text)
+    else:
+        segments.append(Segment(op, text))
+
+
+def side(segments: tuple[Segment, ...], version: str) -> str:
+    """The text one version reads: ``new`` skips deletions, ``old`` skips insertions."""
+    skip = DELETE if version == "new" else INSERT
+    return "".join(segment.text for segment in segments if segment.op != skip)

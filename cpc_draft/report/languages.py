@@ -1,0 +1,42 @@
+"""`compare --languages` results as JSON and text."""
+
+from __future__ import annotations
+
+import json
+
+from cpc_draft.compare.files import LanguageVersions
+
+
+def mismatches_to_dict(found: LanguageVersions) -> dict:
+    return {
+        "paths": [str(path) for path in found.paths],
+        "languages": list(found.languages),
+        "mismatches": [
+            {
+                "kind": m.kind,
+                "article": m.article,
+                "values": m.values,
+                "page": m.page,
+                "block": m.block,
+                "message": m.message(),
+            }
+            for m in found.mismatches
+        ],
+    }
+
+
+def mismatches_to_json(found: LanguageVersions) -> str:
+    return json.dumps(mismatches_to_dict(found), ensure_ascii=False, indent=2) + "\n"
+
+
+def mismatches_to_text(found: LanguageVersions, style=lambda text, **_: text) -> str:
+    lines = [
+        style(" / ".join(str(path) for path in found.paths), bold=True)
+        + f" ({' / '.join(found.languages)})"
+    ]
+    for mismatch in found.mismatches:
+        page = f" (page {mismatch.page})" if mismatch.page else ""
+        lines.append(f"  {style('mismatch', fg='red')} {mismatch.message()}{page}")
+    if not found.mismatches:
+        lines.append("  the language versions agree: same articles, same figures")
+    return "\n".join(lines) + "\n"
