@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from redline_helpers import reject_all
+from redline_helpers import libreoffice_accept_and_reject, reject_all
 from version_factory import Version
 
 from cpc_draft.cli import main
@@ -326,6 +326,15 @@ def test_redline_changes_are_tracked_with_author_and_date(redline):
     assert "intention" in deleted and "comptent" in inserted
 
 
+def test_libreoffice_accepts_to_new_and_rejects_to_old(redline, tmp_path, convert_to_pdf_once):
+    """LibreOffice's own Accept All / Reject All on the redline `compare` wrote (moves,
+    deletions, word changes and renumbered headings in English and French)."""
+    old, new, output = redline
+    accepted, rejected = libreoffice_accept_and_reject(output, tmp_path)
+    assert _texts(accepted) == _texts(new)
+    assert _texts(rejected) == _texts(old)
+
+
 def test_redline_opens_in_libreoffice(redline, tmp_path, convert_to_pdf_once):
     _, _, output = redline
     pdf = convert_to_pdf_once({"redline": output}, tmp_path)["redline"]
@@ -352,11 +361,19 @@ def test_injected_mismatches_are_caught(assembled, example, tmp_path):
     duration = {"es": ("cuatro años", "cinco años"), "fr": ("cinq ans", "six ans")}[
         partner_language
     ]
+    signed = {
+        "es": ("Lima, el 15 de junio", "Lima, el 16 de junio"),
+        "fr": ("Abidjan, le 15 septembre", "Abidjan, le 16 septembre"),
+    }
     edited = Version(source).replace(amount, bumped, language=1)
-    edited = edited.replace(*duration, language=1, times=2, limit=1).save(tmp_path / "x.docx")
+    edited = edited.replace(*duration, language=1, times=2, limit=1)
+    edited = edited.replace(*signed[partner_language], language=1).save(tmp_path / "x.docx")
     found = compare_language_versions([edited]).mismatches
     kinds = sorted((m.kind, m.article) for m in found)
-    assert kinds == [("amount", "8"), ("duration", "3")], [m.message() for m in found]
+    expected = [("amount", "8"), ("date", "15"), ("duration", "3")]
+    assert kinds == expected, [m.message() for m in found]
+    date = next(m for m in found if m.kind == "date")
+    assert date.values[partner_language] == [date.values["en"][0][:-2] + "16"]
     amount_mismatch = next(m for m in found if m.kind == "amount")
     assert set(amount_mismatch.values) == {"en", partner_language}
     assert all(amount_mismatch.values.values())
