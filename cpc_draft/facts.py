@@ -96,12 +96,13 @@ def find_facts(
 
 def _money(facts: StreamFacts) -> None:
     from cpc_draft.nlp import attribute_columns, find_contributions
+    from cpc_draft.nlp.periods import label_period
 
     language, partner = facts.language, facts.partner
     prose = [b for b in facts.blocks if b.kind != TABLE_ROW]
     for block in prose:
         for found in find_contributions(block.text, language, partner, model=facts.model):
-            facts.contributions.append(_contribution(found.money, found.party, block))
+            facts.contributions.append(_contribution(found.money, found.party, block, found.period))
     tables: dict[int, list[TextBlock]] = {}
     for block in facts.blocks:
         if block.kind == TABLE_ROW and block.table is not None:
@@ -109,13 +110,18 @@ def _money(facts: StreamFacts) -> None:
     for rows in tables.values():
         header, *body = rows
         parties = attribute_columns(list(header.cells), language, partner)
+        # A plan by year: years label the rows ("2022", "Year 1") or, turned, the columns.
+        column_periods = [label_period(cell, language) for cell in header.cells]
         columns: dict[int, Decimal] = {}
         for row in body:
             is_total = row.cells and row.cells[0].strip().casefold() in TOTAL_WORDS
+            row_period = label_period(row.cells[0], language) if row.cells else None
             for column, cell in enumerate(row.cells):
                 party = parties[column] if column < len(parties) else None
+                column_period = column_periods[column] if column < len(column_periods) else None
                 for found in find_contributions(cell, language, partner, model=facts.model):
-                    money = _contribution(found.money, party or found.party, row)
+                    period = found.period or row_period or column_period
+                    money = _contribution(found.money, party or found.party, row, period)
                     if is_total:
                         facts.table_totals.append((money, columns.get(column, Decimal(0))))
                     else:
@@ -123,7 +129,9 @@ def _money(facts: StreamFacts) -> None:
                         columns[column] = columns.get(column, Decimal(0)) + found.money.amount
 
 
-def _contribution(money, party: str | None, block: TextBlock) -> Contribution:
+def _contribution(
+    money, party: str | None, block: TextBlock, period: str | None = None
+) -> Contribution:
     return Contribution(
         party=party if party in ("US", "partner") else "other",
         amount=str(money.amount),
@@ -133,6 +141,7 @@ def _contribution(money, party: str | None, block: TextBlock) -> Contribution:
         page=block.page,
         block=block.index,
         words_amount=str(money.words_amount) if money.words_amount is not None else None,
+        period=period,
     )
 
 

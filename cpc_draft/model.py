@@ -175,6 +175,9 @@ class ElementStatus:
 
 @dataclass(frozen=True)
 class Contribution:
+    """``period`` is normalised: "2023" (one year), "2022–2026" (a range), "P4Y" (a
+    duration, ISO 8601), "annual" (per year) or "year 1" (a plan table's relative year)."""
+
     party: str  # US | partner | other
     amount: str  # exact decimal as a string
     currency: str
@@ -183,6 +186,7 @@ class Contribution:
     page: int | None
     block: int
     words_amount: str | None = None  # when the text also gives the amount in words
+    period: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from decimal import Decimal
 
 import pytest
@@ -358,3 +359,75 @@ def test_a_spec_is_not_a_draft():
     result = CliRunner().invoke(main, ["check", str(spec)])
     assert result.exit_code == 2
     assert f"{spec}: is a compact spec, not a draft; assemble it first" in result.stderr
+
+
+# -- the period of each contribution -----------------------------------------------------------
+
+
+def _assert_periods(review, spec_path):
+    """Every language version gives the plan table's rows their year, the plan's totals
+    the range of its years, and no contribution any other period."""
+    spec = load_spec(spec_path).data
+    rows, currencies = spec["financial_plan"]["years"], spec["currencies"]
+    years = [str(row["year"]) for row in rows]
+    span = f"{years[0]}–{years[-1]}"
+    for language, facts in review.facts.items():
+        found = {(c.party, c.currency, Decimal(c.amount), c.period) for c in facts.contributions}
+        for party, key in (("US", "us"), ("partner", "partner")):
+            total = sum((Decimal(row[key]) for row in rows), Decimal(0))
+            assert (party, currencies[key], total, span) in found, (language, party, span)
+            for row, year in zip(rows, years, strict=True):
+                item = (party, currencies[key], Decimal(row[key]), year)
+                assert item in found, (language, item)
+        assert {c.period for c in facts.contributions} <= {None, span, *years}, language
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+def test_contribution_periods_come_back_docx(variant, assembled):
+    _, path = assembled[variant_id(variant)]
+    _assert_periods(review_document(read_document(path), CONFIG), variant[0])
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+def test_contribution_periods_come_back_pdf(variant, assembled_pdfs):
+    path = assembled_pdfs[variant_id(variant)]
+    _assert_periods(review_document(read_document(path), CONFIG), variant[0])
+
+
+@pytest.mark.parametrize("bad", [0, 1, 2])
+def test_jobs_with_an_unreadable_file_and_more_workers_than_files(tmp_path, bad):
+    """The first files are read before the workers start, one for each; one that cannot be
+    read must not stop the others, and --jobs beyond the number of files is no error."""
+    from cpc_draft import batch
+
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    copy = tmp_path / "jamaica-copy.txt"
+    copy.write_text(JAMAICA.read_text("utf-8"), "utf-8")
+    files = [JAMAICA, copy]
+    files.insert(bad, empty)
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    serial = batch.run(files, CONFIG, jobs=1)
+    parallel = batch.run(files, CONFIG, jobs=8)
+    if cores is not None:  # the readers had every core but one, spaCy that one: all back
+        assert os.sched_getaffinity(0) == cores
+    assert [o.path for o in parallel] == files
+    assert [o.error for o in parallel] == [o.error for o in serial]
+    assert parallel[bad].error == f"{empty}: is empty (0 bytes)"
+    good = [o for o in parallel if o.review]
+    assert len(good) == 2
+    elements = [{k: s.status for k, s in o.review.elements.items()} for o in good]
+    assert elements == [
+        {k: s.status for k, s in o.review.elements.items()} for o in serial if o.review
+    ]
+    assert elements[0]["F"] == "missing"
+
+
+def test_jobs_read_pdfs_ahead_with_the_same_results(assembled_pdfs):
+    """Two PDFs are read at once (each in its reader's child) while spaCy loads."""
+    paths = [str(path) for name, path in assembled_pdfs.items() if name.endswith("-us")][:3]
+    one = CliRunner().invoke(main, ["check", *paths, "--format", "json"])
+    two = CliRunner().invoke(main, ["check", *paths, "--format", "json", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert [d["path"] for d in json.loads(two.stdout)["documents"]] == paths

@@ -4,13 +4,15 @@ Without a parser, the contributor is the nearest party mention before the amount
 sentence that is not the object of a preposition ("carried out by implementing partners:
 US$2,000,000" is still the U.S. amount of the sentence's subject); failing that, an agent
 after it ("was awarded by the TIP Office"); failing that, the currency: U.S. dollars are
-the United States', any other currency the partner's.
+the United States', any other currency the partner's. The period of an amount is the one
+its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.periods.
 """
 
 from __future__ import annotations
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
+from cpc_draft.nlp.periods import find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
 from cpc_draft.nlp.values import PARTIES, Contribution, Money, PartyMention
 
@@ -84,9 +86,12 @@ def contributions_in_docs(
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
+        periods = find_periods(text, language)
         for money in moneys:
             party = _attribute(doc, text, money, mentions, lex, bounds)
-            out.append(Contribution(money.shifted(offset), party))
+            lo, hi = _window(text, money, bounds)
+            period = nearest_period(periods, money.start, money.end, lo, hi)
+            out.append(Contribution(money.shifted(offset), party, period))
     return out
 
 

@@ -50,3 +50,4 @@ class PartyMention:
 class Contribution:
     money: Money
     party: str | None  # "US", "partner", "other" or None
+    period: str | None = None  # "2023", "2022–2026", "P4Y", "annual" (nlp.periods)
