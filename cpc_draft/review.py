@@ -40,21 +40,28 @@ class Review:
 
 
 def review_path(path: Path, config: Config, *, password: str | None = None) -> Review:
+    return review_document(read_draft(path, password=password), config)
+
+
+def warm_up() -> None:
+    """Import spaCy and build the English pipeline (every U.S. compact has English)
+    while a PDF is being read: the two take about as long as each other. `check --jobs`
+    does this before its worker processes fork, so that they inherit what it built."""
+    from cpc_draft.nlp import load_pipeline
+
+    load_pipeline("en")
+
+
+def read_draft(path: Path, *, password: str | None = None, while_waiting=warm_up) -> Document:
+    """Read a draft to check; a compact spec is refused. ``while_waiting`` runs while a
+    PDF is read in the reader's child: by default, loading spaCy."""
     if Path(path).suffix.lower() in (".yaml", ".yml"):
         raise InputFileError(
             path,
             f"is a compact spec, not a draft; assemble it first: cpc-draft assemble {path} "
             "-o draft.docx, then check draft.docx",
         )
-    return review_document(read_document(path, password=password, while_waiting=_warm_up), config)
-
-
-def _warm_up() -> None:
-    """Import spaCy and build the English pipeline (every U.S. compact has English)
-    while a PDF is being read: the two take about as long as each other."""
-    from cpc_draft.nlp import load_pipeline
-
-    load_pipeline("en")
+    return read_document(path, password=password, while_waiting=while_waiting)
 
 
 def review_document(document: Document, config: Config, *, findings: bool = True) -> Review:
