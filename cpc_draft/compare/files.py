@@ -12,8 +12,7 @@ from cpc_draft.compare.versions import VersionComparison, compare_versions
 from cpc_draft.config import Config
 from cpc_draft.crosslang import Mismatch, language_mismatches
 from cpc_draft.errors import InputFileError
-from cpc_draft.readers import read_document
-from cpc_draft.review import review_document
+from cpc_draft.review import read_draft, review_document, warm_up
 
 
 def compare_files(
@@ -26,8 +25,8 @@ def compare_files(
 ) -> VersionComparison:
     """``facts=False`` skips the fact comparison (and spaCy): a redline shows text only."""
     config = config or Config()
-    old_document = read_document(old, password=password, while_waiting=_warm_up if facts else None)
-    new_document = read_document(new, password=password)
+    old_document = read_draft(old, password=password, while_waiting=warm_up if facts else None)
+    new_document = read_draft(new, password=password, while_waiting=None)
     comparison = compare_versions(old_document, new_document)
     if not facts:
         return comparison
@@ -36,13 +35,6 @@ def compare_files(
         review_document(new_document, config, findings=False),
     )
     return replace(comparison, fact_changes=tuple(changes))
-
-
-def _warm_up() -> None:
-    """Build the English pipeline while a PDF is read (see review._warm_up)."""
-    from cpc_draft.nlp import load_pipeline
-
-    load_pipeline("en")
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,7 @@ def compare_language_versions(
     """One bilingual draft, or two texts of one draft in different languages."""
     streams: dict[str, LanguageStream] = {}
     for path in paths:
-        document = read_document(path, password=password, while_waiting=_warm_up)
+        document = read_draft(path, password=password)
         found = language_streams(document)
         if len(paths) == 1:
             streams = dict(found)

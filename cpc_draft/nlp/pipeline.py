@@ -214,6 +214,13 @@ _DOCS_KEPT = 2_000_000  # characters: about 600 pages; a Doc costs some 50 bytes
 _kept = 0
 
 
+def forget_docs() -> None:
+    """Empty the cache of Docs (benchmarks measure parsing, not remembering)."""
+    global _kept
+    _DOCS.clear()
+    _kept = 0
+
+
 def _recall(key, piece: str):
     _DOCS.move_to_end((key, piece))
     return _DOCS[key, piece]
