@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -518,3 +520,23 @@ def test_markdown_against_word(versions, tmp_path):
     edited.write_text(preview.read_text("utf-8").replace(*REWORDING["en"], 1), "utf-8")
     comparison = compare_versions(read_document(original), read_document(edited))
     assert _kinds(comparison) == _expected("peru", "reworded")[:1]
+
+
+def test_redline_never_loads_spacy(versions, tmp_path):
+    """A redline shows the text: no facts, so the NLP stack stays unloaded (fast)."""
+    old, new = versions["peru", "original"], versions["peru", "reworded"]
+    output = tmp_path / "redline.docx"
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from cpc_draft.cli import main\n"
+        f"args = ['compare', {str(old)!r}, {str(new)!r}, '--format', 'docx', '-o', "
+        f"{str(output)!r}]\n"
+        "result = CliRunner().invoke(main, args)\n"
+        "assert result.exit_code == 1, result.output\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == "False\n"
+    assert output.exists()
