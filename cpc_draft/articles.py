@@ -72,7 +72,7 @@ def split_articles(blocks, language: str | None = None) -> list[Article]:
 
 def _cut_signatures(blocks: list[TextBlock], language: str | None):
     """The signature blocks are layout more than text: a Word table here, two columns of
-    lines in the PDF. Cut them off so they are compared as a set of lines."""
+    lines in the PDF. Cut them off so that their words are compared, not their layout."""
     starts = cue("signature_block", language)
     last_article = max((i for i, block in enumerate(blocks) if _article_number(block)), default=-1)
     for position in range(last_article + 1, len(blocks)):
@@ -90,7 +90,7 @@ def _only_titles(group: list[TextBlock], numbered: bool) -> bool:
 def _article(group: list[TextBlock], numbered: bool) -> Article:
     head = group[0]
     number = _article_number(head) if numbered else None
-    if number is None and not (not numbered and head.kind == HEADING):
+    if number is None and (numbered or head.kind != HEADING):  # the preamble
         return Article(0, None, "", _clause(head), tuple(group))
     if number is None:  # unnumbered drafts: the headings are the title
         titles = [b.text for b in group if b.kind == HEADING][:2]
