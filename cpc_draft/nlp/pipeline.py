@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon, pipeline_language
+from cpc_draft.nlp.spacy_import import import_spacy
 
 SPANS_KEY = "cpc"
 RULER = "cpc_ruler"
@@ -62,9 +63,9 @@ def file_patterns(language: str) -> list[dict]:
 
 def _load_model(name: str):
     """An installed trained pipeline (check --model), or a clear error naming it."""
-    import spacy
-
     from cpc_draft.errors import CpcDraftError
+
+    spacy = import_spacy()
 
     try:
         return spacy.load(name)
@@ -75,23 +76,63 @@ def _load_model(name: str):
         ) from None
 
 
-def _french_on_multilanguage(nlp) -> None:
+TOKENIZER = "cpc_draft.Tokenizer.v1"
+# spaCy's French tokenizer compiles thousands of hyphenation and elision exceptions when it
+# is imported (about 4-5 s on this machine, in every process and every --jobs worker).
+# Amounts, parties and cues need none of them: French runs on the multi-language
+# tokenizer, with French patterns and words from our data as before.
+TOKENIZER_OF = {"fr": "xx"}
+_ELISION = r"(?i:(?:qu|[cdjlmnst])['’])(?=\w)"
+_APOSTROPHE = re.compile("['’]")
+
+
+def _create_tokenizer(language: str):
+    """The registered tokenizer function (spaCy's ``@tokenizers``): the language's own
+    rules plus ours, compiled once. Changing a built tokenizer's rules reloads all of
+    its special cases, which cost a quarter of building the English pipeline."""
+
+    def create(nlp):
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        defaults = nlp.Defaults
+        prefixes = [*_symbol_prefixes(lexicon(language)), *(defaults.prefixes or ())]
+        infixes = list(defaults.infixes or ())
+        if language in TOKENIZER_OF:  # French on the multi-language tokenizer
+            prefixes, infixes = _french(prefixes, infixes)
+        return Tokenizer(
+            nlp.vocab,
+            rules=_special_cases(defaults.tokenizer_exceptions),
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return create
+
+
+def _french(prefixes: list[str], infixes: list[str]) -> tuple[list[str], list[str]]:
     """The two French rules our finders need from spaCy's French tokenizer: elisions are
     their own tokens ("d'" + "euros") and hyphenated words stay whole ("quatre-vingts")."""
-    from spacy.util import compile_infix_regex, compile_prefix_regex
-
-    elision = r"(?i:(?:qu|[cdjlmnst])['’])(?=\w)"
-    nlp.tokenizer.prefix_search = compile_prefix_regex(
-        [elision, nlp.tokenizer.prefix_search.__self__.pattern]
-    ).search
-    infixes = [rule for rule in (nlp.Defaults.infixes or ()) if "-" not in rule or "\\d" in rule]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return [_ELISION, *prefixes], [rule for rule in infixes if "-" not in rule or "\\d" in rule]
 
 
-def _split_symbols(nlp, lex: Lexicon) -> None:
+def _special_cases(exceptions: dict) -> dict:
+    """The language's tokenizer exceptions that a compact can hold: abbreviations ("U.S.",
+    "Jan.", "a.m.", "Sra.") keep their periods, single characters and spaces keep their
+    norms. Contractions ("don't", "cannot", "id") and emoticons are left out: a treaty
+    has none, and loading them was two thirds of building the English tokenizer."""
+    return {
+        text: tokens
+        for text, tokens in exceptions.items()
+        if ("." in text and not _APOSTROPHE.search(text)) or len(text) == 1 or text.isspace()
+    }
+
+
+def _symbol_prefixes(lex: Lexicon) -> list[str]:
     """Make "S/8,000,000", "GH₵4,000,000", "J$5,000,000" two tokens: symbol and figure."""
-    from spacy.util import compile_prefix_regex
-
     symbols = sorted(
         (name for name, _ in lex.currencies.items() if currency_label(name) == "CUR_SYMBOL"),
         key=len,
@@ -99,7 +140,14 @@ def _split_symbols(nlp, lex: Lexicon) -> None:
     )
     extra = [rf"(?i:{re.escape(symbol)})(?=\d)" for symbol in symbols if _LETTERS.search(symbol)]
     extra += [rf"{re.escape(code)}(?=\d)" for code in lex.codes]  # "USD5,000,000"
-    prefixes = [*extra, *(nlp.Defaults.prefixes or ())]
+    return extra
+
+
+def _split_symbols(nlp, lex: Lexicon) -> None:
+    """A trained pipeline keeps its tokenizer, with our currency prefixes added."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = [*_symbol_prefixes(lex), *(nlp.Defaults.prefixes or ())]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
@@ -123,15 +171,18 @@ def split_patterns(nlp, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
 
 @cache
 def _build(language: str, model: str | None):
-    import spacy
-
+    spacy = import_spacy()
     import cpc_draft.nlp.money  # noqa: F401 - registers the cpc_money factory
 
     lex = lexicon(language)
-    nlp = _load_model(model) if model else spacy.blank(TOKENIZER_OF.get(language, language))
-    _split_symbols(nlp, lex)
-    if not model and language in TOKENIZER_OF:
-        _french_on_multilanguage(nlp)
+    if model:
+        nlp = _load_model(model)
+        _split_symbols(nlp, lex)
+    else:
+        spacy.registry.tokenizers.register(TOKENIZER, func=_create_tokenizer)
+        tokenizer = {"@tokenizers": TOKENIZER, "language": language}
+        code = TOKENIZER_OF.get(language, language)
+        nlp = spacy.blank(code, config={"nlp": {"tokenizer": tokenizer}})
     if not {"parser", "senter", "sentencizer"}.intersection(nlp.pipe_names):
         nlp.add_pipe("sentencizer")
     folded, exact = split_patterns(nlp, file_patterns(language) + lexicon_patterns(lex))
@@ -146,13 +197,6 @@ def _build(language: str, model: str | None):
             nlp.get_pipe(name).add_patterns(patterns)
     nlp.add_pipe("cpc_money", config={"language": language, "spans_key": SPANS_KEY})
     return nlp
-
-
-# spaCy's French tokenizer compiles thousands of hyphenation and elision exceptions when it
-# is imported (about 4-5 s on this machine, in every process and every --jobs worker).
-# Amounts, parties and cues need none of them: French runs on the multi-language
-# tokenizer, with French patterns and words from our data as before.
-TOKENIZER_OF = {"fr": "xx"}
 
 
 @cache
@@ -193,8 +237,8 @@ def docs_of(texts: list[str], language: str, *, model: str | None = None):
             piece for text_pieces in pieces for _, piece in text_pieces if (key, piece) not in _DOCS
         )
     )
-    disable = [name for name in ("sentencizer",) if name in nlp.pipe_names]
-    made = dict(zip(missing, nlp.pipe(missing, batch_size=64, disable=disable), strict=True))
+    # Most calls find every piece cached (one block's text at a time): no pipe to start.
+    made = dict(zip(missing, _parse(nlp, missing), strict=True)) if missing else {}
     result = [
         [
             (offset, piece, made[piece] if piece in made else _recall(key, piece))
@@ -204,6 +248,11 @@ def docs_of(texts: list[str], language: str, *, model: str | None = None):
     ]
     _remember(key, made)
     return result
+
+
+def _parse(nlp, texts: list[str]):
+    disable = [name for name in ("sentencizer",) if name in nlp.pipe_names]
+    return nlp.pipe(texts, batch_size=64, disable=disable)
 
 
 # The same texts go through the pipeline several times in one command: the partner's name
