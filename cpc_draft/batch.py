@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from cpc_draft.config import Config
 from cpc_draft.errors import CpcDraftError, InputFileError
+from cpc_draft.forked import can_fork
 from cpc_draft.model import Document
 from cpc_draft.review import Review, read_draft, review_document, review_path, warm_up
 
@@ -84,7 +84,7 @@ def run(
     workers = min(jobs, len(files))
     if workers <= 1:
         outcomes: Iterator[Outcome] = map(_one, work)
-    elif _can_fork():
+    elif can_fork():
         outcomes = _forked(work, workers)
     else:  # spawned workers start cold: each loads spaCy while its first PDF is read
         outcomes = _spawned(work, workers)
@@ -153,10 +153,4 @@ def _on_cores(cores: list[int]) -> Iterator[None]:
         os.sched_setaffinity(0, before)
 
 
-def _can_fork() -> bool:
-    """Fork where it is safe (not macOS, where system libraries break in forked children;
-    not Windows, which has no fork)."""
-    return hasattr(os, "fork") and sys.platform != "darwin"
-
-
-_FORK = multiprocessing.get_context("fork") if _can_fork() else None
+_FORK = multiprocessing.get_context("fork") if can_fork() else None

@@ -7,19 +7,23 @@ gap even when the English has them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from cpc_draft import forked
 from cpc_draft.bilingual import language_streams
 from cpc_draft.config import Config
 from cpc_draft.elements import element_statuses
 from cpc_draft.errors import InputFileError
 from cpc_draft.facts import StreamFacts, find_facts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
-from cpc_draft.readers import read_document
+from cpc_draft.readers import read_document, sniff
 from cpc_draft.rules import RULES
 
 _RANK = {PRESENT: 0, PARTIAL: 1, MISSING: 2}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,71 @@ def warm_up() -> None:
 def read_draft(path: Path, *, password: str | None = None, while_waiting=warm_up) -> Document:
     """Read a draft to check; a compact spec is refused. ``while_waiting`` runs while a
     PDF is read in the reader's child: by default, loading spaCy."""
+    _refuse_spec(path)
+    return read_document(path, password=password, while_waiting=while_waiting)
+
+
+def read_drafts(
+    paths: list[Path],
+    *,
+    password: str | None = None,
+    while_waiting: Callable[[], None] = warm_up,
+    then: Callable[[list[Document]], T] = list,
+) -> T:
+    """``then(documents)``, the documents read from ``paths`` (and ``then`` run) in a
+    forked child while ``while_waiting`` runs here: `compare` reads and diffs both
+    versions while spaCy loads, which takes about as long on a two-core machine.
+
+    What can be refused at a glance (no such file, empty, a spec, not a draft) is refused
+    first, without waiting for spaCy. Where the system cannot fork, or the child dies
+    without an answer, the drafts are read here, one after the other.
+    """
+    for path in paths:
+        _refuse_spec(path)
+        sniff(Path(path))
+    aside = forked.start(lambda: _read_all(paths, password, then))
+    if aside is None:
+        return then(_read_here(paths, password, while_waiting))
+    try:
+        while_waiting()
+    except BaseException:
+        aside.cancel()
+        raise
+    answered, answer = aside.result()
+    if not answered:
+        return then(_read_here(paths, password, lambda: None))
+    kind, value = answer
+    if kind == "error":
+        index, problem = value
+        raise InputFileError(paths[index], problem)
+    return value
+
+
+def _read_all(paths: list[Path], password: str | None, then) -> tuple[str, object]:
+    """In the child: ("done", then(documents)) or ("error", (index, problem)): an
+    exception does not cross the pipe, its message does."""
+    documents = []
+    for index, path in enumerate(paths):
+        try:
+            documents.append(read_document(path, password=password))
+        except InputFileError as error:
+            return "error", (index, error.problem)
+    return "done", then(documents)
+
+
+def _read_here(paths: list[Path], password: str | None, while_waiting) -> list[Document]:
+    first, *others = paths
+    documents = [read_draft(first, password=password, while_waiting=while_waiting)]
+    return documents + [read_draft(path, password=password, while_waiting=None) for path in others]
+
+
+def _refuse_spec(path: Path) -> None:
     if Path(path).suffix.lower() in (".yaml", ".yml"):
         raise InputFileError(
             path,
             f"is a compact spec, not a draft; assemble it first: cpc-draft assemble {path} "
             "-o draft.docx, then check draft.docx",
         )
-    return read_document(path, password=password, while_waiting=while_waiting)
 
 
 def review_document(document: Document, config: Config, *, findings: bool = True) -> Review:

@@ -12,7 +12,8 @@ from cpc_draft.compare.versions import VersionComparison, compare_versions
 from cpc_draft.config import Config
 from cpc_draft.crosslang import Mismatch, language_mismatches
 from cpc_draft.errors import InputFileError
-from cpc_draft.review import read_draft, review_document, warm_up
+from cpc_draft.model import Document
+from cpc_draft.review import read_draft, read_drafts, review_document
 
 
 def compare_files(
@@ -25,16 +26,22 @@ def compare_files(
 ) -> VersionComparison:
     """``facts=False`` skips the fact comparison (and spaCy): a redline shows text only."""
     config = config or Config()
-    old_document = read_draft(old, password=password, while_waiting=warm_up if facts else None)
-    new_document = read_draft(new, password=password, while_waiting=None)
-    comparison = compare_versions(old_document, new_document)
     if not facts:
-        return comparison
+        old_document = read_draft(old, password=password, while_waiting=None)
+        new_document = read_draft(new, password=password, while_waiting=None)
+        return compare_versions(old_document, new_document)
+    # Both versions are read and their texts compared while spaCy loads for the facts.
+    comparison = read_drafts([old, new], password=password, then=_compare_pair)
+    old_document, new_document = comparison.old, comparison.new
     changes = fact_changes(
         review_document(old_document, config, findings=False),
         review_document(new_document, config, findings=False),
     )
     return replace(comparison, fact_changes=tuple(changes))
+
+
+def _compare_pair(documents: list[Document]) -> VersionComparison:
+    return compare_versions(*documents)
 
 
 @dataclass(frozen=True)

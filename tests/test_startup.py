@@ -1,0 +1,168 @@
+"""What makes a cold `compare` fast, and loses nothing doing it.
+
+- spaCy is imported without its command-line interface, which stays importable;
+- both versions are read (and their texts compared) in a forked child while spaCy loads
+  here; where the system cannot fork, or the child dies, they are read here, with the
+  same result; a file the child cannot read is named as if it had been read here;
+- the console entry leaves Python's last garbage-collection pass out, and loses no output.
+
+The versions are made here from the assembled Peru example (tests/version_factory.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from version_factory import Version
+
+from cpc_draft import forked, review
+from cpc_draft.cli import main
+from cpc_draft.compare.files import compare_files
+from cpc_draft.errors import InputFileError
+
+needs_fork = pytest.mark.skipif(not forked.can_fork(), reason="the system cannot fork")
+
+
+def _python(code: str) -> str:
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
+
+
+@pytest.fixture(scope="module")
+def pair(assembled, tmp_path_factory) -> tuple[Path, Path]:
+    """The Peru draft and a version with one amount changed and an article deleted."""
+    source = assembled["peru-sequential-us"][1]
+    folder = tmp_path_factory.mktemp("startup")
+    new = Version(source).delete("data_management").renumber()
+    new.replace("2,300,000", "2,100,000", language=0, times=2, limit=1)
+    return source, new.save(folder / "peru-new.docx")
+
+
+def _summary(comparison) -> tuple:
+    changes = tuple((c.kind, c.language, c.old and c.old.label) for c in comparison.changes)
+    facts = tuple((f.kind, str(f.old), str(f.new)) for f in comparison.fact_changes)
+    return changes, facts
+
+
+# -- spaCy without its CLI --------------------------------------------------------------------
+
+
+def test_spacy_is_imported_without_its_cli_which_stays_importable():
+    out = _python(
+        "import sys\n"
+        "from cpc_draft.nlp import load_pipeline\n"
+        "load_pipeline('en')\n"
+        "cli = ('spacy.cli', 'typer', 'weasel', 'requests', 'httpx')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(cli)))\n"
+        "import spacy\n"
+        "print(spacy.info()['spacy_version'] == spacy.__version__)\n"
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.download), 'typer' in sys.modules)\n"
+    )
+    assert out.splitlines() == ["[]", "True", "True True"]
+
+
+def test_a_spacy_imported_before_is_used_as_it_is():
+    out = _python(
+        "import spacy\n"
+        "from cpc_draft.nlp.spacy_import import import_spacy\n"
+        "print(import_spacy() is spacy, callable(spacy.cli.download))\n"
+    )
+    assert out == "True True\n"
+
+
+# -- work aside in a forked child ---------------------------------------------------------------
+
+
+@needs_fork
+def test_the_child_value_comes_back():
+    assert forked.start(lambda: {"amounts": [1, 2]}).result() == (True, {"amounts": [1, 2]})
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    "work",
+    [lambda: 1 / 0, lambda: lambda: None, lambda: os._exit(3)],
+    ids=["raises", "does-not-pickle", "dies"],
+)
+def test_a_child_without_an_answer_says_so(work):
+    assert forked.start(work).result() == (False, None)
+
+
+@needs_fork
+def test_compare_reads_both_versions_in_a_child(pair, tmp_path, monkeypatch):
+    readers = tmp_path / "readers"
+    read = review.read_document
+
+    def recording(path, **options):
+        with readers.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return read(path, **options)
+
+    monkeypatch.setattr(review, "read_document", recording)
+    comparison = compare_files(*pair)
+    pids = readers.read_text().split()
+    assert len(pids) == 2 and len(set(pids)) == 1 and pids[0] != str(os.getpid())
+    assert comparison.fact_changes, "the facts were compared too"
+
+
+def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, monkeypatch):
+    expected = _summary(compare_files(*pair))
+    assert ("deleted", "en", "Article 10 (Child Protection Data)") in expected[0]
+    assert ("contribution", "PEN 2,300,000 (2019)", "PEN 2,100,000 (2019)") in expected[1]
+    with monkeypatch.context() as patch:
+        patch.setattr(forked, "can_fork", lambda: False)
+        assert _summary(compare_files(*pair)) == expected
+    with monkeypatch.context() as patch:
+        patch.setattr(review, "_read_all", lambda *arguments: os._exit(9))
+        assert _summary(compare_files(*pair)) == expected
+
+
+@pytest.mark.parametrize("broken", [0, 1], ids=["old", "new"])
+def test_a_version_the_child_cannot_read_is_named(pair, tmp_path, broken):
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a zip header, then nothing
+    paths = list(pair)
+    paths[broken] = damaged
+    with pytest.raises(InputFileError) as raised:
+        compare_files(*paths)
+    assert raised.value.path == damaged
+    result = CliRunner().invoke(main, ["compare", *map(str, paths)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and result.output.startswith(
+        f"cpc-draft: error: {damaged}: "
+    )
+
+
+def test_what_is_refused_at_a_glance_is_refused_before_spacy_loads(pair, tmp_path):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    out = _python(
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from cpc_draft.cli import main\n"
+        f"result = CliRunner().invoke(main, ['compare', {str(pair[0])!r}, {str(empty)!r}])\n"
+        "print(result.exit_code, result.output.strip())\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    assert out.splitlines() == [f"2 cpc-draft: error: {empty}: is empty (0 bytes)", "False"]
+
+
+# -- the console entry -------------------------------------------------------------------------
+
+
+def test_the_console_entry_writes_everything_and_keeps_the_exit_code(pair):
+    completed = subprocess.run(
+        [sys.executable, "-m", "cpc_draft", "compare", *map(str, pair), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout.rstrip().endswith("}")
+    assert '"fact_changes"' in completed.stdout
