@@ -41,9 +41,16 @@ class Article:
 
     @property
     def label(self) -> str:
+        """ "Article 5 (Programs)", in the draft's own word: "Artículo 5 (Programas)"."""
         if self.number is None:
             return self.title or "Preamble"
-        return f"Article {self.number}" + (f" ({self.title})" if self.title else "")
+        named = f"{self._word()} {self.number}"
+        return named + (f" ({self.title})" if self.title else "")
+
+    def _word(self) -> str:
+        heading = self.blocks[self.number_block].text if self.number_block is not None else ""
+        match = ARTICLE_HEADING.match(heading.strip())
+        return match.group(1).capitalize() if match else "Article"
 
     @property
     def first_block(self) -> TextBlock:

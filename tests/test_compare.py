@@ -168,8 +168,11 @@ def _labels(example: str):
             "plan": "Plan financier pluriannuel",
         },
     }
+    word = {"en": "Article", "es": "Artículo", "fr": "Article"}  # as each text writes it
     return {
-        language: (lambda number, key, names=names: f"Article {number} ({names[key]})")
+        language: (
+            lambda number, key, names=names, word=word[language]: f"{word} {number} ({names[key]})"
+        )
         for language, names in titles.items()
     }
 

@@ -143,7 +143,7 @@ def test_modified_article_marks_words_old_left_new_right(bundled_page):
     assert cells[-3:] == ["100", "120", "Yes"]  # a table row keeps its cells
     assert (old.attrs["class"], new.attrs["class"]) == ("old", "new")
 
-    plan = articles(dom, "es")["✎ modified Article 9 (Sostenibilidad)"]
+    plan = articles(dom, "es")["✎ modified Artículo 9 (Sostenibilidad)"]
     old, new = plan.find_all("tr", "changed")[0].find_all("td")
     # each side reads as its own version's text, word for word
     assert without_hidden_words(old).startswith("Antes del último año de vigencia")
