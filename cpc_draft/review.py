@@ -122,7 +122,7 @@ def _refuse_spec(path: Path) -> None:
         raise InputFileError(
             path,
             f"is a compact spec, not a draft; assemble it first: cpc-draft assemble {path} "
-            "-o draft.docx, then check draft.docx",
+            "-o draft.docx",
         )
 
 

@@ -140,18 +140,34 @@ def test_a_version_the_child_cannot_read_is_named(pair, tmp_path, broken):
     )
 
 
-def test_what_is_refused_at_a_glance_is_refused_before_spacy_loads(pair, tmp_path):
-    empty = tmp_path / "empty.docx"
-    empty.write_bytes(b"")
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.docx", b"", "is empty (0 bytes)"),
+        (
+            "peru.yaml",
+            b"partner: Peru\n",
+            "is a compact spec, not a draft; assemble it first: "
+            "cpc-draft assemble {path} -o draft.docx",
+        ),
+    ],
+    ids=["empty", "spec"],
+)
+def test_what_is_refused_at_a_glance_is_refused_before_spacy_loads(
+    pair, tmp_path, name, content, problem
+):
+    refused = tmp_path / name
+    refused.write_bytes(content)
     out = _python(
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from cpc_draft.cli import main\n"
-        f"result = CliRunner().invoke(main, ['compare', {str(pair[0])!r}, {str(empty)!r}])\n"
+        f"result = CliRunner().invoke(main, ['compare', {str(pair[0])!r}, {str(refused)!r}])\n"
         "print(result.exit_code, result.output.strip())\n"
         "print('spacy' in sys.modules)\n"
     )
-    assert out.splitlines() == [f"2 cpc-draft: error: {empty}: is empty (0 bytes)", "False"]
+    message = problem.format(path=refused)
+    assert out.splitlines() == [f"2 cpc-draft: error: {refused}: {message}", "False"]
 
 
 # -- the console entry -------------------------------------------------------------------------
