@@ -42,10 +42,11 @@ def _is_name(token) -> bool:
     return text[:1].isupper() or bool(ELIDED.match(text))
 
 
-def _name_after(doc, at: int, plural: bool) -> list[tuple[int, int]]:
-    """Token ranges of the name(s) after a "Government of" phrase."""
+def _name_after(doc, at: int, plural: bool, currency: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of the name(s) after a "Government of" phrase; a currency ("PEN",
+    "US$") ends the name: "Government of Peru PEN 5,000,000" names Peru."""
     names, start, end, i = [], at, at, at
-    while i < len(doc) and i - at < MAX_NAME:
+    while i < len(doc) and i - at < MAX_NAME and i not in currency:
         token, low = doc[i], doc[i].lower_
         if _is_name(token):
             end = i + 1
@@ -92,11 +93,12 @@ def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
     text = doc.text if text is None else text
     found: list[tuple[int, int, str, str | None]] = []  # char start, end, party, name
     us = [s for s in group if s.label_ == "PARTY" and s.id_ == "US"]
+    currency = {i for s in group if s.label_.startswith("CUR_") for i in range(s.start, s.end)}
     for span in group:
         if span.label_ == "PARTY":
             found.append((span.start_char, span.end_char, span.id_, None))
         elif span.label_ == "GOV_OF":
-            found.extend(_government(doc, span, us))
+            found.extend(_government(doc, span, us, currency))
     if partner:
         for match in loose_pattern(partner).finditer(text):
             found.append((match.start(), match.end(), "partner", None))
@@ -110,8 +112,8 @@ def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
     ]
 
 
-def _government(doc, span, us) -> list[tuple[int, int, str, str | None]]:
-    names = _name_after(doc, span.end, span.id_ == "plural")
+def _government(doc, span, us, currency) -> list[tuple[int, int, str, str | None]]:
+    names = _name_after(doc, span.end, span.id_ == "plural", currency)
     if not names:
         return []
     parties = []
