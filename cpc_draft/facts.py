@@ -311,10 +311,18 @@ def _plan_and_cues(facts: StreamFacts) -> None:
     facts.data = section or [b for b in facts.blocks if has("data", language, b.text)]
     facts.plan_section = facts.has_section("financial_plan")
     facts.plan_by_year = any(
-        _RANGE.search(b.text) or _YEAR_ROW.match(b.text)
+        _RANGE.search(b.text) or _names_a_year(b, language)
         for b in facts.blocks
         if b.kind == TABLE_ROW
     )
+
+
+def _names_a_year(row: TextBlock, language: str) -> bool:
+    """A table row for one year of the plan: "2022", "FY2023", "Year 1", "Año 1"."""
+    from cpc_draft.nlp.periods import label_period
+
+    label = row.cells[0] if row.cells else row.text
+    return _YEAR_ROW.match(row.text) is not None or label_period(label, language) is not None
 
 
 def _negated(text: str, at: int) -> bool:

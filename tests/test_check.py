@@ -270,6 +270,35 @@ def test_peru_press_release_contributions(tmp_path):
     assert ("partner", "PEN", "8000000", "at least") in found
 
 
+_PLAN_INTRODUCTION = {
+    "en": "The Participants intend to contribute the following amounts in each year of the "
+    "Partnership, subject to the availability of funds.",
+    "es": "Los Participantes tienen la intención de aportar los siguientes montos en cada año "
+    "de la Alianza, sujeto a la disponibilidad de fondos.",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "rows"),
+    [
+        ("en", "| Year | United States | Peru |", ("Year 1", "Year 2")),
+        ("en", "| Fiscal year | United States | Peru |", ("FY2022", "FY2023")),
+        ("es", "| Año | Estados Unidos | Perú |", ("Año 1", "Año 2")),
+    ],
+)
+def test_a_plan_table_by_year_of_the_term_is_a_plan_by_year(tmp_path, language, header, rows):
+    """Element E asks for contributions by year: rows labelled "Year 1" are that, as
+    rows labelled "2022" are, though no heading names a financial plan."""
+    table = [_PLAN_INTRODUCTION[language], "", header, "|---|---|---|"]
+    table += [f"| {label} | US$1,000,000 | PEN 500,000 |" for label in rows]
+    path = tmp_path / f"plan-{language}.md"
+    path.write_text("\n".join(table) + "\n", "utf-8")
+    review = review_document(read_document(path), CONFIG)
+    assert review.primary.language == language
+    assert review.primary.plan_by_year
+    assert "no multi-year financial plan" not in review.elements["E"].reason
+
+
 def test_cli_exit_codes_and_json(tmp_path, assembled):
     runner = CliRunner()
     _, clean = assembled["ghana-sequential-us"]
