@@ -89,6 +89,7 @@ def _patterns(language: str) -> _Patterns:
         ),
         single=re.compile(
             rf"(?:{_words(entry, 'single')})\s*(?P<a>{_YEAR})(?!\d)(?!\s*{_DASHES}\s*\d)"
+            rf"(?!\s+(?:{_words(entry, 'counted')}))"  # "for 2000 children"
         ),
         annual=re.compile(_words(entry, "annual")),
         label_year=re.compile(rf"(?:(?:{_words(entry, 'label')})\s*)?(?P<a>{_YEAR})"),
