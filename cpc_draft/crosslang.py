@@ -22,12 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from cpc_draft.articles import CROSS_REFERENCE, Article, normalise_number, split_articles
 from cpc_draft.dates import find_date_spans
 from cpc_draft.model import TextBlock
-from cpc_draft.yaml_source import load_data
+from cpc_draft.units import duration_words, percent_words
 
 AMOUNT, DATE, PERCENTAGE, DURATION = "amount", "date", "percentage", "duration"
 YEAR, CROSS_REF, NUMBER, MISSING_ARTICLE = "year", "cross_reference", "number", "article_missing"
@@ -189,26 +188,15 @@ def _decimal(text: str) -> Decimal:
 
 
 @cache
-def _units() -> dict:
-    data = resources.files("cpc_draft").joinpath("data/figure_units.yaml").read_text("utf-8")
-    return load_data(data)
-
-
-@cache
 def _percent(language: str) -> re.Pattern:
-    words = [*_units()["percent"]["all"], *_units()["percent"].get(language, [])]
+    words = percent_words(language)
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
-def _unit_words(language: str) -> dict[str, str]:
-    table = _units()["durations"].get(language) or _units()["durations"]["en"]
-    return {word: unit for unit, words in table.items() for word in words}
-
-
 @cache
 def _duration(language: str) -> re.Pattern:
-    words = sorted(_unit_words(language), key=len, reverse=True)
+    words = sorted(duration_words(language), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     # "five (5) years", "5 años", "cinq ans": a number, an optional figure in brackets.
     return re.compile(
@@ -217,7 +205,7 @@ def _duration(language: str) -> re.Pattern:
 
 
 def _unit(language: str, word: str) -> str:
-    return _unit_words(language).get(word.casefold(), "Y")
+    return duration_words(language).get(word.casefold(), "Y")
 
 
 def _number_value(token: str, language: str) -> Decimal | None:

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from cpc_draft.nlp.lexicon import lexicon, pipeline_language
+from cpc_draft.units import year_words
 from cpc_draft.yaml_source import load_data
 
 ANNUAL = "annual"
@@ -72,7 +73,7 @@ def _patterns(language: str) -> _Patterns:
     }
     number = "|".join([r"\d{1,2}", *(re.escape(w) for w in sorted(numbers, key=len, reverse=True))])
     filler = _words(entry, "filler")
-    year_word = _words(entry, "year", glued=True)
+    year_word = _words({"year": year_words(lang)}, "year", glued=True)
     return _Patterns(
         ranges=re.compile(
             rf"(?:(?P<lead>{_words(entry, 'range_from')})\s+)?(?P<a>{_YEAR})\s+"
