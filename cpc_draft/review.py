@@ -101,14 +101,27 @@ def read_drafts(
 
 def _read_all(paths: list[Path], password: str | None, then) -> tuple[str, object]:
     """In the child: ("done", then(documents)) or ("error", (index, problem)): an
-    exception does not cross the pipe, its message does."""
-    documents = []
-    for index, path in enumerate(paths):
+    exception does not cross the pipe, its message does.
+
+    Each read starts the next while it waits for its PDF reader's child, so two PDFs
+    are read at the same time (a Word file is read at once, then the next one)."""
+    documents: dict[int, Document] = {}
+    problems: dict[int, str] = {}
+
+    def read(index: int) -> None:
+        then_next = (lambda: read(index + 1)) if index + 1 < len(paths) else None
         try:
-            documents.append(read_document(path, password=password))
+            documents[index] = read_document(
+                paths[index], password=password, while_waiting=then_next
+            )
         except InputFileError as error:
-            return "error", (index, error.problem)
-    return "done", then(documents)
+            problems[index] = error.problem
+
+    read(0)
+    if problems:
+        first = min(problems)
+        return "error", (first, problems[first])
+    return "done", then([documents[index] for index in range(len(paths))])
 
 
 def _read_here(paths: list[Path], password: str | None, while_waiting) -> list[Document]:

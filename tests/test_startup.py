@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pdf_factory import Pdf
 from version_factory import Version
 
 from cpc_draft import forked, review
@@ -138,6 +139,42 @@ def test_a_version_the_child_cannot_read_is_named(pair, tmp_path, broken):
     assert result.output.count("\n") == 1 and result.output.startswith(
         f"cpc-draft: error: {damaged}: "
     )
+
+
+_ARTICLES = [
+    ("Article 1", "The Participants intend to protect children from trafficking."),
+    ("Article 2", "The Participants intend to meet every year to review progress."),
+]
+
+
+def _pdf(path: Path, articles, password: str | None = None) -> Path:
+    pdf = Pdf()
+    page, top = pdf.page(), 72.0
+    for heading, body in articles:
+        top = page.lines(72, top, [heading], bold=True) + 6
+        top = page.paragraph(72, top, 460, body) + 12
+    return pdf.save(path, password=password)
+
+
+@needs_fork
+def test_two_pdfs_are_read_together_with_the_result_of_reading_them_in_turn(tmp_path, monkeypatch):
+    old = _pdf(tmp_path / "old.pdf", _ARTICLES)
+    reworded = [_ARTICLES[0], ("Article 2", _ARTICLES[1][1].replace("every year", "twice"))]
+    new = _pdf(tmp_path / "new.pdf", reworded)
+    together = compare_files(old, new)
+    assert [(c.kind, c.old.label) for c in together.changes] == [("modified", "Article 2")]
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert _summary(compare_files(old, new)) == _summary(together)
+
+
+@pytest.mark.parametrize("locked", [0, 1], ids=["old", "new"])
+def test_a_pdf_that_cannot_be_opened_is_named_whichever_version_it_is(tmp_path, locked):
+    paths = [_pdf(tmp_path / f"{name}.pdf", _ARTICLES) for name in ("old", "new")]
+    paths[locked] = _pdf(tmp_path / "locked.pdf", _ARTICLES, password="secret")
+    with pytest.raises(InputFileError) as raised:
+        compare_files(*paths)
+    assert raised.value.path == paths[locked]
+    assert raised.value.problem == "is encrypted; give the password with --password"
 
 
 @pytest.mark.parametrize(
