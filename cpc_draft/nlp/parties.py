@@ -92,13 +92,19 @@ def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
     group = doc.spans.get("cpc") or []
     text = doc.text if text is None else text
     found: list[tuple[int, int, str, str | None]] = []  # char start, end, party, name
-    us = [s for s in group if s.label_ == "PARTY" and s.id_ == "US"]
-    currency = {i for s in group if s.label_.startswith("CUR_") for i in range(s.start, s.end)}
-    for span in group:
-        if span.label_ == "PARTY":
+    us, governments, currency = [], [], set()
+    for span in group:  # one pass: Span.label_ looks its string up on every access
+        label = span.label_
+        if label == "PARTY":
             found.append((span.start_char, span.end_char, span.id_, None))
-        elif span.label_ == "GOV_OF":
-            found.extend(_government(doc, span, us, currency))
+            if span.id_ == "US":
+                us.append(span)
+        elif label == "GOV_OF":
+            governments.append(span)
+        elif label.startswith("CUR_"):
+            currency.update(range(span.start, span.end))
+    for span in governments:
+        found.extend(_government(doc, span, us, currency))
     if partner:
         for match in loose_pattern(partner).finditer(text):
             found.append((match.start(), match.end(), "partner", None))
