@@ -21,9 +21,10 @@ from click.testing import CliRunner
 from pdf_factory import Pdf
 from version_factory import Version
 
-from cpc_draft import forked, review
+from cpc_draft import batch, forked, review
 from cpc_draft.cli import main
 from cpc_draft.compare.files import compare_files
+from cpc_draft.config import Config
 from cpc_draft.errors import InputFileError
 
 needs_fork = pytest.mark.skipif(not forked.can_fork(), reason="the system cannot fork")
@@ -111,6 +112,24 @@ def test_compare_reads_both_versions_in_a_child(pair, tmp_path, monkeypatch):
     pids = readers.read_text().split()
     assert len(pids) == 2 and len(set(pids)) == 1 and pids[0] != str(os.getpid())
     assert comparison.fact_changes, "the facts were compared too"
+
+
+@needs_fork
+def test_check_reads_its_first_file_in_a_child_and_the_next_here(pair, tmp_path, monkeypatch):
+    readers = tmp_path / "readers"
+    read = review.read_document
+
+    def recording(path, **options):
+        with readers.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return read(path, **options)
+
+    monkeypatch.setattr(review, "read_document", recording)
+    outcomes = batch.run(list(pair), Config())
+    assert [outcome.error for outcome in outcomes] == [None, None]
+    assert outcomes[0].review.elements == review.review_path(pair[0], Config()).elements
+    first, second, _ = readers.read_text().split()  # the last: review_path just above
+    assert first != str(os.getpid()) and second == str(os.getpid())
 
 
 def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, monkeypatch):
