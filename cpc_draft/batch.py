@@ -102,13 +102,13 @@ def _in_turn(work: list[_Job]) -> Iterator[Outcome]:
     """One file after another; the first is read in a forked child while spaCy loads
     here (a 45-page Word draft takes about 0.2 s to read)."""
     if work:
-        yield _one(_read_aside(work[0]))
+        yield _one(_read_aside(work[0], _warm_up_for(work[1:])))
     yield from map(_one, work[1:])
 
 
-def _read_aside(job: _Job) -> _Job:
+def _read_aside(job: _Job, warm: Callable[[], None]) -> _Job:
     try:
-        (document,) = read_drafts([job.path], password=job.password)
+        (document,) = read_drafts([job.path], password=job.password, while_waiting=warm)
     except CpcDraftError as error:
         return replace(job, error=str(error))
     return replace(job, document=document)
@@ -126,13 +126,28 @@ def _forked(work: list[_Job], workers: int) -> Iterator[Outcome]:
     equal shares: after one, an odd number of files was left for two workers, and one
     of them ran a whole file longer than the other.
     """
-    ahead = _read_ahead(work[:workers])
-    warm_up()  # done while the files were read, unless none of them could be
+    warm = _warm_up_for(work[workers:])
+    ahead = _read_ahead(work[:workers], warm)
+    warm()  # done while the files were read, unless none of them could be
     with ProcessPoolExecutor(max_workers=workers, mp_context=_FORK) as pool:
         yield from pool.map(_one, ahead + work[workers:], chunksize=1)
 
 
-def _read_ahead(jobs: list[_Job]) -> list[_Job]:
+def _warm_up_for(rest: list[_Job]) -> Callable[[], None]:
+    """Load spaCy; and pdfplumber's table finder too if PDFs are still to be read by
+    processes forked from this one, which then inherit it."""
+
+    def warm() -> None:
+        warm_up()
+        if any(job.path.suffix.lower() == ".pdf" for job in rest):
+            from cpc_draft.readers.pdf import prepare_table_finder
+
+            prepare_table_finder()
+
+    return warm
+
+
+def _read_ahead(jobs: list[_Job], warm: Callable[[], None]) -> list[_Job]:
     """Read ``jobs`` at the same time, each PDF in its reader's child, while spaCy loads
     here: each read starts the next while it waits for its child, and the last loads spaCy.
 
@@ -154,7 +169,7 @@ def _read_ahead(jobs: list[_Job]) -> list[_Job]:
 
     def alone() -> None:
         with _on_cores(cores[:1]):
-            warm_up()
+            warm()
 
     with _on_cores(cores[1:]):  # what forks meanwhile (the readers) stays there
         read(0)

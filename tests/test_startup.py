@@ -238,3 +238,20 @@ def test_the_console_entry_writes_everything_and_keeps_the_exit_code(pair):
     assert completed.returncode == 1, completed.stderr
     assert completed.stdout.rstrip().endswith("}")
     assert '"fact_changes"' in completed.stdout
+
+
+@pytest.mark.parametrize("second", ["docx", "pdf"])
+def test_check_loads_the_pdf_table_finder_once_only_when_pdfs_are_to_come(pair, tmp_path, second):
+    """Reader children forked after it inherit pdfplumber's table finder (about 0.13 s a
+    PDF otherwise); a run without more PDFs does not load it at all."""
+    other = pair[1] if second == "docx" else _pdf(tmp_path / "second.pdf", _ARTICLES)
+    out = _python(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cpc_draft import batch\n"
+        "from cpc_draft.config import Config\n"
+        f"paths = [Path({str(pair[0])!r}), Path({str(other)!r})]\n"
+        "outcomes = batch.run(paths, Config())\n"
+        "print([o.error for o in outcomes], 'pdfplumber.table' in sys.modules)\n"
+    )
+    assert out == f"[None, None] {second == 'pdf'}\n"
