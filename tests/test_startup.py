@@ -186,6 +186,14 @@ def test_two_pdfs_are_read_together_with_the_result_of_reading_them_in_turn(tmp_
     assert _summary(compare_files(old, new)) == _summary(together)
 
 
+def test_the_password_reaches_the_child_that_reads_the_pdfs(tmp_path):
+    old = _pdf(tmp_path / "old.pdf", _ARTICLES, password="secret")
+    reworded = [_ARTICLES[0], ("Article 2", _ARTICLES[1][1].replace("every year", "twice"))]
+    new = _pdf(tmp_path / "new.pdf", reworded, password="secret")
+    comparison = compare_files(old, new, password="secret")
+    assert [(c.kind, c.old.label) for c in comparison.changes] == [("modified", "Article 2")]
+
+
 @pytest.mark.parametrize("locked", [0, 1], ids=["old", "new"])
 def test_a_pdf_that_cannot_be_opened_is_named_whichever_version_it_is(tmp_path, locked):
     paths = [_pdf(tmp_path / f"{name}.pdf", _ARTICLES) for name in ("old", "new")]
