@@ -23,7 +23,7 @@ from version_factory import Version
 
 from cpc_draft import batch, forked, review
 from cpc_draft.cli import main
-from cpc_draft.compare.files import compare_files
+from cpc_draft.compare.files import compare_files, compare_language_versions
 from cpc_draft.config import Config
 from cpc_draft.errors import InputFileError
 
@@ -97,34 +97,39 @@ def test_a_child_without_an_answer_says_so(work):
     assert forked.start(work).result() == (False, None)
 
 
-@needs_fork
-def test_compare_reads_both_versions_in_a_child(pair, tmp_path, monkeypatch):
-    readers = tmp_path / "readers"
+def _record_readers(monkeypatch, log: Path) -> None:
+    """Each reading writes the reading process's id to ``log`` (children inherit this)."""
     read = review.read_document
 
     def recording(path, **options):
-        with readers.open("a") as log:
-            log.write(f"{os.getpid()}\n")
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
         return read(path, **options)
 
     monkeypatch.setattr(review, "read_document", recording)
+
+
+@needs_fork
+def test_compare_reads_both_versions_in_a_child(pair, tmp_path, monkeypatch):
+    _record_readers(monkeypatch, tmp_path / "readers")
     comparison = compare_files(*pair)
-    pids = readers.read_text().split()
+    pids = (tmp_path / "readers").read_text().split()
     assert len(pids) == 2 and len(set(pids)) == 1 and pids[0] != str(os.getpid())
     assert comparison.fact_changes, "the facts were compared too"
 
 
 @needs_fork
+def test_language_versions_are_read_in_a_child(pair, tmp_path, monkeypatch):
+    _record_readers(monkeypatch, tmp_path / "readers")
+    found = compare_language_versions([pair[0]])
+    assert found.languages == ("en", "es") and found.mismatches == ()
+    assert (tmp_path / "readers").read_text().split() != [str(os.getpid())]
+
+
+@needs_fork
 def test_check_reads_its_first_file_in_a_child_and_the_next_here(pair, tmp_path, monkeypatch):
     readers = tmp_path / "readers"
-    read = review.read_document
-
-    def recording(path, **options):
-        with readers.open("a") as log:
-            log.write(f"{os.getpid()}\n")
-        return read(path, **options)
-
-    monkeypatch.setattr(review, "read_document", recording)
+    _record_readers(monkeypatch, readers)
     outcomes = batch.run(list(pair), Config())
     assert [outcome.error for outcome in outcomes] == [None, None]
     assert outcomes[0].review.elements == review.review_path(pair[0], Config()).elements

@@ -13,7 +13,7 @@ from cpc_draft.config import Config
 from cpc_draft.crosslang import Mismatch, language_mismatches
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
-from cpc_draft.review import read_draft, read_drafts, review_document
+from cpc_draft.review import read_drafts, review_document
 
 
 def compare_files(
@@ -26,10 +26,8 @@ def compare_files(
 ) -> VersionComparison:
     """``facts=False`` skips the fact comparison (and spaCy): a redline shows text only."""
     config = config or Config()
-    if not facts:
-        old_document = read_draft(old, password=password, while_waiting=None)
-        new_document = read_draft(new, password=password, while_waiting=None)
-        return compare_versions(old_document, new_document)
+    if not facts:  # no spaCy to wait for; two PDFs are still read side by side
+        return read_drafts([old, new], password=password, while_waiting=_idle, then=_compare_pair)
     # Both versions are read and their texts compared while spaCy loads for the facts.
     comparison = read_drafts([old, new], password=password, then=_compare_pair)
     old_document, new_document = comparison.old, comparison.new
@@ -38,6 +36,10 @@ def compare_files(
         review_document(new_document, config, findings=False),
     )
     return replace(comparison, fact_changes=tuple(changes))
+
+
+def _idle() -> None:
+    pass
 
 
 def _compare_pair(documents: list[Document]) -> VersionComparison:
@@ -57,8 +59,9 @@ def compare_language_versions(
 ) -> LanguageVersions:
     """One bilingual draft, or two texts of one draft in different languages."""
     streams: dict[str, LanguageStream] = {}
-    for path in paths:
-        document = read_draft(path, password=password)
+    # Read in a child while spaCy loads here: figures are found by the NLP pipelines.
+    documents = read_drafts(paths, password=password)
+    for path, document in zip(paths, documents, strict=True):
         found = language_streams(document)
         if len(paths) == 1:
             streams = dict(found)
