@@ -67,7 +67,7 @@ def read_drafts(
     paths: list[Path],
     *,
     password: str | None = None,
-    while_waiting: Callable[[], None] = warm_up,
+    while_waiting: Callable[[], None] | None = warm_up,
     then: Callable[[list[Document]], T] = list,
 ) -> T:
     """``then(documents)``, the documents read from ``paths`` (and ``then`` run) in a
@@ -76,22 +76,23 @@ def read_drafts(
 
     What can be refused at a glance (no such file, empty, a spec, not a draft) is refused
     first, without waiting for spaCy. Where the system cannot fork, or the child dies
-    without an answer, the drafts are read here, one after the other.
+    without an answer, the drafts are read here.
     """
     for path in paths:
         _refuse_spec(path)
         sniff(Path(path))
-    aside = forked.start(lambda: _read_all(paths, password, then))
+    aside = forked.start(lambda: _read_in_child(paths, password, then))
     if aside is None:
-        return then(_read_here(paths, password, while_waiting))
+        return then(_read_side_by_side(paths, password, while_waiting))
     try:
-        while_waiting()
+        if while_waiting:
+            while_waiting()
     except BaseException:
         aside.cancel()
         raise
     answered, answer = aside.result()
     if not answered:
-        return then(_read_here(paths, password, lambda: None))
+        return then(_read_side_by_side(paths, password, None))
     kind, value = answer
     if kind == "error":
         index, problem = value
@@ -99,35 +100,40 @@ def read_drafts(
     return value
 
 
-def _read_all(paths: list[Path], password: str | None, then) -> tuple[str, object]:
-    """In the child: ("done", then(documents)) or ("error", (index, problem)): an
-    exception does not cross the pipe, its message does.
+def _read_in_child(paths: list[Path], password: str | None, then) -> tuple[str, object]:
+    """("done", then(documents)) or ("error", (index, problem)): an exception does not
+    cross the pipe, its message does."""
+    try:
+        return "done", then(_read_side_by_side(paths, password, None))
+    except InputFileError as error:
+        return "error", (paths.index(error.path), error.problem)
 
-    Each read starts the next while it waits for its PDF reader's child, so two PDFs
-    are read at the same time (a Word file is read at once, then the next one)."""
+
+def _read_side_by_side(
+    paths: list[Path], password: str | None, while_waiting: Callable[[], None] | None
+) -> list[Document]:
+    """Each read starts the next while it waits for its PDF reader's child, so two PDFs
+    are read at the same time (a Word file is read at once, then the next one); the last
+    starts ``while_waiting``. The first file that cannot be read raises its error."""
     documents: dict[int, Document] = {}
-    problems: dict[int, str] = {}
+    problems: dict[int, InputFileError] = {}
 
     def read(index: int) -> None:
-        then_next = (lambda: read(index + 1)) if index + 1 < len(paths) else None
+        if index == len(paths):
+            if while_waiting:
+                while_waiting()
+            return
         try:
             documents[index] = read_document(
-                paths[index], password=password, while_waiting=then_next
+                paths[index], password=password, while_waiting=lambda: read(index + 1)
             )
         except InputFileError as error:
-            problems[index] = error.problem
+            problems[index] = error
 
     read(0)
     if problems:
-        first = min(problems)
-        return "error", (first, problems[first])
-    return "done", then([documents[index] for index in range(len(paths))])
-
-
-def _read_here(paths: list[Path], password: str | None, while_waiting) -> list[Document]:
-    first, *others = paths
-    documents = [read_draft(first, password=password, while_waiting=while_waiting)]
-    return documents + [read_draft(path, password=password, while_waiting=None) for path in others]
+        raise problems[min(problems)]
+    return [documents[index] for index in range(len(paths))]
 
 
 def _refuse_spec(path: Path) -> None:

@@ -145,7 +145,7 @@ def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, monkeypa
         patch.setattr(forked, "can_fork", lambda: False)
         assert _summary(compare_files(*pair)) == expected
     with monkeypatch.context() as patch:
-        patch.setattr(review, "_read_all", lambda *arguments: os._exit(9))
+        patch.setattr(review, "_read_in_child", lambda *arguments: os._exit(9))
         assert _summary(compare_files(*pair)) == expected
 
 

@@ -27,7 +27,7 @@ def compare_files(
     """``facts=False`` skips the fact comparison (and spaCy): a redline shows text only."""
     config = config or Config()
     if not facts:  # no spaCy to wait for; two PDFs are still read side by side
-        return read_drafts([old, new], password=password, while_waiting=_idle, then=_compare_pair)
+        return read_drafts([old, new], password=password, while_waiting=None, then=_compare_pair)
     # Both versions are read and their texts compared while spaCy loads for the facts.
     comparison = read_drafts([old, new], password=password, then=_compare_pair)
     old_document, new_document = comparison.old, comparison.new
@@ -36,10 +36,6 @@ def compare_files(
         review_document(new_document, config, findings=False),
     )
     return replace(comparison, fact_changes=tuple(changes))
-
-
-def _idle() -> None:
-    pass
 
 
 def _compare_pair(documents: list[Document]) -> VersionComparison:
