@@ -96,7 +96,7 @@ def _create_tokenizer(language: str):
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
         defaults = nlp.Defaults
-        prefixes = [*_symbol_prefixes(lexicon(language)), *(defaults.prefixes or ())]
+        prefixes = _prefixes(nlp, lexicon(language))
         infixes = list(defaults.infixes or ())
         if language in TOKENIZER_OF:  # French on the multi-language tokenizer
             prefixes, infixes = _french(prefixes, infixes)
@@ -131,8 +131,13 @@ def _special_cases(exceptions: dict) -> dict:
     }
 
 
+def _prefixes(nlp, lex: Lexicon) -> list[str]:
+    """The language's prefix rules, after ours: "S/8,000,000", "GH₵4,000,000" and
+    "J$5,000,000" are two tokens each, symbol and figure."""
+    return [*_symbol_prefixes(lex), *(nlp.Defaults.prefixes or ())]
+
+
 def _symbol_prefixes(lex: Lexicon) -> list[str]:
-    """Make "S/8,000,000", "GH₵4,000,000", "J$5,000,000" two tokens: symbol and figure."""
     symbols = sorted(
         (name for name, _ in lex.currencies.items() if currency_label(name) == "CUR_SYMBOL"),
         key=len,
@@ -147,8 +152,7 @@ def _split_symbols(nlp, lex: Lexicon) -> None:
     """A trained pipeline keeps its tokenizer, with our currency prefixes added."""
     from spacy.util import compile_prefix_regex
 
-    prefixes = [*_symbol_prefixes(lex), *(nlp.Defaults.prefixes or ())]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(_prefixes(nlp, lex)).search
 
 
 def split_patterns(nlp, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
