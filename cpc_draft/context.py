@@ -161,6 +161,8 @@ class LanguageView:
             "partner_total": self.fmt.money_in_words(totals["partner"], currencies["partner"])
             if years
             else None,
+            "us_at_least": bool((plan.get("at_least") or {}).get("us")),
+            "partner_at_least": bool((plan.get("at_least") or {}).get("partner")),
             "partner_in_kind": self.text(plan.get("partner_in_kind")),
             "implementation": self.text(plan.get("implementation")),
             "oversight": self.text(plan.get("oversight")),
