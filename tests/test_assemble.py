@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLES, VARIANTS, docx_tables, normalized_text, variant_id
+from conftest import EXAMPLES, ROOT, VARIANTS, docx_tables, normalized_text, variant_id
 
 from cpc_draft.completeness import missing_elements
 from cpc_draft.crosslang import figures_of
+from cpc_draft.errors import SpecError
 from cpc_draft.library import load_library
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
 from cpc_draft.spec import load_spec
@@ -86,6 +87,49 @@ def test_money_and_dates_are_written_per_language(assembled):
     assert "ocho millones de soles peruanos (8.000.000\u00a0PEN)" in spanish
     table = next(b for b in plan.texts["es"].blocks if b.kind == TABLE)
     assert table.rows[-1] == ("Total", "5.000.000\u00a0USD", "8.000.000\u00a0PEN")
+
+
+def _plan_text(draft, language: str) -> str:
+    plan = next(s for s in draft.sections if s.clause_id == "financial_plan")
+    return " ".join(b.text for b in plan.texts[language].blocks if b.kind != TABLE)
+
+
+@pytest.mark.parametrize(
+    ("example", "languages", "floor", "estimate"),
+    [
+        # Peru's spec says the partner's total is a floor (the press release: "at least
+        # eight million soles"), the U.S. total an estimate.
+        ("peru", ("en", "es"), ("at least eight million", "como mínimo ocho millones"),
+         ("an estimated five million", "un monto estimado de cinco millones")),
+        # Côte d'Ivoire's spec leaves both totals estimates.
+        ("cote-divoire", ("en", "fr"), (), ("an estimated", "une contribution estimée à")),
+    ],
+)  # fmt: skip
+def test_a_total_is_a_floor_only_where_the_spec_says_at_least(
+    assembled, example, languages, floor, estimate
+):
+    draft, _ = assembled[f"{example}-sequential-us"]
+    texts = [_plan_text(draft, language) for language in languages]
+    for text, phrase in zip(texts, floor, strict=False):
+        assert phrase in text
+    for text, phrase in zip(texts, estimate, strict=True):
+        assert phrase in text
+    if not floor:
+        assert not any(word in " ".join(texts) for word in ("at least", "au moins"))
+
+
+def test_at_least_names_a_party_and_says_true_or_false(tmp_path):
+    spec = (ROOT / "examples" / "peru.yaml").read_text("utf-8")
+    bad = spec.replace("at_least: {partner: true}", "at_least: {partner: maybe, peru: true}")
+    path = tmp_path / "bad.yaml"
+    path.write_text(bad, "utf-8")
+    with pytest.raises(SpecError) as raised:
+        load_spec(path)
+    problems = [problem.split(": ", 1)[1] for problem in raised.value.problems]
+    assert problems == [
+        "financial_plan.at_least.peru: unknown party",
+        "financial_plan.at_least.partner: 'maybe' is not true or false",
+    ]
 
 
 def test_french_amounts_use_narrow_spaces(assembled):
