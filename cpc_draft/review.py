@@ -19,7 +19,7 @@ from cpc_draft.elements import element_statuses
 from cpc_draft.errors import InputFileError
 from cpc_draft.facts import StreamFacts, find_facts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
-from cpc_draft.readers import read_document, sniff
+from cpc_draft.readers import glance, read_document
 from cpc_draft.rules import RULES
 
 _RANK = {PRESENT: 0, PARTIAL: 1, MISSING: 2}
@@ -74,13 +74,13 @@ def read_drafts(
     forked child while ``while_waiting`` runs here: `compare` reads and diffs both
     versions while spaCy loads, which takes about as long on a two-core machine.
 
-    What can be refused at a glance (no such file, empty, a spec, not a draft) is refused
-    first, without waiting for spaCy. Where the system cannot fork, or the child dies
-    without an answer, the drafts are read here.
+    What can be refused at a glance (no such file, empty, a spec, not a draft, a damaged
+    zip, a zip bomb) is refused first, without waiting for spaCy. Where the system cannot
+    fork, or the child dies without an answer, the drafts are read here.
     """
     for path in paths:
         _refuse_spec(path)
-        sniff(Path(path))
+        glance(Path(path))
     aside = forked.start(lambda: _read_in_child(paths, password, then))
     if aside is None:
         return then(_read_side_by_side(paths, password, while_waiting))

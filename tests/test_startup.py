@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx_factory import make_bomb
 from pdf_factory import Pdf
 from version_factory import Version
 
@@ -151,8 +153,10 @@ def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, monkeypa
 
 @pytest.mark.parametrize("broken", [0, 1], ids=["old", "new"])
 def test_a_version_the_child_cannot_read_is_named(pair, tmp_path, broken):
-    damaged = tmp_path / "damaged.docx"
-    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a zip header, then nothing
+    damaged = tmp_path / "damaged.docx"  # a sound zip, so only reading finds the fault
+    with zipfile.ZipFile(damaged, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document><w:body>")  # cut short
     paths = list(pair)
     paths[broken] = damaged
     with pytest.raises(InputFileError) as raised:
@@ -219,14 +223,19 @@ def test_a_pdf_that_cannot_be_opened_is_named_whichever_version_it_is(tmp_path, 
             "is a compact spec, not a draft; assemble it first: "
             "cpc-draft assemble {path} -o draft.docx",
         ),
+        ("damaged.docx", b"PK\x03\x04" + b"\x00" * 200, "is not a valid .docx (damaged zip: "),
+        ("bomb.docx", None, "word/document.xml would inflate to 4,294,967,296 bytes"),
     ],
-    ids=["empty", "spec"],
+    ids=["empty", "spec", "damaged-zip", "zip-bomb"],
 )
 def test_what_is_refused_at_a_glance_is_refused_before_spacy_loads(
     pair, tmp_path, name, content, problem
 ):
     refused = tmp_path / name
-    refused.write_bytes(content)
+    if content is None:
+        make_bomb(refused, 4 << 30)
+    else:
+        refused.write_bytes(content)
     out = _python(
         "import sys\n"
         "from click.testing import CliRunner\n"
@@ -236,7 +245,9 @@ def test_what_is_refused_at_a_glance_is_refused_before_spacy_loads(
         "print('spacy' in sys.modules)\n"
     )
     message = problem.format(path=refused)
-    assert out.splitlines() == [f"2 cpc-draft: error: {refused}: {message}", "False"]
+    line, spacy_loaded = out.splitlines()
+    assert line.startswith(f"2 cpc-draft: error: {refused}: {message}")
+    assert spacy_loaded == "False"
 
 
 # -- the console entry -------------------------------------------------------------------------

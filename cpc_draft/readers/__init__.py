@@ -51,6 +51,19 @@ def sniff(path: Path) -> str:
     raise InputFileError(path, "is not a PDF, Word (.docx) or text file")
 
 
+def glance(path: Path) -> str:
+    """What :func:`sniff` says, after the checks that need no reading: for a Word file,
+    its zip directory and the declared sizes of its parts (a damaged zip or a zip bomb
+    is refused in milliseconds, before a command loads spaCy for it)."""
+    kind = sniff(path)
+    if kind == DOCX:
+        from cpc_draft.readers.ooxml import open_package
+
+        with open_package(path):
+            pass
+    return kind
+
+
 def read_document(
     path: Path, *, password: str | None = None, while_waiting: Callable[[], None] | None = None
 ) -> Document:
