@@ -139,7 +139,7 @@ def init(partner, languages, start, years, output, force) -> None:
     Example:
       cpc-draft init --partner "Republic of Peru" --language es -o peru.yaml
     """
-    from cpc_draft.init_spec import render_init_spec, write_init_spec
+    from cpc_draft.assemble.init import render_init_spec, write_init_spec
 
     first_day = start.date() if start else dt.date(dt.date.today().year + 1, 1, 1)
     text = render_init_spec(partner, list(languages), first_day, years)
@@ -168,8 +168,8 @@ def clauses(check_only, library) -> None:
     Example:
       cpc-draft clauses --check
     """
+    from cpc_draft.assemble.library import check_library
     from cpc_draft.errors import LibraryError
-    from cpc_draft.library import check_library
 
     found, problems = check_library(library)
     if problems:
@@ -256,9 +256,9 @@ def check(paths, output_format, output, force, jobs, config_path, password, mode
       cpc-draft check examples/received/jamaica-draft.txt
       cpc-draft check draft.pdf --format html -o review.html
     """
-    from cpc_draft import batch
-    from cpc_draft.config import load_config
-    from cpc_draft.output import check_writable
+    from cpc_draft.check import batch
+    from cpc_draft.check.config import load_config
+    from cpc_draft.fileio.output import check_writable
 
     if output is not None:
         check_writable(output, force=force)  # before the work, not after it
@@ -343,7 +343,7 @@ def compare(paths, language_versions, output_format, output, force, author, pass
       cpc-draft compare old.docx new.pdf --format docx -o redline.docx
       cpc-draft compare old.docx new.pdf --format html -o changes.html
     """
-    from cpc_draft.output import check_writable
+    from cpc_draft.fileio.output import check_writable
 
     if language_versions and (len(paths) > 2 or output_format == "docx"):
         raise click.UsageError(
@@ -415,7 +415,7 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from cpc_draft.output import write_atomically
+    from cpc_draft.fileio.output import write_atomically
 
     write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"), force=force)
     click.echo(f"wrote {output}", err=True)
@@ -429,7 +429,7 @@ def rules() -> None:
     Example:
       cpc-draft rules
     """
-    from cpc_draft.rules import RULES
+    from cpc_draft.check.rules import RULES
 
     for rule_id, module in RULES.items():
         doc = (module.__doc__ or "").strip()

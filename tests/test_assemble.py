@@ -7,12 +7,12 @@ from collections import Counter
 import pytest
 from conftest import EXAMPLES, ROOT, VARIANTS, docx_tables, normalized_text, variant_id
 
-from cpc_draft.completeness import missing_elements
-from cpc_draft.crosslang import figures_of
+from cpc_draft.assemble.gate import missing_elements
+from cpc_draft.assemble.library import load_library
+from cpc_draft.assemble.spec import load_spec
+from cpc_draft.check.crosslang import figures_of
 from cpc_draft.errors import SpecError
-from cpc_draft.library import load_library
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
-from cpc_draft.spec import load_spec
 
 GOLDEN = __import__("pathlib").Path(__file__).parent / "golden"
 ELEMENTS = "ABCDEFG"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cpc_draft.bilingual import language_streams
 from cpc_draft.model import Document, TextBlock
+from cpc_draft.text.bilingual import language_streams
 
 
 def _block(index, text, language, row=None, column=None, kind="paragraph"):

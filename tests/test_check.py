@@ -19,13 +19,13 @@ from click.testing import CliRunner
 from conftest import ROOT, VARIANTS, convert_to_pdf, soffice, variant_id
 
 from cpc_draft.assemble import AssembleOptions, build_draft
+from cpc_draft.assemble.spec import load_spec
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
 from cpc_draft.cli import main
-from cpc_draft.config import Config
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, Block
 from cpc_draft.readers import read_document
 from cpc_draft.render.docx import write_docx
-from cpc_draft.review import review_document
-from cpc_draft.spec import load_spec
 
 CONFIG = Config()
 
@@ -354,7 +354,7 @@ def test_jobs_give_the_same_results(assembled):
 
 
 def test_rules_command_lists_every_rule_with_its_doc():
-    from cpc_draft.rules import RULES
+    from cpc_draft.check.rules import RULES
 
     result = CliRunner().invoke(main, ["rules"])
     for rule_id, module in RULES.items():
@@ -427,7 +427,7 @@ def test_contribution_periods_come_back_pdf(variant, assembled_pdfs):
 def test_jobs_with_an_unreadable_file_and_more_workers_than_files(tmp_path, bad):
     """The first files are read before the workers start, one for each; one that cannot be
     read must not stop the others, and --jobs beyond the number of files is no error."""
-    from cpc_draft import batch
+    from cpc_draft.check import batch
 
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")

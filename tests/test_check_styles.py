@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cpc_draft.config import Config
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
 from cpc_draft.readers import read_document
-from cpc_draft.review import review_document
 
 DRAFTS = Path(__file__).parent / "data" / "drafts"
 

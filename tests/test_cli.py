@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 import cpc_draft
+from cpc_draft.assemble.library import default_library_path
 from cpc_draft.cli import main
-from cpc_draft.library import default_library_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "peru.yaml"
@@ -295,7 +295,7 @@ def test_bad_option_value_is_a_usage_error(tmp_path):
 def test_assemble_path_does_not_import_spacy_or_pdfplumber():
     code = (
         "import sys, cpc_draft.cli, cpc_draft.assemble, cpc_draft.render.docx, "
-        "cpc_draft.render.markdown, cpc_draft.spec, cpc_draft.library; "
+        "cpc_draft.render.markdown, cpc_draft.assemble.spec, cpc_draft.assemble.library; "
         "print('spacy' in sys.modules, 'pdfplumber' in sys.modules)"
     )
     completed = subprocess.run(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cpc_draft.dates import find_date, find_dates
+from cpc_draft.text.dates import find_date, find_dates
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, docx_tables
 
 from cpc_draft import __version__
-from cpc_draft.library import load_library
+from cpc_draft.assemble.library import load_library
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"

@@ -1,4 +1,4 @@
-"""Money, numbers in words and dates per language (cpc_draft.formatting), and contractions."""
+"""Money, numbers in words and dates per language (assemble.formatting), and contractions."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from cpc_draft.formatting import Formatter
-from cpc_draft.languages import contract
+from cpc_draft.assemble.formatting import Formatter
+from cpc_draft.assemble.wording import contract
 
 NBSP = "\u00a0"  # no-break space: between the figures and the ISO code
 NNBSP = "\u202f"  # narrow no-break space: French digit grouping

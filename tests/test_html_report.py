@@ -19,12 +19,12 @@ from click.testing import CliRunner
 from conftest import ROOT
 from html_dom import HOSTILE_LINES, Node, by_id, parse
 
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
 from cpc_draft.cli import main
-from cpc_draft.config import Config
 from cpc_draft.readers import read_document
 from cpc_draft.report import html as html_report
 from cpc_draft.report.ledger import build_ledger
-from cpc_draft.review import review_document
 
 JAMAICA = ROOT / "examples" / "received" / "jamaica-draft.txt"
 PERU = "peru-side-by-side-us"

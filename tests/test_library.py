@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from cpc_draft.library import check_library, default_library_path
+from cpc_draft.assemble.library import check_library, default_library_path
 
 # (clause file, text to replace, replacement, expected fragment of the problem)
 BROKEN = [

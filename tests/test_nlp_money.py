@@ -275,7 +275,8 @@ def test_an_installed_model_adds_its_entities(tmp_path):
 
 def test_importing_cpc_draft_does_not_import_spacy():
     code = (
-        "import sys, cpc_draft, cpc_draft.model, cpc_draft.formatting, cpc_draft.languages\n"
+        "import sys, cpc_draft, cpc_draft.model\n"
+        "import cpc_draft.assemble.formatting, cpc_draft.assemble.wording\n"
         "import cpc_draft.nlp, cpc_draft.nlp.values, cpc_draft.nlp.lexicon\n"
         "import cpc_draft.nlp.numbers, cpc_draft.nlp.runs\n"
         "from cpc_draft.nlp import Money, Contribution\n"

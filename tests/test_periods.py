@@ -10,12 +10,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
 from cpc_draft.cli import main
-from cpc_draft.config import Config
 from cpc_draft.nlp import find_contributions
 from cpc_draft.nlp.periods import find_periods, label_period
 from cpc_draft.readers import read_document
-from cpc_draft.review import review_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "nlp_cases.yaml").read_text("utf-8"))

@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from cpc_draft.errors import InputFileError
-from cpc_draft.langid import identify
 from cpc_draft.readers import read_document, sniff
+from cpc_draft.text.langid import identify
 
 SPANISH = "Los Participantes tienen la intención de alcanzar los objetivos de la Alianza."
 FRENCH = "Les Participants ont l'intention d'atteindre les objectifs du présent Partenariat."

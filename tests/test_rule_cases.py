@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cpc_draft.config import Config
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
+from cpc_draft.check.rules import RULES
 from cpc_draft.readers import read_document
-from cpc_draft.review import review_document
-from cpc_draft.rules import RULES
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "rule_cases.yaml").read_text("utf-8"))
 # Rules whose inputs are not plain text, tested by name elsewhere.

@@ -23,10 +23,11 @@ from docx_factory import make_bomb
 from pdf_factory import Pdf
 from version_factory import Version
 
-from cpc_draft import batch, forked, review
+from cpc_draft import sandbox as forked
+from cpc_draft.check import batch, review
+from cpc_draft.check.config import Config
 from cpc_draft.cli import main
 from cpc_draft.compare.files import compare_files, compare_language_versions
-from cpc_draft.config import Config
 from cpc_draft.errors import InputFileError
 
 needs_fork = pytest.mark.skipif(not forked.can_fork(), reason="the system cannot fork")
@@ -272,8 +273,8 @@ def test_check_loads_the_pdf_table_finder_once_only_when_pdfs_are_to_come(pair, 
     out = _python(
         "import sys\n"
         "from pathlib import Path\n"
-        "from cpc_draft import batch\n"
-        "from cpc_draft.config import Config\n"
+        "from cpc_draft.check import batch\n"
+        "from cpc_draft.check.config import Config\n"
         f"paths = [Path({str(pair[0])!r}), Path({str(other)!r})]\n"
         "outcomes = batch.run(paths, Config())\n"
         "print([o.error for o in outcomes], 'pdfplumber.table' in sys.modules)\n"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cpc_draft.articles import Article, substance
+from cpc_draft.text.articles import Article, substance
 
 _SIMILAR = 0.5
 _SIMILAR_SAME_NUMBER = 0.3

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cpc_draft.term import term_of
+from cpc_draft.check.term import term_of
+from cpc_draft.statute import ELEMENT_KEYS
 
 PARTY_NAMES = {"US": "United States", "partner": "partner government", "other": "other"}
 
@@ -24,7 +25,7 @@ class FactChange:
 
 
 def fact_changes(old_review, new_review) -> list[FactChange]:
-    """``old_review``/``new_review`` are :class:`cpc_draft.review.Review` results."""
+    """``old_review``/``new_review`` are :class:`cpc_draft.check.review.Review` results."""
     old, new = old_review.primary, new_review.primary
     changes: list[FactChange] = []
     changes += _contributions(old.contributions, new.contributions)
@@ -159,7 +160,7 @@ def _elements(old: dict, new: dict) -> list[FactChange]:
             f"element {key}: {new[key].reason}",
             element=key,
         )
-        for key in "ABCDEFG"
+        for key in ELEMENT_KEYS
         if old[key].status != new[key].status
     ]
 

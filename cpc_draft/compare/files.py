@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cpc_draft.bilingual import LanguageStream, language_streams
+from cpc_draft.check.config import Config
+from cpc_draft.check.crosslang import Mismatch, language_mismatches
+from cpc_draft.check.review import read_drafts, review_document
 from cpc_draft.compare.facts import fact_changes
 from cpc_draft.compare.versions import VersionComparison, compare_versions
-from cpc_draft.config import Config
-from cpc_draft.crosslang import Mismatch, language_mismatches
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
-from cpc_draft.review import read_drafts, review_document
+from cpc_draft.text.bilingual import LanguageStream, language_streams
 
 
 def compare_files(

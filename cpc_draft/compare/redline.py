@@ -10,8 +10,8 @@ from pathlib import Path
 
 from cpc_draft.compare.versions import Piece, VersionComparison
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff
+from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import TABLE_ROW, TextBlock
-from cpc_draft.output import write_atomically
 from cpc_draft.render.redline import RedlineBlock, Segment, redline_docx
 
 _WHOLE_CHANGE = {

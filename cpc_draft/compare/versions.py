@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cpc_draft.articles import Article, split_articles, substance, title_after_number
-from cpc_draft.bilingual import language_streams
 from cpc_draft.compare.align import Pair, align
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, Segment, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
+from cpc_draft.text.articles import Article, split_articles, substance, title_after_number
+from cpc_draft.text.bilingual import language_streams
 
 ADDED, DELETED, MOVED, MODIFIED = "added", "deleted", "moved", "modified"
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from cpc_draft.articles import words
 from cpc_draft.model import TABLE_ROW, TextBlock
-from cpc_draft.readers.text import ARTICLE_HEADING
+from cpc_draft.text.articles import words
+from cpc_draft.text.headings import ARTICLE_HEADING
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 # Words, signs and the spaces between them: segments are exact slices of each text.

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from cpc_draft.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data
 
 SUPPORTED = ("en", "es", "fr")
 FALLBACK = "xx"

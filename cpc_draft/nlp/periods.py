@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.nlp.lexicon import lexicon, pipeline_language
-from cpc_draft.units import year_words
-from cpc_draft.yaml_source import load_data
+from cpc_draft.text.units import year_words
 
 ANNUAL = "annual"
 RANGE_DASH = "–"  # what every range is written with once normalised

@@ -72,7 +72,7 @@ def read_document(
     ``while_waiting`` is work the caller wants done while a PDF is read in its sandbox
     process (for other formats it simply runs after reading).
     """
-    from cpc_draft.langid import detect_languages
+    from cpc_draft.text.langid import detect_languages
 
     kind = sniff(path)
     claimed = _CLAIMED.get(path.suffix.lower())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
+from cpc_draft.text.headings import ARTICLE_HEADING
 
 MAX_TEXT_BYTES = 20_000_000
 _BOMS = (
@@ -21,11 +22,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# "Article 3", "ARTICLE III", "Artículo 3", "Article premier", "Art. 3"
-ARTICLE_HEADING = re.compile(
-    r"^(article|artículo|articulo|artigo|art\.)\s+([0-9]+|[ivxlc]+|premier|primero)\b",
-    re.IGNORECASE,
-)
 LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # Markdown bold ("**FOR THE GOVERNMENT**") is formatting: the words are the text.

@@ -27,8 +27,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
+from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
-from cpc_draft.output import write_atomically
 from cpc_draft.render import wordml
 from cpc_draft.render.wordml import PLAIN, TAB_RUN, WORD_LANGUAGE, Cell, RunStyle
 

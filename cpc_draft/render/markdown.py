@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
-from cpc_draft.output import write_atomically
 
 
 def draft_to_markdown(draft: Draft) -> str:

@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from cpc_draft.errors import ConversionError
+from cpc_draft.fileio.output import check_writable, write_atomically
 from cpc_draft.model import Draft
-from cpc_draft.output import check_writable, write_atomically
 
 CONVERSION_TIMEOUT_SECONDS = 180
 

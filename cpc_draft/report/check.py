@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from cpc_draft.completeness import element_metadata
-from cpc_draft.review import Review
-from cpc_draft.term import term_of
+from cpc_draft.check.review import Review
+from cpc_draft.check.term import term_of
+from cpc_draft.statute import elements
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_MARK = {"present": "✓", "partial": "~", "missing": "✗"}
@@ -70,7 +70,7 @@ def reviews_to_json(reviews: list[Review]) -> str:
 
 def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
     """``style`` is click.style on a terminal (colour), the identity elsewhere."""
-    names = element_metadata()
+    names = elements()
     lines: list[str] = []
     for review in reviews:
         document = review.document
@@ -80,7 +80,7 @@ def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
             mark = style(
                 f"{STATUS_MARK[status.status]} {status.status:8}", fg=STATUS_COLOUR[status.status]
             )
-            lines.append(f"  {key} {names[key]['name']:17} {mark} {status.reason}")
+            lines.append(f"  {key} {names[key].name:17} {mark} {status.reason}")
             for finding in _sorted(f for f in review.findings if f.element == key):
                 lines.append(_finding_line(finding, style, indent=6))
         others = [f for f in review.findings if f.element is None]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cpc_draft.articles import Article
+from cpc_draft.check.crosslang import Mismatch
 from cpc_draft.compare.facts import FactChange
 from cpc_draft.compare.files import LanguageVersions
 from cpc_draft.compare.versions import (
@@ -29,11 +29,11 @@ from cpc_draft.compare.versions import (
     VersionComparison,
 )
 from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, Segment
-from cpc_draft.crosslang import Mismatch
 from cpc_draft.model import TABLE_ROW, Document, TextBlock
 from cpc_draft.report.check import STATUS_MARK
 from cpc_draft.report.html import render_page
 from cpc_draft.report.text_view import side_by_side
+from cpc_draft.text.articles import Article
 
 OLD, NEW = "old", "new"
 RENUMBERED, UNCHANGED = "renumbered", "unchanged"

@@ -16,11 +16,11 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from cpc_draft import __version__
-from cpc_draft.completeness import element_metadata
+from cpc_draft.check.review import Review
 from cpc_draft.report.check import SEVERITY_ORDER, STATUS_MARK, review_to_dict
 from cpc_draft.report.ledger import Ledger, build_ledger
 from cpc_draft.report.text_view import segments, side_by_side
-from cpc_draft.review import Review
+from cpc_draft.statute import elements
 
 SEVERITY_LABEL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
@@ -94,7 +94,7 @@ def document_view(review: Review, prefix: str = "") -> dict:
 
 
 def _checklist(data: dict, prefix: str, known: set[int]) -> list[dict]:
-    names = element_metadata()
+    names = elements()
     entries = []
     for key, element in data["elements"].items():
         evidence = [
@@ -108,8 +108,8 @@ def _checklist(data: dict, prefix: str, known: set[int]) -> list[dict]:
             {
                 "key": key,
                 "id": f"{prefix}el-{key}",
-                "name": names[key]["name"],
-                "what": names[key]["what"]["en"],
+                "name": names[key].name,
+                "what": names[key].what["en"],
                 "status": element["status"],
                 "mark": STATUS_MARK[element["status"]],
                 "reason": element["reason"],

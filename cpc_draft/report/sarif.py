@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 from cpc_draft import __version__
-from cpc_draft.review import Review
-from cpc_draft.rules import RULES
+from cpc_draft.check.review import Review
+from cpc_draft.check.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cpc_draft.articles import split_articles
-from cpc_draft.crosslang import article_key
+from cpc_draft.check.crosslang import article_key
 from cpc_draft.model import TABLE_ROW, TextBlock
+from cpc_draft.text.articles import split_articles
 
 PREAMBLE, SIGNATURES = "preamble", "signatures"  # crosslang's keys of those two parts
 

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from cpc_draft.errors import SpecError
-from cpc_draft.yaml_source import (
+from cpc_draft.fileio.yaml_source import (
     MAX_YAML_BYTES,
     LocatedYaml,
     dotted,

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cpc_draft.cues import cue, has
 from cpc_draft.model import HEADING, ITEM, TABLE_ROW, Contribution, Indicator, TextBlock
-from cpc_draft.sections import Section, split_sections
+from cpc_draft.text.cues import cue, has
+from cpc_draft.text.sections import Section, split_sections
 
 TOTAL_WORDS = {"total", "totales", "totaux", "sous-total", "subtotal"}
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
@@ -350,7 +350,7 @@ def _term(facts: StreamFacts) -> None:
                 break
         if facts.term_years:
             break
-    from cpc_draft.dates import find_dates
+    from cpc_draft.text.dates import find_dates
 
     stated = [d for b in facts.in_section("duration") for d in find_dates(b.text, facts.language)]
     if len(stated) >= 2 and min(stated) < max(
@@ -367,7 +367,7 @@ def _term(facts: StreamFacts) -> None:
 
 def _signing(facts: StreamFacts) -> None:
     """ "Done at Lima, on April 26, 2022" / "Hecho en Lima, el 26 de abril de 2022"."""
-    from cpc_draft.dates import find_date
+    from cpc_draft.text.dates import find_date
 
     done_at = cue("done_at", facts.language)
     for block in reversed(facts.blocks):  # the final clause is near the end

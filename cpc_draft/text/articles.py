@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from cpc_draft.cues import cue
 from cpc_draft.model import HEADING, TextBlock
-from cpc_draft.readers.text import ARTICLE_HEADING
+from cpc_draft.text.cues import cue
+from cpc_draft.text.headings import ARTICLE_HEADING
 
 SIGNATURES = "Signatures"
 _SIGNATURE_LINE = re.compile(r"^_{5,}")

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from cpc_draft.errors import CpcDraftError
-from cpc_draft.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data
 
 _DATA = resources.files("cpc_draft").joinpath("data/languages")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cpc_draft.cues import has
-from cpc_draft.facts import StreamFacts
+from cpc_draft.check.facts import StreamFacts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
+from cpc_draft.text.cues import has
 
 QUOTE = 160
 

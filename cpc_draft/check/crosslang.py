@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from cpc_draft.articles import CROSS_REFERENCE, Article, normalise_number, split_articles
-from cpc_draft.dates import find_date_spans
 from cpc_draft.model import TextBlock
-from cpc_draft.units import duration_words, percent_words
+from cpc_draft.text.articles import CROSS_REFERENCE, Article, normalise_number, split_articles
+from cpc_draft.text.dates import find_date_spans
+from cpc_draft.text.units import duration_words, percent_words
 
 AMOUNT, DATE, PERCENTAGE, DURATION = "amount", "date", "percentage", "duration"
 YEAR, CROSS_REF, NUMBER, MISSING_ARTICLE = "year", "cross_reference", "number", "article_missing"

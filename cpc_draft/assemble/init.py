@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cpc_draft.assemble.spec import is_known_language
+from cpc_draft.assemble.templating import template_environment
 from cpc_draft.errors import CpcDraftError
-from cpc_draft.output import write_atomically
-from cpc_draft.spec import is_known_language
-from cpc_draft.templating import template_environment
+from cpc_draft.fileio.output import write_atomically
 
 _PARTNER_NAME = re.compile(r"[^\W\d_][\w .,'’()-]{1,119}")
 
@@ -89,7 +89,7 @@ def write_init_spec(path: Path, text: str, *, force: bool) -> None:
 
 
 def _template():
-    from cpc_draft.library import bundled_path
+    from cpc_draft.assemble.library import bundled_path
 
     source = (bundled_path("templates") / "spec_init.yaml.j2").read_text("utf-8")
     return template_environment(mark_values=False).from_string(source)

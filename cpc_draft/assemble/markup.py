@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import string
 
+from cpc_draft.assemble.templating import VALUE_MARK
 from cpc_draft.model import ITEM, PARAGRAPH, SIGNATURES, TABLE, Block
-from cpc_draft.templating import VALUE_MARK
 
 _NUMBERED = re.compile(r"^\d+\.\s+")
 _LETTERED = re.compile(r"^[a-z]\.\s+")

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from cpc_draft.cues import phrase_pattern
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, TextBlock
-from cpc_draft.yaml_source import load_data
+from cpc_draft.text.cues import phrase_pattern
 
 
 @dataclass(frozen=True)

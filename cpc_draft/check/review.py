@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from cpc_draft import forked
-from cpc_draft.bilingual import language_streams
-from cpc_draft.config import Config
-from cpc_draft.elements import element_statuses
+from cpc_draft import sandbox
+from cpc_draft.check.config import Config
+from cpc_draft.check.elements import element_statuses
+from cpc_draft.check.facts import StreamFacts, find_facts
+from cpc_draft.check.rules import RULES
 from cpc_draft.errors import InputFileError
-from cpc_draft.facts import StreamFacts, find_facts
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
 from cpc_draft.readers import glance, read_document
-from cpc_draft.rules import RULES
+from cpc_draft.statute import ELEMENT_KEYS
+from cpc_draft.text.bilingual import language_streams
 
 _RANK = {PRESENT: 0, PARTIAL: 1, MISSING: 2}
 T = TypeVar("T")
@@ -81,7 +82,7 @@ def read_drafts(
     for path in paths:
         _refuse_spec(path)
         glance(Path(path))
-    aside = forked.start(lambda: _read_in_child(paths, password, then))
+    aside = sandbox.start(lambda: _read_in_child(paths, password, then))
     if aside is None:
         return then(_read_side_by_side(paths, password, while_waiting))
     try:
@@ -164,7 +165,7 @@ def review_document(document: Document, config: Config, *, findings: bool = True
 def _merge(statuses: dict[str, dict[str, ElementStatus]]) -> dict[str, ElementStatus]:
     merged = {}
     several = len(statuses) > 1
-    for key in "ABCDEFG":
+    for key in ELEMENT_KEYS:
         language, worst = max(
             ((language, found[key]) for language, found in statuses.items()),
             key=lambda pair: _RANK[pair[1].status],

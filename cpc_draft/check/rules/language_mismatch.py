@@ -14,7 +14,7 @@ DEFAULT_LEVEL = "error"
 
 
 def check(review):
-    from cpc_draft.crosslang import language_mismatches
+    from cpc_draft.check.crosslang import language_mismatches
 
     streams = {language: facts.blocks for language, facts in review.facts.items()}
     for mismatch in language_mismatches(streams):

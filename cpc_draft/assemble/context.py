@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cpc_draft.completeness import element_metadata
-from cpc_draft.formatting import Formatter
-from cpc_draft.languages import contract, wording
+from cpc_draft.assemble.formatting import Formatter
+from cpc_draft.assemble.spec import CompactSpec, Text
+from cpc_draft.assemble.templating import capfirst
+from cpc_draft.assemble.wording import contract, wording
 from cpc_draft.model import TABLE, Block, Signatory
-from cpc_draft.spec import CompactSpec, Text
-from cpc_draft.templating import capfirst
+from cpc_draft.statute import elements
 
 PARTY_KEYS = ("us", "partner")
 
@@ -176,9 +176,9 @@ class LanguageView:
         return self.fmt.money(amount, self.spec.data["currencies"][key])
 
     def missing_markers(self) -> dict[str, str]:
-        elements = element_metadata()
+        metadata = elements()
         return {
-            key: self.words["missing"].format(key=key, what=elements[key]["what"][self.language])
+            key: self.words["missing"].format(key=key, what=metadata[key].what[self.language])
             for key in self.missing
         }
 

@@ -15,8 +15,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cpc_draft.check.rules import LEVELS, RULES
 from cpc_draft.errors import CpcDraftError
-from cpc_draft.rules import LEVELS, RULES
 
 
 @dataclass(frozen=True)

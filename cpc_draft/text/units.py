@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from cpc_draft.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data
 
 YEARS = "Y"
 

@@ -14,8 +14,8 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, TextBlock
-from cpc_draft.yaml_source import load_data
 
 MIN_EVIDENCE = 2  # marker words needed before a block is given a language
 SHARE_FOR_DOCUMENT = 0.1  # a language must hold this share of the text to count

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from cpc_draft.langid import identify
 from cpc_draft.model import Document, TextBlock
+from cpc_draft.text.langid import identify
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-from cpc_draft.spec import CompactSpec
-from cpc_draft.yaml_source import load_data
-
-
-@cache
-def element_metadata() -> dict[str, dict]:
-    text = resources.files("cpc_draft").joinpath("data/elements.yaml").read_text("utf-8")
-    return load_data(text)
+from cpc_draft.assemble.spec import CompactSpec
 
 
 def missing_elements(spec: CompactSpec) -> dict[str, str]:

@@ -5,7 +5,7 @@ its user documentation (`cpc-draft rules`), and a ``check(review)`` generator yi
 dicts with ``message`` and optionally ``element``, ``block``, ``page``.
 """
 
-from cpc_draft.rules import (
+from cpc_draft.check.rules import (
     binding_wording,
     element_missing,
     element_partial,

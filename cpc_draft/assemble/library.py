@@ -14,9 +14,9 @@ from pathlib import Path
 import yaml
 
 from cpc_draft.errors import LibraryError
-from cpc_draft.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data
+from cpc_draft.statute import ELEMENT_KEYS
 
-ELEMENT_KEYS = ("A", "B", "C", "D", "E", "F", "G")
 KINDS = ("title", "preamble", "article", "closing", "signatures")
 STATUSES = ("draft", "approved", "deprecated")
 REQUIRED_KEYS = ("id", "version", "status", "kind", "elements", "variables")
@@ -69,7 +69,7 @@ def bundled_path(folder: str) -> Path:
     bundled = Path(str(resources.files("cpc_draft").joinpath("bundled", folder)))
     if bundled.is_dir():
         return bundled
-    return Path(__file__).resolve().parent.parent / folder
+    return Path(__file__).resolve().parents[2] / folder
 
 
 def default_library_path() -> Path:
@@ -228,7 +228,7 @@ def _check_templates(clause: Clause, problems: list[str]) -> None:
     import jinja2
     from jinja2 import meta as jinja_meta
 
-    from cpc_draft.templating import template_environment
+    from cpc_draft.assemble.templating import template_environment
 
     environment = template_environment()
     declared = set(clause.variables)

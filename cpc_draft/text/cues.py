@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from cpc_draft.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data
 
 
 @cache

@@ -13,15 +13,15 @@ from pathlib import Path
 import jinja2
 
 from cpc_draft import __version__
-from cpc_draft.completeness import missing_elements
-from cpc_draft.context import LanguageView, ordered_languages
+from cpc_draft.assemble.context import LanguageView, ordered_languages
+from cpc_draft.assemble.gate import missing_elements
+from cpc_draft.assemble.library import ClauseLibrary, load_library
+from cpc_draft.assemble.markup import MarkupError, parse_blocks
+from cpc_draft.assemble.spec import CompactSpec, load_spec
+from cpc_draft.assemble.templating import compile_template
+from cpc_draft.assemble.wording import available_languages, contract, wording
 from cpc_draft.errors import CpcDraftError, IncompleteCompactError, LibraryError, SpecError
-from cpc_draft.languages import available_languages, contract, wording
-from cpc_draft.library import ClauseLibrary, load_library
-from cpc_draft.markup import MarkupError, parse_blocks
 from cpc_draft.model import ITEM, PARAGRAPH, TITLE, Block, ClauseText, Draft, Section
-from cpc_draft.spec import CompactSpec, load_spec
-from cpc_draft.templating import compile_template
 
 LAYOUTS = ("side-by-side", "sequential")
 ORIGINALS = ("us", "partner")

@@ -20,11 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cpc_draft.config import Config
-from cpc_draft.errors import CpcDraftError, InputFileError
-from cpc_draft.forked import can_fork
-from cpc_draft.model import Document
-from cpc_draft.review import (
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import (
     Review,
     read_draft,
     read_drafts,
@@ -32,6 +29,9 @@ from cpc_draft.review import (
     review_path,
     warm_up,
 )
+from cpc_draft.errors import CpcDraftError, InputFileError
+from cpc_draft.model import Document
+from cpc_draft.sandbox import can_fork
 
 SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown"}
 

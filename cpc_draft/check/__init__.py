@@ -1,0 +1,1 @@
+"""Check: a draft -> facts per language -> element statuses -> rule findings."""

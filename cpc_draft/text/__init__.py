@@ -1,0 +1,1 @@
+"""The language-independent text model: language streams, sections, articles, dates, cues."""
