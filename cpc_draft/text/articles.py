@@ -1,9 +1,14 @@
 """A language stream cut into articles: the units that `compare` aligns.
 
-An article starts at an "Article N" heading (with the heading that names it, when the
-title is a heading of its own); a draft without numbered articles is cut at every
-heading instead. What comes before the first article is the preamble. The cut is the
-same for Word, PDF and text readings of one draft, so a PDF reply lines up with our .docx.
+An article starts at a heading that numbers the draft's articles, whatever the draft
+calls them ("Article 5", "CLÁUSULA QUINTA.-", "Section 5.", "PARAGRAPH 5 —", "Clause
+2.1"; text/structure.py reads the labels), with the heading that names it when the title
+is a heading of its own. Where a draft has several labelled levels (PART / Clause, TITRE /
+Chapitre / Article) the deepest numbered one is the article; headings of the larger
+divisions and annexes start articles of their own, unnumbered. A draft without numbered
+headings is cut at every heading. What comes before the first article is the preamble.
+The cut is the same for Word, PDF and text readings of one draft, so a PDF reply lines up
+with our .docx.
 """
 
 from __future__ import annotations
@@ -15,12 +20,11 @@ from functools import lru_cache
 
 from cpc_draft.model import HEADING, TextBlock
 from cpc_draft.text.cues import cue
-from cpc_draft.text.headings import ARTICLE_HEADING
+from cpc_draft.text.structure import NUMBERED, HeadingLabel, heading_label
+from cpc_draft.text.structure import normalise_number as _normalise_label_number
 
 SIGNATURES = "Signatures"
 _SIGNATURE_LINE = re.compile(r"^_{5,}")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_FIRST = {"premier", "primero", "primera", "first"}
 _TITLE_SEPARATORS = " .:–—-\t"
 _WORD = re.compile(r"\w+(?:[’'.,/-]\w+)*|[^\w\s]")
 # "Article 8", "artículo 8", "l'article 8", "Art. 8": the references that follow a renumbering.
@@ -38,19 +42,15 @@ class Article:
     blocks: tuple[TextBlock, ...]
     number_block: int | None = None  # which of ``blocks`` is the "Article N" line
     signatures: bool = False  # the signature blocks after the final clause
+    word: str = "Article"  # what the draft calls its articles: "Artículo", "Cláusula"
 
     @property
     def label(self) -> str:
         """ "Article 5 (Programs)", in the draft's own word: "Artículo 5 (Programas)"."""
         if self.number is None:
             return self.title or "Preamble"
-        named = f"{self._word()} {self.number}"
+        named = f"{self.word} {self.number}"
         return named + (f" ({self.title})" if self.title else "")
-
-    def _word(self) -> str:
-        heading = self.blocks[self.number_block].text if self.number_block is not None else ""
-        match = ARTICLE_HEADING.match(heading.strip())
-        return match.group(1).capitalize() if match else "Article"
 
     @property
     def first_block(self) -> TextBlock:
@@ -59,17 +59,18 @@ class Article:
 
 def split_articles(blocks, language: str | None = None) -> list[Article]:
     blocks = list(blocks)
-    numbered = any(_article_number(block) for block in blocks)
-    body, signatures = _cut_signatures(blocks, language)
+    unit = article_unit(blocks)
+    numbered = unit is not None
+    body, signatures = _cut_signatures(blocks, language, unit)
     groups: list[list[TextBlock]] = [[]]
     for block in body:
-        starts = _article_number(block) if numbered else block.kind == HEADING
+        starts = _starts_article(block, unit)
         if starts and groups[-1] and not _only_titles(groups[-1], numbered):
             groups.append([])
         groups[-1].append(block)
     if not groups[0]:
         groups.pop(0)
-    articles = [_article(group, numbered) for group in groups]
+    articles = [_article(group, unit) for group in groups]
     if signatures:
         articles.append(
             Article(0, None, SIGNATURES, _clause(signatures[0]), tuple(signatures), signatures=True)
@@ -77,15 +78,54 @@ def split_articles(blocks, language: str | None = None) -> list[Article]:
     return [replace(article, index=position) for position, article in enumerate(articles)]
 
 
-def _cut_signatures(blocks: list[TextBlock], language: str | None):
+def article_unit(blocks) -> str | None:
+    """The unit a draft numbers its articles in: of the labelled headings that occur at
+    least twice, the deepest level's ("clause" under "part"; "article" under "titre" and
+    "chapitre"); numbered titles ("3. Programs") where nothing else is labelled."""
+    counts: dict[tuple[int, str], int] = {}
+    for block in blocks:
+        label = _label(block)
+        if label is not None and label.unit != "annex":
+            key = (0 if label.unit == NUMBERED else label.level, label.unit)
+            counts[key] = counts.get(key, 0) + 1
+    repeated = [key for key, count in counts.items() if count >= 2]
+    return max(repeated)[1] if repeated else None
+
+
+def _label(block: TextBlock) -> HeadingLabel | None:
+    return heading_label(block.text) if block.kind == HEADING else None
+
+
+def _starts_article(block: TextBlock, unit: str | None) -> bool:
+    if block.kind != HEADING:
+        return False
+    if unit is None:
+        return True
+    label = _label(block)
+    # A larger division (PART TWO) or an annex opens an unnumbered article of its own.
+    return label is not None and (label.unit == unit or label.unit != NUMBERED)
+
+
+def _cut_signatures(blocks: list[TextBlock], language: str | None, unit: str | None):
     """The signature blocks are layout more than text: a Word table here, two columns of
-    lines in the PDF. Cut them off so that their words are compared, not their layout."""
+    lines in the PDF. Cut them off so that their words are compared, not their layout.
+    Annexes after the signatures are articles again."""
     starts = cue("signature_block", language)
-    last_article = max((i for i, block in enumerate(blocks) if _article_number(block)), default=-1)
+    last_article = max(
+        (i for i, block in enumerate(blocks) if _article_number(block, unit)), default=-1
+    )
     for position in range(last_article + 1, len(blocks)):
         text = blocks[position].text.lstrip()
         if starts.match(text) or _SIGNATURE_LINE.match(text):
-            return blocks[:position], blocks[position:]
+            end = next(
+                (
+                    later
+                    for later in range(position + 1, len(blocks))
+                    if (label := _label(blocks[later])) is not None and label.unit == "annex"
+                ),
+                len(blocks),
+            )
+            return blocks[:position] + blocks[end:], blocks[position:end]
     return blocks, []
 
 
@@ -94,30 +134,29 @@ def _only_titles(group: list[TextBlock], numbered: bool) -> bool:
     return not numbered and all(block.kind == HEADING for block in group)
 
 
-def _article(group: list[TextBlock], numbered: bool) -> Article:
+def _article(group: list[TextBlock], unit: str | None) -> Article:
     head = group[0]
-    number = _article_number(head) if numbered else None
-    if number is None and (numbered or head.kind != HEADING):  # the preamble
+    number = _article_number(head, unit)
+    if number is None and head.kind != HEADING:  # the preamble
         return Article(0, None, "", _clause(head), tuple(group))
-    if number is None:  # unnumbered drafts: the headings are the title
+    if number is None:  # an unnumbered draft's section, a PART, an annex: named by headings
         titles = [b.text for b in group if b.kind == HEADING][:2]
         return Article(0, None, " — ".join(titles), _clause(head), tuple(group))
     title = title_after_number(head.text)
     if not title and len(group) > 1 and group[1].kind == HEADING:
         title = group[1].text.strip()
-    return Article(0, number, title, _clause(head), tuple(group), number_block=0)
+    word = _label(head).word.capitalize() if _label(head) and _label(head).word else "Article"
+    return Article(0, number, title, _clause(head), tuple(group), number_block=0, word=word)
 
 
-def _article_number(block: TextBlock) -> str | None:
-    if block.kind != HEADING:
-        return None
-    match = ARTICLE_HEADING.match(block.text.strip())
-    return normalise_number(match.group(2)) if match else None
+def _article_number(block: TextBlock, unit: str | None) -> str | None:
+    label = _label(block) if unit is not None else None
+    return label.number if label is not None and label.unit == unit else None
 
 
 def title_after_number(text: str) -> str:
-    match = ARTICLE_HEADING.match(text.strip())
-    return text.strip()[match.end() :].strip(_TITLE_SEPARATORS) if match else ""
+    label = heading_label(text)
+    return label.title.strip(_TITLE_SEPARATORS) if label is not None else ""
 
 
 def _clause(block: TextBlock) -> str | None:
@@ -125,19 +164,8 @@ def _clause(block: TextBlock) -> str | None:
 
 
 def normalise_number(text: str) -> str:
-    token = text.casefold().rstrip(".")
-    if token.isdigit():
-        return str(int(token))
-    if token in _FIRST:
-        return "1"
-    if token and all(ch in _ROMAN for ch in token):
-        return str(_roman(token))
-    return token
-
-
-def _roman(token: str) -> int:
-    values = [_ROMAN[ch] for ch in token]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    """ "V" -> "5", "premier" -> "1": how a cross-reference names an article."""
+    return _normalise_label_number(text).casefold()
 
 
 @lru_cache(maxsize=1 << 16)  # alignment, substance and the block diff all ask
