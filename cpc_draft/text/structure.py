@@ -16,8 +16,8 @@ be one. It recognises:
   short line that is not a sentence, introducing a longer paragraph or a list.
 
 Numbered paragraphs ("5. The Government of … intends to …") stay paragraphs: their
-number is a label, not a title. Nothing after the signature blocks is a heading but a
-labelled annex.
+number is a label, not a title. After the signature blocks only labelled divisions are
+headings: an annex, or the articles of the next language version.
 """
 
 from __future__ import annotations
@@ -201,7 +201,8 @@ def decide_headings(blocks: Sequence[TextBlock]) -> tuple[TextBlock, ...]:
         previous = decided[-1] if decided else None
         following = _next_text_block(blocks, position)
         heading = _is_heading(block, previous, following, closed)
-        closed = closed or bool(_closing_pattern().match(block.text.strip()))
+        labelled = heading and heading_label(block.text) is not None
+        closed = (closed and not labelled) or bool(_closing_pattern().match(block.text.strip()))
         if heading and block.kind != HEADING:
             block = replace(block, kind=HEADING)
         elif not heading and block.kind == HEADING:
@@ -222,7 +223,7 @@ def _is_heading(
         return False
     label = heading_label(text)
     if label is not None and label.unit != NUMBERED:
-        return not closed or label.unit == "annex"
+        return True  # an annex after the signatures, or the next language's articles
     if closed:
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
