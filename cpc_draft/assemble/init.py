@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cpc_draft.assemble.spec import is_known_language
+from cpc_draft.assemble.schema import is_known_language
 from cpc_draft.assemble.templating import template_environment
 from cpc_draft.errors import CpcDraftError
 from cpc_draft.fileio.output import write_atomically
