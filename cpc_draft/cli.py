@@ -93,18 +93,12 @@ def assemble(spec, output, layout, original, allow_incomplete, library, force) -
     """
     from cpc_draft.assemble import AssembleOptions
     from cpc_draft.assemble import assemble as run
+    from cpc_draft.report.outputs import assembled_report
 
     options = AssembleOptions(
         layout=layout, original=original, allow_incomplete=allow_incomplete, library=library
     )
-    draft = run(spec, output, options, force=force)
-    if draft.missing:
-        click.echo(
-            f"cpc-draft: warning: {output}: [MISSING] markers for elements "
-            f"{', '.join(draft.missing)}",
-            err=True,
-        )
-    click.echo(f"wrote {output} ({', '.join(draft.languages)}, {layout}, {original} original)")
+    _finish(assembled_report(run(spec, output, options, force=force), output))
 
 
 @main.command()
@@ -347,6 +341,8 @@ def _finish(delivery: Delivery) -> None:
     """Print what report delivered, then end with its exit code."""
     if delivery.text:
         click.echo(delivery.text, nl=False)
+    for message in delivery.warnings:
+        click.echo(f"cpc-draft: warning: {message}", err=True)
     if delivery.note:
         click.echo(delivery.note, err=not delivery.note_on_stdout)
     for message in delivery.errors:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from cpc_draft.check.batch import Outcome
     from cpc_draft.compare.files import LanguageVersions
     from cpc_draft.compare.versions import VersionComparison
-    from cpc_draft.model import Document
+    from cpc_draft.model import Document, Draft
 
 Style = Callable[..., str]
 REDLINE = "docx"  # the one compare format that shows text only: no facts, no spaCy
@@ -58,6 +58,7 @@ class Delivery:
     text: str = ""  # for standard output, printed as it is
     note: str = ""  # e.g. "wrote review.html"
     note_on_stdout: bool = False  # the note is the command's own output, not a side remark
+    warnings: tuple[str, ...] = ()  # one line each, for standard error
     errors: tuple[str, ...] = ()  # one line each, for standard error
     exit_code: ExitCode = ExitCode.OK
 
@@ -75,6 +76,19 @@ def deliver(text: str, destination: Destination, exit_code: ExitCode = ExitCode.
         force=destination.force,
     )
     return Delivery(note=f"wrote {path}", exit_code=exit_code)
+
+
+# -- assemble ------------------------------------------------------------------------------
+
+
+def assembled_report(draft: Draft, output: Path) -> Delivery:
+    """`assemble`: which draft was written, and a warning if it holds [MISSING] markers."""
+    warnings = ()
+    if draft.missing:
+        warnings = (f"{output}: [MISSING] markers for elements {', '.join(draft.missing)}",)
+    languages = ", ".join(draft.languages)
+    note = f"wrote {output} ({languages}, {draft.layout}, {draft.original} original)"
+    return Delivery(note=note, note_on_stdout=True, warnings=warnings)
 
 
 # -- extract -------------------------------------------------------------------------------
