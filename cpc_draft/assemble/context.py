@@ -7,8 +7,8 @@ language versions cannot disagree on an amount, a date or a year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from cpc_draft.assemble.formatting import Formatter
 from cpc_draft.assemble.spec import PARTIES, CompactSpec, PlannedIndicator, Program, Text
@@ -18,8 +18,7 @@ from cpc_draft.model import TABLE, Block, Signatory
 from cpc_draft.statute import elements
 
 
-@dataclass(frozen=True)
-class LanguageView:
+class LanguageView(NamedTuple):
     """The spec seen in one language, in the order of one alternat."""
 
     spec: CompactSpec

@@ -13,10 +13,10 @@ import difflib
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from cpc_draft.errors import SpecError
 from cpc_draft.fileio.yaml_source import LocatedYaml, dotted, load_data
@@ -26,14 +26,15 @@ _ORDINARY_WHITESPACE = re.compile(r"[ \t\r\n]+")
 PLACEHOLDER = "TODO"
 
 
-@dataclass(frozen=True)
-class Text:
-    """One piece of text in every language of the spec."""
+class Text(NamedTuple):
+    """One piece of text in every language of the spec: ``name["es"]``."""
 
     by_language: dict[str, str]
 
-    def __getitem__(self, language: str) -> str:
-        return self.by_language[language]
+    def __getitem__(self, language):
+        if isinstance(language, str):
+            return self.by_language[language]
+        return tuple.__getitem__(self, language)  # a position, as for any tuple
 
 
 @cache

@@ -1,6 +1,6 @@
 """The compact spec, typed: load a YAML file, validate it (`schema`), build the model once.
 
-Assemble reads the spec through these frozen records (``spec.term.start``,
+Assemble reads the spec through these immutable records (``spec.term.start``,
 ``spec.financial_plan.totals()``, ``spec.programs[0].funding["us"]``), never through the
 raw mapping. Text fields are :class:`Text` values (one string per language), amounts
 ``Decimal``; an optional part the spec leaves out is ``None`` or empty.
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from cpc_draft.assemble.schema import PARTIES, Text, is_known_language, term_span, validate
 from cpc_draft.fileio.yaml_source import (
@@ -29,58 +28,51 @@ T = TypeVar("T")
 __all__ = ["PARTIES", "CompactSpec", "Text", "is_known_language", "load_spec"]
 
 
-@dataclass(frozen=True)
-class ByParty(Generic[T]):
-    """One value for each government, looked up by party key: ``funding["partner"]``."""
+class ByParty(NamedTuple, Generic[T]):
+    """One value for each government, also by party key: ``funding["partner"]``."""
 
     us: T
     partner: T
 
-    def __getitem__(self, party: str) -> T:
+    def __getitem__(self, party):
         if party == "us":
             return self.us
         if party == "partner":
             return self.partner
-        raise KeyError(party)
+        return tuple.__getitem__(self, party)  # a position, as for any tuple
 
 
-@dataclass(frozen=True)
-class Partner:
+class Partner(NamedTuple):
     name: Text  # formal, with its article: "the Republic of Peru"
     short_name: Text  # after first mention: "Peru"
     code: str | None = None  # ISO 3166, e.g. PE
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     start: dt.date
     end: dt.date  # the last day: given, or the start plus the years less one day
     years: int  # given, or the whole years between start and end
 
 
-@dataclass(frozen=True)
-class Signing:
+class Signing(NamedTuple):
     place: Text
     date: dt.date | None  # left out while negotiating
 
 
-@dataclass(frozen=True)
-class Signer:
+class Signer(NamedTuple):
     """Who signs for one government (model.Signatory is the signature block drawn)."""
 
     name: str | None  # None while unknown: a blank line is printed
     title: Text
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     name: Text
     description: Text | None
     funding: ByParty[Decimal]  # each government's, in its own currency
 
 
-@dataclass(frozen=True)
-class PlannedIndicator:
+class PlannedIndicator(NamedTuple):
     """An outcome indicator the compact sets (model.Indicator is one read from a draft)."""
 
     name: Text
@@ -90,14 +82,12 @@ class PlannedIndicator:
     key: bool  # reviewed at every annual dialogue
 
 
-@dataclass(frozen=True)
-class PlanYear:
+class PlanYear(NamedTuple):
     year: int
     amounts: ByParty[Decimal]
 
 
-@dataclass(frozen=True)
-class FinancialPlan:
+class FinancialPlan(NamedTuple):
     years: tuple[PlanYear, ...] = ()  # in the order the spec lists them
     at_least: ByParty[bool] = ByParty(False, False)  # whose total is a floor
     partner_in_kind: Text | None = None
@@ -113,8 +103,7 @@ class FinancialPlan:
         )
 
 
-@dataclass(frozen=True)
-class CompactSpec:
+class CompactSpec(NamedTuple):
     """A validated compact spec.
 
     ``data`` keeps the validated values as plain data (a mapping, as the YAML has them)

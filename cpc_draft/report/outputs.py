@@ -4,14 +4,14 @@ The CLI hands over what the library found, the format asked for and a :class:`De
 it gets back a :class:`Delivery`: the text for standard output, or the line saying which
 file was written, and the exit code. Each format's writer is imported only when that
 format is asked for, so a redline never loads the HTML templates and `--help` loads none.
+Both records are NamedTuples, cheap to create at import (this module loads on every run).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cpc_draft.errors import ExitCode
 
@@ -31,8 +31,7 @@ def plain(text: str, **_) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """Where a report goes: standard output (``path`` None) or a file, written atomically.
 
     ``style`` colours text reports on a terminal (the CLI passes click.style); a file is
@@ -51,8 +50,7 @@ class Destination:
             check_writable(self.path, force=self.force)
 
 
-@dataclass(frozen=True)
-class Delivery:
+class Delivery(NamedTuple):
     """What became of an output: text to print, a note on what was written, an exit code."""
 
     text: str = ""  # for standard output, printed as it is
@@ -121,10 +119,10 @@ def check_report(
         exit_code = ExitCode.FINDINGS
     else:
         exit_code = ExitCode.OK
-    delivery = Delivery(exit_code=exit_code)
+    delivery = Delivery()
     if destination.path is None or reviews:
         delivery = deliver(_check_text(reviews, output_format, destination.style), destination)
-    return Delivery(delivery.text, delivery.note, errors=failures, exit_code=exit_code)
+    return delivery._replace(errors=failures, exit_code=exit_code)
 
 
 def _check_text(reviews, output_format: str, style: Style) -> str:
