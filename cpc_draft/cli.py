@@ -1,6 +1,8 @@
-"""The `cpc-draft` command line: parse options, call the library, map errors to exit codes.
+"""The `cpc-draft` command line: parse options, call the library, hand the result to report.
 
-Exit codes: 0 done, 1 error-level findings (check), 2 the tool could not do its job.
+Each command parses its options, calls the library, and hands what it found to
+`report.outputs`, which picks the format's writer and says what to print and which
+exit code to end with (`errors.ExitCode`). Library errors are caught in one place.
 Heavy modules are imported inside the commands that need them, so `--help` stays fast.
 """
 
@@ -11,13 +13,15 @@ import datetime as dt
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cpc_draft import __version__
-from cpc_draft.errors import CpcDraftError
+from cpc_draft.errors import CpcDraftError, ExitCode
 
-EXIT_FAILURE = 2
+if TYPE_CHECKING:
+    from cpc_draft.report.outputs import Delivery, Destination
 
 
 class _Group(click.Group):
@@ -32,7 +36,7 @@ class _Group(click.Group):
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("cpc-draft: interrupted; no output was written", err=True)
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,18 +93,12 @@ def assemble(spec, output, layout, original, allow_incomplete, library, force) -
     """
     from cpc_draft.assemble import AssembleOptions
     from cpc_draft.assemble import assemble as run
+    from cpc_draft.report.outputs import assembled_report
 
     options = AssembleOptions(
         layout=layout, original=original, allow_incomplete=allow_incomplete, library=library
     )
-    draft = run(spec, output, options, force=force)
-    if draft.missing:
-        click.echo(
-            f"cpc-draft: warning: {output}: [MISSING] markers for elements "
-            f"{', '.join(draft.missing)}",
-            err=True,
-        )
-    click.echo(f"wrote {output} ({', '.join(draft.languages)}, {layout}, {original} original)")
+    _finish(assembled_report(run(spec, output, options, force=force), output))
 
 
 @main.command()
@@ -170,20 +168,12 @@ def clauses(check_only, library) -> None:
     """
     from cpc_draft.assemble.library import check_library
     from cpc_draft.errors import LibraryError
+    from cpc_draft.report.outputs import clause_listing
 
     found, problems = check_library(library)
     if problems:
         raise LibraryError(problems)
-    if check_only:
-        click.echo(f"{found.root}: {len(found.clauses)} clauses, no problems")
-        return
-    for clause_id in found.outline:
-        clause = found.clauses[clause_id]
-        elements = ",".join(clause.elements) or "-"
-        click.echo(
-            f"{clause.id:24} {clause.version:8} {clause.status:10} {clause.kind:10} "
-            f"{elements:6} {clause.headings.get('en', '')}"
-        )
+    _finish(clause_listing(found, summary_only=check_only))
 
 
 @main.command()
@@ -205,11 +195,9 @@ def extract(file, output_format, password) -> None:
       cpc-draft extract examples/received/jamaica-draft.txt --format json
     """
     from cpc_draft.readers import read_document
-    from cpc_draft.report.extract import document_to_json, document_to_text
+    from cpc_draft.report.outputs import extract_report
 
-    document = read_document(file, password=password)
-    render = document_to_json if output_format == "json" else document_to_text
-    click.echo(render(document), nl=False)
+    _finish(extract_report(read_document(file, password=password), output_format))
 
 
 @main.command()
@@ -258,43 +246,14 @@ def check(paths, output_format, output, force, jobs, config_path, password, mode
     """
     from cpc_draft.check import batch
     from cpc_draft.check.config import load_config
-    from cpc_draft.fileio.output import check_writable
+    from cpc_draft.report.outputs import check_report
 
-    if output is not None:
-        check_writable(output, force=force)  # before the work, not after it
+    destination = _destination(output, force)
     config = dataclasses.replace(load_config(config_path), model=model)
     files = batch.expand(list(paths))
-    outcomes = batch.run(
-        files, config, jobs=jobs, password=password, progress=_progress(len(files))
-    )
-    reviews = [outcome.review for outcome in outcomes if outcome.review]
-    _write_check_report(reviews, output_format, output, force)
-    failures = [outcome.error for outcome in outcomes if outcome.error]
-    for message in failures:
-        click.echo(f"cpc-draft: error: {message}", err=True)
-    if failures:
-        sys.exit(2)
-    sys.exit(1 if any(review.errors for review in reviews) else 0)
-
-
-def _write_check_report(reviews, output_format: str, output: Path | None, force: bool) -> None:
-    from cpc_draft.report.check import reviews_to_json, reviews_to_text
-
-    if output_format == "json":
-        report = reviews_to_json(reviews)
-    elif output_format == "sarif":
-        from cpc_draft.report.sarif import reviews_to_sarif
-
-        report = reviews_to_sarif(reviews)
-    elif output_format == "html":
-        from cpc_draft.report.html import reviews_to_html
-
-        report = reviews_to_html(reviews)
-    else:
-        on_terminal = output is None and sys.stdout.isatty()
-        report = reviews_to_text(reviews, click.style if on_terminal else lambda text, **_: text)
-    if output is None or reviews:  # no file holding a report of nothing: the errors say why
-        _emit(report, output, force)
+    progress = _progress(len(files))
+    outcomes = batch.run(files, config, jobs=jobs, password=password, progress=progress)
+    _finish(check_report(outcomes, output_format, destination))
 
 
 def _progress(count: int):
@@ -343,8 +302,21 @@ def compare(paths, language_versions, output_format, output, force, author, pass
       cpc-draft compare old.docx new.pdf --format docx -o redline.docx
       cpc-draft compare old.docx new.pdf --format html -o changes.html
     """
-    from cpc_draft.fileio.output import check_writable
+    from cpc_draft.compare.files import compare_files, compare_language_versions
+    from cpc_draft.report import outputs
 
+    _check_compare_usage(paths, language_versions, output_format, output)
+    destination = _destination(output, force)
+    if language_versions:
+        found = compare_language_versions(list(paths), password=password)
+        _finish(outputs.language_versions_report(found, output_format, destination))
+    else:
+        facts = output_format != outputs.REDLINE  # a redline shows the text: no spaCy
+        comparison = compare_files(paths[0], paths[1], password=password, facts=facts)
+        _finish(outputs.comparison_report(comparison, output_format, destination, author))
+
+
+def _check_compare_usage(paths, language_versions, output_format, output) -> None:
     if language_versions and (len(paths) > 2 or output_format == "docx"):
         raise click.UsageError(
             "--languages takes one bilingual draft or two texts; text, json or html"
@@ -353,72 +325,29 @@ def compare(paths, language_versions, output_format, output, force, author, pass
         raise click.UsageError("compare takes two files, OLD and NEW (or --languages)")
     if output_format == "docx" and output is None:
         raise click.UsageError("--format docx writes a Word file: give -o REDLINE.docx")
-    if output is not None:
-        check_writable(output, force=force)  # before the work, not after it
-    if language_versions:
-        differences = _compare_languages(list(paths), output_format, output, force, password)
-    else:
-        differences = _compare_versions(paths, output_format, output, force, author, password)
-    sys.exit(1 if differences else 0)
 
 
-def _compare_languages(paths, output_format, output, force, password) -> bool:
-    from cpc_draft.compare.files import compare_language_versions
-    from cpc_draft.report.languages import mismatches_to_json, mismatches_to_text
+def _destination(output: Path | None, force: bool) -> Destination:
+    """Where a report goes: OUTPUT, refused now if it may not be written, or stdout."""
+    from cpc_draft.report.outputs import Destination, plain
 
-    found = compare_language_versions(paths, password=password)
-    if output_format == "json":
-        _emit(mismatches_to_json(found), output, force)
-    elif output_format == "html":
-        from cpc_draft.report.compare_html import language_versions_to_html
-
-        _emit(language_versions_to_html(found), output, force)
-    else:
-        _emit(mismatches_to_text(found, _style(output)), output, force)
-    return bool(found.mismatches)
+    on_terminal = output is None and sys.stdout.isatty()  # colour only on a terminal
+    destination = Destination(output, force, click.style if on_terminal else plain)
+    destination.refuse_unwritable()  # before the work, not after it
+    return destination
 
 
-def _compare_versions(paths, output_format, output, force, author, password) -> bool:
-    from cpc_draft.compare.files import compare_files
-
-    redline = output_format == "docx"  # a redline shows the text: no facts, no spaCy
-    comparison = compare_files(paths[0], paths[1], password=password, facts=not redline)
-    if redline:
-        from cpc_draft.compare.redline import write_redline
-
-        write_redline(comparison, output, author=author, force=force)
-        count = len(comparison.changes)
-        click.echo(f"wrote {output} ({count} changed articles as tracked changes)")
-    elif output_format == "json":
-        from cpc_draft.report.compare import comparison_to_json
-
-        _emit(comparison_to_json(comparison), output, force)
-    elif output_format == "html":
-        from cpc_draft.report.compare_html import comparison_to_html
-
-        _emit(comparison_to_html(comparison), output, force)
-    else:
-        from cpc_draft.report.compare import comparison_to_text
-
-        _emit(comparison_to_text(comparison, _style(output)), output, force)
-    return bool(comparison.changes or comparison.fact_changes)
-
-
-def _style(output: Path | None = None):
-    """click.style when the report goes to a terminal (colour), the identity elsewhere."""
-    on_terminal = output is None and sys.stdout.isatty()
-    return click.style if on_terminal else (lambda text, **_: text)
-
-
-def _emit(text: str, output: Path | None, force: bool) -> None:
-    """A report on stdout, or written atomically to OUTPUT (never over a file without --force)."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from cpc_draft.fileio.output import write_atomically
-
-    write_atomically(output, lambda path: path.write_text(text, encoding="utf-8"), force=force)
-    click.echo(f"wrote {output}", err=True)
+def _finish(delivery: Delivery) -> None:
+    """Print what report delivered, then end with its exit code."""
+    if delivery.text:
+        click.echo(delivery.text, nl=False)
+    for message in delivery.warnings:
+        click.echo(f"cpc-draft: warning: {message}", err=True)
+    if delivery.note:
+        click.echo(delivery.note, err=not delivery.note_on_stdout)
+    for message in delivery.errors:
+        click.echo(f"cpc-draft: error: {message}", err=True)
+    sys.exit(delivery.exit_code)
 
 
 @main.command()
@@ -429,12 +358,9 @@ def rules() -> None:
     Example:
       cpc-draft rules
     """
-    from cpc_draft.check.rules import RULES
+    from cpc_draft.report.outputs import rule_listing
 
-    for rule_id, module in RULES.items():
-        doc = (module.__doc__ or "").strip()
-        click.echo(f"{rule_id} ({module.DEFAULT_LEVEL})")
-        click.echo("".join(f"    {line}\n" for line in doc.splitlines()))
+    _finish(rule_listing())
 
 
 def run() -> None:

@@ -1,18 +1,29 @@
 """The one error family of cpc_draft.
 
 Library code raises a subclass of :class:`CpcDraftError`; the CLI catches that one class
-in one place, prints ``str(error)`` (one line per problem) and exits with code 2.
+in one place, prints ``str(error)`` (one line per problem) and exits with
+:attr:`ExitCode.FAILURE`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """How a `cpc-draft` run ended, as its process exit code."""
+
+    OK = 0  # done; for check and compare: nothing to report
+    FINDINGS = 1  # check found error-level findings; compare found differences
+    FAILURE = 2  # the tool could not do its job (bad input, bad usage, unwritable output)
+    INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (128 + 2)
 
 
 class CpcDraftError(Exception):
     """Base class: the tool could not do what was asked. Its text is shown to the user."""
 
-    exit_code = 2
+    exit_code = ExitCode.FAILURE
 
 
 class InputFileError(CpcDraftError):

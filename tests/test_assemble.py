@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from conftest import EXAMPLES, ROOT, VARIANTS, docx_tables, normalized_text, variant_id
 
 from cpc_draft.assemble.gate import missing_elements
 from cpc_draft.assemble.library import load_library
-from cpc_draft.assemble.spec import load_spec
+from cpc_draft.assemble.spec import ByParty, load_spec
 from cpc_draft.check.crosslang import figures_of
 from cpc_draft.errors import SpecError
 from cpc_draft.model import ITEM, PARAGRAPH, TABLE, TITLE
@@ -187,3 +188,34 @@ def test_title_block_is_a_title(assembled):
     title = draft.sections[0].texts["en"].blocks
     assert [b.kind for b in title] == [TITLE]
     assert "Government of the Republic of Ghana" in title[0].text
+
+
+def test_the_spec_is_read_through_typed_records():
+    spec = load_spec(ROOT / "examples" / "peru.yaml")
+    assert spec.languages == ("en", "es")
+    assert spec.partner.short_name["en"] == "Peru" and spec.partner.code == "PE"
+    assert (spec.currencies.us, spec.currencies["partner"]) == ("USD", "PEN")
+    assert (spec.term.start.isoformat(), spec.term.end.isoformat(), spec.term.years) == (
+        "2017-06-15",
+        "2021-06-14",
+        4,
+    )
+    assert spec.signing.place["es"] == "Lima" and spec.signing.date.isoformat() == "2017-06-15"
+    assert spec.signatories.partner.name == "Ricardo Luna Mendoza"
+    assert spec.programs[0].funding["us"] == Decimal(1600000)
+    assert all(len(indicator.targets) == 4 for indicator in spec.indicators)
+    plan = spec.financial_plan
+    assert [row.year for row in plan.in_year_order()] == [2017, 2018, 2019, 2020]
+    assert plan.totals() == ByParty(Decimal(5000000), Decimal(8000000))
+    assert (plan.at_least.us, plan.at_least.partner) == (False, True)
+
+
+def test_what_a_spec_leaves_out_is_none_or_empty(tmp_path):
+    lines = (ROOT / "examples" / "peru.yaml").read_text("utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("signing:"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("objectives:"))
+    path = tmp_path / "unsigned.yaml"
+    path.write_text("".join(lines[:start] + lines[end:]), "utf-8")
+    spec = load_spec(path)
+    assert spec.signing is None
+    assert spec.signatories == ByParty(None, None)

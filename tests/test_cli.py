@@ -14,6 +14,7 @@ from click.testing import CliRunner
 import cpc_draft
 from cpc_draft.assemble.library import default_library_path
 from cpc_draft.cli import main
+from cpc_draft.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "peru.yaml"
@@ -129,6 +130,19 @@ def test_main_help_ends_with_an_example_and_lists_the_commands():
     commands = result.stdout.split("Commands:")[1]
     for path, _ in all_commands(main):
         assert f"  {path[0]} " in commands
+
+
+def test_an_interrupted_run_says_so_and_exits_130(tmp_path, monkeypatch):
+    import cpc_draft.assemble
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cpc_draft.assemble, "assemble", interrupted)
+    result = run("assemble", copy_example(tmp_path), "-o", tmp_path / "peru.docx")
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert result.stderr == "cpc-draft: interrupted; no output was written\n"
+    assert not (tmp_path / "peru.docx").exists()
 
 
 def test_unknown_command_is_a_usage_error():

@@ -7,8 +7,8 @@ articles, and hand the draft to a writer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -27,8 +27,7 @@ LAYOUTS = ("side-by-side", "sequential")
 ORIGINALS = ("us", "partner")
 
 
-@dataclass(frozen=True)
-class AssembleOptions:
+class AssembleOptions(NamedTuple):
     layout: str = "side-by-side"
     original: str = "us"
     allow_incomplete: bool = False

@@ -7,21 +7,18 @@ language versions cannot disagree on an amount, a date or a year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from cpc_draft.assemble.formatting import Formatter
-from cpc_draft.assemble.spec import CompactSpec, Text
+from cpc_draft.assemble.spec import PARTIES, CompactSpec, PlannedIndicator, Program, Text
 from cpc_draft.assemble.templating import capfirst
 from cpc_draft.assemble.wording import contract, wording
 from cpc_draft.model import TABLE, Block, Signatory
 from cpc_draft.statute import elements
 
-PARTY_KEYS = ("us", "partner")
 
-
-@dataclass(frozen=True)
-class LanguageView:
+class LanguageView(NamedTuple):
     """The spec seen in one language, in the order of one alternat."""
 
     spec: CompactSpec
@@ -44,33 +41,31 @@ class LanguageView:
         return [self.text(value) for value in values or []]
 
     def party(self, key: str) -> dict:
-        data = self.spec.data
         if key == "us":
             names = self.words["united_states"]
             name, short_name = names["name"], names["short_name"]
             government = names["government"]
         else:
-            name = self.text(data["partner"]["name"])
-            short_name = self.text(data["partner"]["short_name"])
+            name = self.text(self.spec.partner.name)
+            short_name = self.text(self.spec.partner.short_name)
             government = self.words["government_of"].format(name=name)
-        signatory = (data.get("signatories") or {}).get(key)
+        signer = self.spec.signatories[key]
         return {
             "key": key,
             "name": name,
             "government": government,
             "short_name": short_name,
-            "currency": data["currencies"][key],
-            "signatory": {"name": signatory.get("name"), "title": self.text(signatory["title"])}
-            if signatory
+            "currency": self.spec.currencies[key],
+            "signatory": {"name": signer.name, "title": self.text(signer.title)}
+            if signer
             else None,
         }
 
     # -- the Jinja context ---------------------------------------------------------------
 
     def context(self) -> dict:
-        data, fmt = self.spec.data, self.fmt
-        parties = {key: self.party(key) for key in PARTY_KEYS}
-        signing = data.get("signing") or {}
+        spec, fmt = self.spec, self.fmt
+        parties = {key: self.party(key) for key in PARTIES}
         return {
             "lang": self.language,
             "us": parties["us"],
@@ -81,33 +76,33 @@ class LanguageView:
             "language_names": self.language_names(),
             "language_count": len(self.spec.languages),
             "term": {
-                "years": self.spec.term_years,
-                "years_words": fmt.words(self.spec.term_years),
-                "start": fmt.date(self.spec.term_start),
-                "end": fmt.date(self.spec.term_end),
-                "start_year": self.spec.term_start.year,
-                "end_year": self.spec.term_end.year,
+                "years": spec.term.years,
+                "years_words": fmt.words(spec.term.years),
+                "start": fmt.date(spec.term.start),
+                "end": fmt.date(spec.term.end),
+                "start_year": spec.term.start.year,
+                "end_year": spec.term.end.year,
             },
-            "signing": {
-                "place": self.text(signing.get("place")),
-                "date": fmt.date(signing["date"]) if signing.get("date") else None,
-            },
-            "trafficking_types": self.texts(data.get("trafficking_types")),
-            "objectives": self.texts(data.get("objectives")),
-            "responsibilities": {
-                key: self.texts((data.get("responsibilities") or {}).get(key)) for key in PARTY_KEYS
-            },
-            "programs": [self.program(program) for program in data.get("programs") or []],
-            "indicators": [self.indicator(indicator) for indicator in data.get("indicators") or []],
+            "signing": self.signing(),
+            "trafficking_types": self.texts(spec.trafficking_types),
+            "objectives": self.texts(spec.objectives),
+            "responsibilities": {key: self.texts(spec.responsibilities[key]) for key in PARTIES},
+            "programs": [self.program(program) for program in spec.programs],
+            "indicators": [self.indicator(indicator) for indicator in spec.indicators],
             "key_indicators": [
-                self.text(indicator["name"])
-                for indicator in data.get("indicators") or []
-                if indicator.get("key")
+                self.text(indicator.name) for indicator in spec.indicators if indicator.key
             ],
             "plan": self.plan(),
-            "sustainability": self.text(data.get("sustainability")),
-            "data_management": self.text(data.get("data_management")),
+            "sustainability": self.text(spec.sustainability),
+            "data_management": self.text(spec.data_management),
             "missing": self.missing_markers(),
+        }
+
+    def signing(self) -> dict:
+        signing = self.spec.signing
+        return {
+            "place": self.text(signing.place) if signing else None,
+            "date": self.fmt.date(signing.date) if signing and signing.date else None,
         }
 
     def language_names(self) -> str:
@@ -131,49 +126,44 @@ class LanguageView:
     def ordered_languages(self) -> list[str]:
         return ordered_languages(self.spec.languages, self.party_order[0])
 
-    def program(self, program: dict) -> dict:
-        funding = program["funding"]
+    def program(self, program: Program) -> dict:
         return {
-            "name": self.text(program["name"]),
-            "description": self.text(program.get("description")),
-            "funding": {key: self.money(key, funding.get(key, Decimal(0))) for key in PARTY_KEYS},
+            "name": self.text(program.name),
+            "description": self.text(program.description),
+            "funding": {key: self.money(key, program.funding[key]) for key in PARTIES},
         }
 
-    def indicator(self, indicator: dict) -> dict:
+    def indicator(self, indicator: PlannedIndicator) -> dict:
         return {
-            "name": self.text(indicator["name"]),
-            "unit": self.text(indicator["unit"]),
-            "baseline": self.fmt.number(indicator["baseline"]),
-            "targets": [self.fmt.number(target) for target in indicator["targets"]],
-            "key": bool(indicator.get("key")),
+            "name": self.text(indicator.name),
+            "unit": self.text(indicator.unit),
+            "baseline": self.fmt.number(indicator.baseline),
+            "targets": [self.fmt.number(target) for target in indicator.targets],
+            "key": indicator.key,
         }
 
     def plan(self) -> dict:
-        plan = self.spec.data.get("financial_plan") or {}
-        years = [row["year"] for row in plan.get("years") or []]
-        totals = self.plan_totals()
-        currencies = self.spec.data["currencies"]
+        plan = self.spec.financial_plan
+        years = [row.year for row in plan.years]
+        totals = plan.totals()
+        currencies = self.spec.currencies
         return {
             "years": sorted(years),
             "first_year": min(years) if years else None,
             "last_year": max(years) if years else None,
-            "us_total": self.fmt.money_in_words(totals["us"], currencies["us"]) if years else None,
-            "partner_total": self.fmt.money_in_words(totals["partner"], currencies["partner"])
+            "us_total": self.fmt.money_in_words(totals.us, currencies.us) if years else None,
+            "partner_total": self.fmt.money_in_words(totals.partner, currencies.partner)
             if years
             else None,
-            "us_at_least": bool((plan.get("at_least") or {}).get("us")),
-            "partner_at_least": bool((plan.get("at_least") or {}).get("partner")),
-            "partner_in_kind": self.text(plan.get("partner_in_kind")),
-            "implementation": self.text(plan.get("implementation")),
-            "oversight": self.text(plan.get("oversight")),
+            "us_at_least": plan.at_least.us,
+            "partner_at_least": plan.at_least.partner,
+            "partner_in_kind": self.text(plan.partner_in_kind),
+            "implementation": self.text(plan.implementation),
+            "oversight": self.text(plan.oversight),
         }
 
-    def plan_totals(self) -> dict[str, Decimal]:
-        rows = (self.spec.data.get("financial_plan") or {}).get("years") or []
-        return {key: sum((row[key] for row in rows), Decimal(0)) for key in PARTY_KEYS}
-
     def money(self, key: str, amount: Decimal) -> str:
-        return self.fmt.money(amount, self.spec.data["currencies"][key])
+        return self.fmt.money(amount, self.spec.currencies[key])
 
     def missing_markers(self) -> dict[str, str]:
         metadata = elements()
@@ -197,38 +187,36 @@ class LanguageView:
             if name.lower().startswith(article):
                 name = name[len(article) :]
                 break
-        return f"{capfirst(name)} ({self.spec.data['currencies'][key]})"
+        return f"{capfirst(name)} ({self.spec.currencies[key]})"
 
     def financial_plan_table(self) -> Block | None:
-        rows_in = sorted(
-            (self.spec.data.get("financial_plan") or {}).get("years") or [], key=lambda r: r["year"]
-        )
-        if not rows_in:
+        plan = self.spec.financial_plan
+        if not plan.years:
             return None
         labels = self.words["table"]
         order = self.party_order
-        same_currency = len({self.spec.data["currencies"][key] for key in order}) == 1
+        same_currency = len({self.spec.currencies[key] for key in order}) == 1
         header = [labels["year"], *(self.party_header(key) for key in order)]
         if same_currency:
             header.append(labels["total"])
         rows = []
-        for row in rows_in:
-            cells = [str(row["year"]), *(self.money(key, row[key]) for key in order)]
+        for row in plan.in_year_order():
+            cells = [str(row.year), *(self.money(key, row.amounts[key]) for key in order)]
             if same_currency:
-                cells.append(self.money(order[0], row["us"] + row["partner"]))
+                cells.append(self.money(order[0], row.amounts.us + row.amounts.partner))
             rows.append(tuple(cells))
-        totals = self.plan_totals()
+        totals = plan.totals()
         total_row = [labels["total"], *(self.money(key, totals[key]) for key in order)]
         if same_currency:
-            total_row.append(self.money(order[0], totals["us"] + totals["partner"]))
+            total_row.append(self.money(order[0], totals.us + totals.partner))
         return Block(TABLE, rows=(tuple(header), *rows, tuple(total_row)), total_rows=1)
 
     def indicators_table(self) -> Block | None:
-        indicators = self.spec.data.get("indicators") or []
+        indicators = self.spec.indicators
         if not indicators:
             return None
         labels = self.words["table"]
-        years = self.spec.term_years
+        years = self.spec.term.years
         header = (
             labels["indicator"],
             labels["unit"],
@@ -251,20 +239,17 @@ class LanguageView:
         return Block(TABLE, rows=(header, *rows))
 
     def programs_table(self) -> Block | None:
-        programs = self.spec.data.get("programs") or []
+        programs = self.spec.programs
         if not programs:
             return None
         labels = self.words["table"]
         order = self.party_order
         header = (labels["program"], *(self.party_header(key) for key in order))
         rows = [
-            (
-                self.text(program["name"]),
-                *(self.money(key, program["funding"][key]) for key in order),
-            )
+            (self.text(program.name), *(self.money(key, program.funding[key]) for key in order))
             for program in programs
         ]
-        totals = {key: sum((p["funding"][key] for p in programs), Decimal(0)) for key in order}
+        totals = {key: sum((p.funding[key] for p in programs), Decimal(0)) for key in order}
         total_row = (labels["total"], *(self.money(key, totals[key]) for key in order))
         return Block(TABLE, rows=(header, *rows, total_row), total_rows=1)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from cpc_draft.assemble.spec import is_known_language
+from cpc_draft.assemble.schema import is_known_language
 from cpc_draft.assemble.templating import template_environment
 from cpc_draft.errors import CpcDraftError
 from cpc_draft.fileio.output import write_atomically
@@ -22,8 +22,7 @@ from cpc_draft.fileio.output import write_atomically
 _PARTNER_NAME = re.compile(r"[^\W\d_][\w .,'’()-]{1,119}")
 
 
-@dataclass(frozen=True)
-class Territory:
+class Territory(NamedTuple):
     code: str
     english_name: str
     currency: str

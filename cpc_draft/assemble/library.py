@@ -8,8 +8,8 @@ every file; :func:`check_library` returns the problems without raising, for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -27,8 +27,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _VERSION = re.compile(r"\d+\.\d+\.\d+")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """One clause: metadata plus, per language, a heading and a Jinja body."""
 
     id: str
@@ -47,8 +46,7 @@ class Clause:
         return tuple(self.bodies)
 
 
-@dataclass(frozen=True)
-class ClauseLibrary:
+class ClauseLibrary(NamedTuple):
     root: Path
     clauses: dict[str, Clause]
     outline: tuple[str, ...]

@@ -1,61 +1,133 @@
-"""The compact spec: load a YAML file, validate it against ``data/spec_schema.yaml``.
+"""The compact spec, typed: load a YAML file, validate it (`schema`), build the model once.
 
-Every problem is collected (not just the first) and reported as
-``FILE:LINE: FIELD: PROBLEM``. The result is a :class:`CompactSpec` whose text fields are
-:class:`Text` values (one string per language) and whose amounts are ``Decimal``.
+Assemble reads the spec through these immutable records (``spec.term.start``,
+``spec.financial_plan.totals()``, ``spec.programs[0].funding["us"]``), never through the
+raw mapping. Text fields are :class:`Text` values (one string per language), amounts
+``Decimal``; an optional part the spec leaves out is ``None`` or empty.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
-import math
-import re
-import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import Generic, NamedTuple, TypeVar
 
-from cpc_draft.errors import SpecError
+from cpc_draft.assemble.schema import PARTIES, Text, is_known_language, term_span, validate
 from cpc_draft.fileio.yaml_source import (
     MAX_YAML_BYTES,
     LocatedYaml,
     dotted,
-    load_data,
     load_yaml,
     read_text_file,
 )
 
-PARTIES = ("us", "partner")
-_ORDINARY_WHITESPACE = re.compile(r"[ \t\r\n]+")
-PLACEHOLDER = "TODO"
+T = TypeVar("T")
+
+__all__ = ["PARTIES", "CompactSpec", "Text", "is_known_language", "load_spec"]
 
 
-@dataclass(frozen=True)
-class Text:
-    """One piece of text in every language of the spec."""
+class ByParty(NamedTuple, Generic[T]):
+    """One value for each government, also by party key: ``funding["partner"]``."""
 
-    by_language: dict[str, str]
+    us: T
+    partner: T
 
-    def __getitem__(self, language: str) -> str:
-        return self.by_language[language]
+    def __getitem__(self, party):
+        if party == "us":
+            return self.us
+        if party == "partner":
+            return self.partner
+        return tuple.__getitem__(self, party)  # a position, as for any tuple
 
 
-@dataclass(frozen=True)
-class CompactSpec:
-    """A validated compact spec."""
+class Partner(NamedTuple):
+    name: Text  # formal, with its article: "the Republic of Peru"
+    short_name: Text  # after first mention: "Peru"
+    code: str | None = None  # ISO 3166, e.g. PE
+
+
+class Term(NamedTuple):
+    start: dt.date
+    end: dt.date  # the last day: given, or the start plus the years less one day
+    years: int  # given, or the whole years between start and end
+
+
+class Signing(NamedTuple):
+    place: Text
+    date: dt.date | None  # left out while negotiating
+
+
+class Signer(NamedTuple):
+    """Who signs for one government (model.Signatory is the signature block drawn)."""
+
+    name: str | None  # None while unknown: a blank line is printed
+    title: Text
+
+
+class Program(NamedTuple):
+    name: Text
+    description: Text | None
+    funding: ByParty[Decimal]  # each government's, in its own currency
+
+
+class PlannedIndicator(NamedTuple):
+    """An outcome indicator the compact sets (model.Indicator is one read from a draft)."""
+
+    name: Text
+    unit: Text
+    baseline: Decimal
+    targets: tuple[Decimal, ...]  # one per year of the term
+    key: bool  # reviewed at every annual dialogue
+
+
+class PlanYear(NamedTuple):
+    year: int
+    amounts: ByParty[Decimal]
+
+
+class FinancialPlan(NamedTuple):
+    years: tuple[PlanYear, ...] = ()  # in the order the spec lists them
+    at_least: ByParty[bool] = ByParty(False, False)  # whose total is a floor
+    partner_in_kind: Text | None = None
+    implementation: Text | None = None
+    oversight: Text | None = None
+
+    def in_year_order(self) -> list[PlanYear]:
+        return sorted(self.years, key=lambda row: row.year)
+
+    def totals(self) -> ByParty[Decimal]:
+        return ByParty(
+            *(sum((row.amounts[key] for row in self.years), Decimal(0)) for key in PARTIES)
+        )
+
+
+class CompactSpec(NamedTuple):
+    """A validated compact spec.
+
+    ``data`` keeps the validated values as plain data (a mapping, as the YAML has them)
+    for tools and tests that read a spec as data; assemble reads the typed fields.
+    """
 
     path: Path
     sha256: str
     data: dict
     lines: LocatedYaml
-
-    @property
-    def languages(self) -> list[str]:
-        return self.data["languages"]
+    languages: tuple[str, ...]
+    partner: Partner
+    currencies: ByParty[str]
+    term: Term
+    signing: Signing | None
+    signatories: ByParty[Signer | None]
+    trafficking_types: tuple[Text, ...]
+    objectives: tuple[Text, ...]
+    responsibilities: ByParty[tuple[Text, ...]]
+    programs: tuple[Program, ...]
+    indicators: tuple[PlannedIndicator, ...]
+    financial_plan: FinancialPlan
+    sustainability: Text | None
+    data_management: Text | None
 
     @property
     def partner_languages(self) -> list[str]:
@@ -63,332 +135,103 @@ class CompactSpec:
 
     @property
     def term_start(self) -> dt.date:
-        return self.data["term"]["start"]
+        return self.term.start
 
     @property
     def term_end(self) -> dt.date:
-        term = self.data["term"]
-        return term.get("end") or _add_years(term["start"], term["years"]) - dt.timedelta(days=1)
+        return self.term.end
 
     @property
     def term_years(self) -> int:
-        term = self.data["term"]
-        if term.get("years"):
-            return term["years"]
-        return max(1, round((self.term_end - self.term_start).days / 365.25))
+        return self.term.years
 
     def where(self, *path: str | int) -> str:
         """``FILE:LINE: field`` for messages about an already validated spec."""
         return f"{self.path}:{self.lines.line_of(path)}: {dotted(path)}"
 
 
-@cache
-def schema() -> dict:
-    text = resources.files("cpc_draft").joinpath("data/spec_schema.yaml").read_text("utf-8")
-    return load_data(text)
-
-
 def load_spec(path: Path) -> CompactSpec:
     """Load and validate the spec at ``path``; raise :class:`SpecError` listing problems."""
     text = read_text_file(path, max_bytes=MAX_YAML_BYTES)
     located = load_yaml(path, text)
-    checker = _Checker(located)
-    data = checker.check_document()
-    if not checker.problems:
-        checker.check_consistency(data)
-    if checker.problems:
-        raise SpecError(checker.problems)
+    data = validate(located)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return CompactSpec(path=path, sha256=digest, data=data, lines=located)
+    return _typed(path, digest, data, located)
 
 
-class _Checker:
-    """Walks the YAML value and the schema side by side, collecting problems."""
-
-    def __init__(self, located: LocatedYaml) -> None:
-        self.located = located
-        self.problems: list[str] = []
-        self.languages: list[str] = []
-
-    def problem(self, where: tuple, message: str) -> None:
-        line = self.located.line_of(where)
-        self.problems.append(f"{self.located.path}:{line}: {dotted(where)}: {message}")
-
-    def check_document(self) -> dict:
-        value = self.located.value
-        if not isinstance(value, dict):
-            self.problem((), "the spec must be a mapping of fields (see `cpc-draft init`)")
-            return {}
-        # Languages first: every text field is checked against them.
-        language_rule = schema()["fields"]["languages"]
-        self.languages = self.check(value.get("languages"), language_rule, ("languages",)) or []
-        self.languages_checked = True
-        return self.check(value, schema(), ()) or {}
-
-    def check(self, value, rule, where: tuple):
-        rule = {"type": rule} if isinstance(rule, str) else rule
-        checker = getattr(self, "check_" + rule["type"])
-        return checker(value, rule, where)
-
-    # -- containers ---------------------------------------------------------------------
-
-    def check_map(self, value, rule, where):
-        if not isinstance(value, dict):
-            self.problem(where, f"expected a mapping of fields, got {_describe(value)}")
-            return None
-        fields = rule["fields"]
-        result = {}
-        for key, item in value.items():
-            if key not in fields:
-                self.problem((*where, key), "unknown key" + _did_you_mean(key, fields))
-                continue
-            if item is None and not fields[key].get("required"):
-                continue
-            result[key] = self.check(item, fields[key], (*where, key))
-        for key, field_rule in fields.items():
-            if field_rule.get("required") and value.get(key) is None:
-                self.problem((*where, key), f"missing (required: {field_rule.get('doc', key)})")
-        return result
-
-    def check_list(self, value, rule, where):
-        if not isinstance(value, list):
-            self.problem(where, f"expected a list, got {_describe(value)}")
-            return None
-        return [
-            self.check(item, rule["items"], (*where, index)) for index, item in enumerate(value)
-        ]
-
-    def check_parties(self, value, rule, where):
-        if not isinstance(value, dict):
-            self.problem(
-                where, f"expected a mapping with keys us and partner, got {_describe(value)}"
-            )
-            return None
-        for key in value:
-            if key not in PARTIES:
-                self.problem((*where, key), "unknown party" + _did_you_mean(key, PARTIES))
-        result = {}
-        for party in PARTIES:
-            if value.get(party) is None:
-                if rule.get("required"):
-                    self.problem((*where, party), "missing")
-                continue
-            result[party] = self.check(value[party], rule["of"], (*where, party))
-        return result
-
-    # -- scalars ------------------------------------------------------------------------
-
-    def check_text(self, value, rule, where):
-        if isinstance(value, str) and len(self.languages) == 1:
-            value = {self.languages[0]: value}
-        if not isinstance(value, dict):
-            wanted = ", ".join(self.languages) or "each language"
-            self.problem(
-                where, f"expected one text per language ({wanted}), got {_describe(value)}"
-            )
-            return None
-        for language in value:
-            if language not in self.languages:
-                self.problem(
-                    (*where, language),
-                    f"language {language!r} is not in the spec's languages "
-                    f"({', '.join(self.languages)})",
-                )
-        texts = {}
-        for language in self.languages:
-            if value.get(language) is None:
-                self.problem((*where, language), f"missing translation (language {language!r})")
-                continue
-            texts[language] = self.check_string(value[language], rule, (*where, language))
-        return Text(texts)
-
-    def check_string(self, value, rule, where):
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problem(where, f"expected text, got {_describe(value)}")
-            return None
-        text = str(value)
-        bad = _forbidden_character(text)
-        if bad:
-            self.problem(where, f"contains {bad}, which a Word document cannot store; remove it")
-            return None
-        # Collapse ordinary whitespace only: U+00A0 and U+202F are French typography.
-        text = _ORDINARY_WHITESPACE.sub(" ", text).strip(" ")
-        if not text:
-            self.problem(where, "is empty")
-        elif text.upper().startswith(PLACEHOLDER):
-            self.problem(where, f"still holds the placeholder {text[:40]!r}; fill it in")
-        return text
-
-    def check_amount(self, value, rule, where):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            hint = (
-                " (write 5000000, not '5,000,000' or '$5 million')"
-                if isinstance(value, str)
-                else ""
-            )
-            self.problem(where, f"{value!r} is not a number{hint}")
-            return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self.problem(where, f"{value!r} is not a finite number")
-            return None
-        if value < 0:
-            self.problem(where, f"{value!r} is negative; amounts must be non-negative numbers")
-            return None
-        amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-        if amount != amount.quantize(Decimal("0.01")):
-            self.problem(where, f"{value!r} has more than two decimal places")
-            return None
-        return amount.normalize() if isinstance(value, float) else amount
-
-    def check_integer(self, value, rule, where):
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(where, f"{value!r} is not a whole number")
-            return None
-        low, high = rule.get("min"), rule.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.problem(where, f"{value} is outside {low}..{high}")
-            return None
-        return value
-
-    def check_boolean(self, value, rule, where):
-        if not isinstance(value, bool):
-            self.problem(where, f"{value!r} is not true or false")
-            return None
-        return value
-
-    def check_date(self, value, rule, where):
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self.problem(where, f"{value!r} is not a date; write it as YYYY-MM-DD")
-            return None
-        return value
-
-    def check_currency(self, value, rule, where):
-        from babel.numbers import list_currencies
-
-        code = str(value).upper() if isinstance(value, str) else None
-        if code and code.startswith(PLACEHOLDER):
-            self.problem(where, f"still holds the placeholder {value!r}; fill it in")
-            return None
-        if code not in list_currencies():
-            self.problem(
-                where,
-                f"{value!r} is not an ISO 4217 currency code"
-                + _did_you_mean(str(value).upper(), sorted(list_currencies())),
-            )
-            return None
-        return code
-
-    def check_languages(self, value, rule, where):
-        if getattr(self, "languages_checked", False):  # checked once, before everything else
-            return self.languages
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value:
-            self.problem(
-                where, f"expected a list of language codes such as [en, es], got {_describe(value)}"
-            )
-            return []
-        languages = []
-        for index, code in enumerate(value):
-            if not is_known_language(code):
-                self.problem(
-                    (*where, index), f"{code!r} is not a known language code (e.g. en, es, fr)"
-                )
-            elif code in languages:
-                self.problem((*where, index), f"{code!r} is listed twice")
-            else:
-                languages.append(code)
-        if languages and "en" not in languages:
-            self.problem(where, "English (en) must be one of the languages of a U.S. compact")
-        return languages
-
-    # -- rules that span fields ---------------------------------------------------------
-
-    def check_consistency(self, data: dict) -> None:
-        term = data.get("term", {})
-        start, end, years = term.get("start"), term.get("end"), term.get("years")
-        if start and not (end or years):
-            self.problem(("term",), "give the term's length as years: N or end: YYYY-MM-DD")
-            return
-        if start and end and end <= start:
-            self.problem(("term", "end"), f"{end} is not after the start {start}")
-            return
-        if start and end and years and abs((end - _add_years(start, years)).days) > 1:
-            self.problem(("term", "end"), f"{end} does not match start {start} plus {years} years")
-            return
-        if not start:
-            return
-        term_years = years or max(1, round((end - start).days / 365.25))
-        last_day = end or _add_years(start, years) - dt.timedelta(days=1)
-        for index, indicator in enumerate(data.get("indicators") or []):
-            targets = (indicator or {}).get("targets") or []
-            if len(targets) != term_years:
-                self.problem(
-                    ("indicators", index, "targets"),
-                    f"{len(targets)} targets for a {term_years}-year term; give one per year",
-                )
-        seen = set()
-        plan = data.get("financial_plan") or {}
-        for index, row in enumerate(plan.get("years") or []):
-            year = (row or {}).get("year")
-            if year in seen:
-                self.problem(("financial_plan", "years", index, "year"), f"{year} is listed twice")
-            elif year is not None and not start.year <= year <= last_day.year:
-                self.problem(
-                    ("financial_plan", "years", index, "year"),
-                    f"{year} is outside the term ({start.year}–{last_day.year})",
-                )
-            seen.add(year)
+# -- from validated data to the typed model ------------------------------------------------
 
 
-# -- helpers ------------------------------------------------------------------------------
+def _typed(path: Path, sha256: str, data: dict, lines: LocatedYaml) -> CompactSpec:
+    responsibilities = data.get("responsibilities") or {}
+    signatories = data.get("signatories") or {}
+    return CompactSpec(
+        path=path,
+        sha256=sha256,
+        data=data,
+        lines=lines,
+        languages=tuple(data["languages"]),
+        partner=Partner(
+            data["partner"]["name"], data["partner"]["short_name"], data["partner"].get("code")
+        ),
+        currencies=ByParty(data["currencies"]["us"], data["currencies"]["partner"]),
+        term=_term(data["term"]),
+        signing=_signing(data.get("signing")),
+        signatories=ByParty(*(_signer(signatories.get(key)) for key in PARTIES)),
+        trafficking_types=tuple(data.get("trafficking_types") or ()),
+        objectives=tuple(data.get("objectives") or ()),
+        responsibilities=ByParty(*(tuple(responsibilities.get(key) or ()) for key in PARTIES)),
+        programs=tuple(_program(program) for program in data.get("programs") or ()),
+        indicators=tuple(_indicator(indicator) for indicator in data.get("indicators") or ()),
+        financial_plan=_financial_plan(data.get("financial_plan")),
+        sustainability=data.get("sustainability"),
+        data_management=data.get("data_management"),
+    )
 
 
-def is_known_language(code: object) -> bool:
-    """True for a language code CLDR (through Babel) knows, e.g. en, es, fr, pt, ne."""
-    from babel import Locale, UnknownLocaleError
-
-    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
-        return False
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+def _term(term: dict) -> Term:
+    end, years = term_span(term["start"], term.get("end"), term.get("years"))
+    return Term(term["start"], end, years)
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a non-leap year
-        return day.replace(year=day.year + years, day=28)
+def _signing(signing: dict | None) -> Signing | None:
+    return Signing(signing["place"], signing.get("date")) if signing else None
 
 
-def _forbidden_character(text: str) -> str | None:
-    """Name the first character Word cannot store (XML 1.0 forbids C0 controls but tab/LF/CR)."""
-    for char in text:
-        if char in "\t\n\r":
-            continue
-        code = ord(char)
-        if (
-            unicodedata.category(char) == "Cc"
-            or 0xD800 <= code <= 0xDFFF
-            or code in (0xFFFE, 0xFFFF)
-        ):
-            return f"the control character U+{code:04X}"
-    return None
+def _signer(signatory: dict | None) -> Signer | None:
+    return Signer(signatory.get("name"), signatory["title"]) if signatory else None
 
 
-def _did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+def _program(program: dict) -> Program:
+    funding = program["funding"]
+    return Program(
+        name=program["name"],
+        description=program.get("description"),
+        funding=ByParty(*(funding.get(key, Decimal(0)) for key in PARTIES)),
+    )
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {value!r}"
+def _indicator(indicator: dict) -> PlannedIndicator:
+    return PlannedIndicator(
+        name=indicator["name"],
+        unit=indicator["unit"],
+        baseline=indicator["baseline"],
+        targets=tuple(indicator["targets"]),
+        key=bool(indicator.get("key")),
+    )
+
+
+def _financial_plan(plan: dict | None) -> FinancialPlan:
+    if not plan:
+        return FinancialPlan()
+    at_least = plan.get("at_least") or {}
+    return FinancialPlan(
+        years=tuple(
+            PlanYear(row["year"], ByParty(row["us"], row["partner"]))
+            for row in plan.get("years") or ()
+        ),
+        at_least=ByParty(*(bool(at_least.get(key)) for key in PARTIES)),
+        partner_in_kind=plan.get("partner_in_kind"),
+        implementation=plan.get("implementation"),
+        oversight=plan.get("oversight"),
+    )
