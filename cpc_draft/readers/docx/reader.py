@@ -1,6 +1,6 @@
 """Word (.docx) drafts -> Document, straight from the WordprocessingML.
 
-The package is opened through :mod:`cpc_draft.readers.ooxml` (bounded zip, hardened XML
+The package is opened through :mod:`cpc_draft.readers.docx.zipsafe` (bounded zip, hardened XML
 parser), never through python-docx, whose loader inflates and parses everything it finds.
 python-docx is also blind to most of what matters here (content controls, tracked
 changes, text boxes, footnotes), so the XML is read directly.
@@ -53,7 +53,7 @@ from lxml import etree
 
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, Revision, TextBlock
-from cpc_draft.readers.ooxml import Package, open_package
+from cpc_draft.readers.docx.zipsafe import Package, open_package
 
 MAIN_PART = "word/document.xml"
 WORDML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
