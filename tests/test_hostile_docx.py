@@ -249,7 +249,7 @@ def test_dtd_in_another_part_is_refused_too(tmp_path):
 def test_the_parser_itself_never_resolves_entities(tmp_path):
     """Defence in depth: even without the DTD refusal, the parser settings keep local files
     out of the tree."""
-    from cpc_draft.readers.docx.zipsafe import hardened_parser
+    from cpc_draft.readers.docx.safexml import hardened_parser
 
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, "utf-8")
