@@ -91,7 +91,7 @@ class BodyReader:
 
     # -- block level ---------------------------------------------------------------------
 
-    def container(self, element: etree._Element, context: Context, sink: Sink, depth: int):
+    def container(self, element: etree._Element, context: Context, sink: Sink, depth: int) -> None:
         """The block-level content of a body, cell, content control, text box or note."""
         self.check_depth(depth)
         n, carry = self.n, None
@@ -130,7 +130,9 @@ class BodyReader:
             "deep; refused"
         )
 
-    def paragraph(self, element, context, sink, depth, carry: Carry | None) -> Carry | None:
+    def paragraph(
+        self, element: etree._Element, context: Context, sink: Sink, depth: int, carry: Carry | None
+    ) -> Carry | None:
         """Read one paragraph; return it as a carry when its mark was deleted."""
         properties = child(element, self.n.ppr)
         text, changes, boxes = read_runs(element, self.n)
@@ -149,12 +151,23 @@ class BodyReader:
         self.emit(kind, text, changes, boxes, context, sink, depth)
         return None
 
-    def flush(self, carry: Carry | None, context, sink, depth) -> None:
+    def flush(self, carry: Carry | None, context: Context, sink: Sink, depth: int) -> None:
         if carry is not None:
             self.emit(carry.kind, carry.text, carry.changes, carry.boxes, context, sink, depth)
         return None
 
-    def emit(self, kind, text, changes, boxes, context, sink: Sink, depth) -> None:
+    def emit(
+        self,
+        kind: str,
+        text: str,
+        changes: list[Change],
+        boxes: list[etree._Element],
+        context: Context,
+        sink: Sink,
+        depth: int,
+    ) -> None:
+        """A block for ``text`` unless it is blank (its changes then wait for the next
+        block), then the text boxes anchored in it."""
         text = text.strip()
         if text:
             sink.add(Block(kind, text, context, row=context.row, changes=changes))
