@@ -30,8 +30,7 @@ from lxml import etree
 
 from cpc_draft.errors import InputFileError
 from cpc_draft.readers import read_document
-from cpc_draft.readers.docx import read_docx
-from cpc_draft.readers.ooxml import Limits, open_package
+from cpc_draft.readers.docx import Limits, open_package, read_docx
 
 DAMAGED = "is not a valid .docx (damaged zip: "
 DTD = "word/document.xml contains a DTD (XML entity declarations are refused)"
@@ -250,7 +249,7 @@ def test_dtd_in_another_part_is_refused_too(tmp_path):
 def test_the_parser_itself_never_resolves_entities(tmp_path):
     """Defence in depth: even without the DTD refusal, the parser settings keep local files
     out of the tree."""
-    from cpc_draft.readers.ooxml import hardened_parser
+    from cpc_draft.readers.docx.safexml import hardened_parser
 
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, "utf-8")

@@ -57,7 +57,7 @@ def glance(path: Path) -> str:
     is refused in milliseconds, before a command loads spaCy for it)."""
     kind = sniff(path)
     if kind == DOCX:
-        from cpc_draft.readers.ooxml import open_package
+        from cpc_draft.readers.docx import open_package
 
         with open_package(path):
             pass

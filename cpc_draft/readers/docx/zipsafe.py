@@ -1,6 +1,6 @@
-"""Office Open XML packages opened safely: a bounded zip and a hardened XML parser.
+"""Office Open XML packages opened safely: a bounded zip whose parts parse safely.
 
-A .docx is a zip of XML parts. Both layers can be turned against a reader:
+A .docx is a zip of XML parts. The zip can be turned against a reader:
 
 - **zip bombs** — a few megabytes that inflate to gigabytes. Before anything is inflated,
   every XML part's *declared* size and compression ratio are checked; then each part is
@@ -9,15 +9,8 @@ A .docx is a zip of XML parts. Both layers can be turned against a reader:
   not checked: a photo that compresses well must not make a draft unreadable.
 - **a huge central directory** — millions of entries cost gigabytes before a single part
   is read; its size is checked from the end record, before :class:`zipfile.ZipFile` parses it.
-- **XML entities** (billion laughs, external entities that read local files) — a part
-  that carries a DTD is refused outright; the parser never resolves entities, never
-  loads a DTD and never touches the network, so nothing outside the package can leak in.
-- **absurd nesting** — libxml2 refuses elements nested deeper than 256 without
-  ``huge_tree``; that error becomes a clear message.
-- **markup floods** — a 50 MB part of empty elements or attributes becomes a 1.5 GB
-  tree. The markup is counted before parsing and refused past a budget that keeps a
-  parsed tree under about 400 MB (a 600-page draft uses a tenth of it).
 
+The XML in the parts is parsed by :mod:`.safexml` (no entities, bounded nesting and markup).
 Every failure is an :class:`InputFileError` naming the file and the part. The module
 knows nothing about Word; it is meant for reading any OOXML package (and, later, for
 reading a package before writing tracked changes into it).
@@ -26,7 +19,6 @@ reading a package before writing tracked changes into it).
 from __future__ import annotations
 
 import lzma
-import posixpath
 import struct
 import zipfile
 import zlib
@@ -36,6 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from cpc_draft.errors import InputFileError
+from cpc_draft.readers.docx.safexml import parse_xml
 
 MB = 1_000_000
 
@@ -71,18 +64,6 @@ _DAMAGED = (
     IndexError,
     KeyError,
 )
-_DOCTYPE_MARKS = tuple(
-    "<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-)
-
-RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-@dataclass(frozen=True)
-class Relationship:
-    type: str  # the last segment of the type URI: "officeDocument", "header", "styles"
-    target: str  # the part name inside the zip ("word/header1.xml"), or the URL if external
-    external: bool
 
 
 class Package:
@@ -178,25 +159,8 @@ class Package:
         return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element:
-        """Part ``name`` parsed with :func:`parse_xml`."""
-        return parse_xml(self.read(name), self, name)
-
-    def relationships(self, source: str) -> list[Relationship]:
-        """The relationships of part ``source`` ("" for the package itself)."""
-        folder, base = posixpath.split(source)
-        rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
-        if not self.has(rels_name):
-            return []
-        root = self.xml(rels_name)
-        found = []
-        for element in root.iter(f"{{{RELATIONSHIPS}}}Relationship"):
-            kind = element.get("Type", "").rsplit("/", 1)[-1]
-            target = element.get("Target", "")
-            external = element.get("TargetMode", "") == "External"
-            if not external:
-                target = _resolve(folder, target)
-            found.append(Relationship(kind, target, external))
-        return found
+        """Part ``name`` parsed with :func:`~.safexml.parse_xml`."""
+        return parse_xml(self.read(name), name, markup_limit=self.limits.markup, fail=self.fail)
 
 
 def open_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
@@ -237,66 +201,6 @@ def _check_directory(path: Path, handle, limits: Limits) -> None:
             f"is a zip of {entries:,} entries ({size:,} bytes of directory); the limit is "
             f"{limits.entries:,} entries",
         )
-
-
-def hardened_parser() -> etree.XMLParser:
-    """No entity resolution, no DTD loading or validation, no network, libxml2's default
-    depth and size limits (no ``huge_tree``). A new parser per document: lxml parsers are
-    not safe to share between threads."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
-
-
-def parse_xml(data: bytes, package: Package, name: str) -> etree._Element:
-    """Parse one part with entities, DTDs and the network off; refuse a DTD outright."""
-    if any(mark in data for mark in _DOCTYPE_MARKS):
-        raise package.fail(_DTD_PROBLEM.format(name=name))
-    markup = data.count(b"<") + 2 * data.count(b"=")
-    if markup > package.limits.markup:
-        raise package.fail(
-            f"{name} is too large to read safely ({markup:,} tags and attributes; "
-            f"the limit is {package.limits.markup:,})"
-        )
-    try:
-        root = etree.fromstring(data, hardened_parser())
-    except etree.XMLSyntaxError as error:
-        message = error.msg or str(error)
-        if error.code == etree.ErrorTypes.ERR_NO_MEMORY:
-            raise package.fail(f"{name} is too large to read in the memory available") from None
-        if "depth" in message.lower():
-            raise package.fail(
-                f"{name} nests XML elements more than 256 levels deep; refused"
-            ) from None
-        if "limit" in message.lower():  # "Resource limit exceeded: Buffer size limit …"
-            raise package.fail(f"{name} holds a text or tag too large to read safely") from None
-        line = error.lineno or (error.position[0] if error.position else 0)
-        raise package.fail(f"{name} is not well-formed XML (line {line})") from None
-    except (ValueError, MemoryError) as error:
-        raise package.fail(f"{name} cannot be parsed as XML ({type(error).__name__})") from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # e.g. in UTF-32 or EBCDIC
-        raise package.fail(_DTD_PROBLEM.format(name=name))
-    return root
-
-
-_DTD_PROBLEM = "{name} contains a DTD (XML entity declarations are refused)"
-
-
-def _resolve(folder: str, target: str) -> str:
-    """A relationship target (relative to the source part's folder, or absolute) as a
-    part name."""
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    joined = posixpath.normpath(posixpath.join(folder, target))
-    return joined.lstrip("/") if joined != "." else ""
 
 
 def _describe(error: BaseException) -> str:

@@ -1,0 +1,121 @@
+"""Block building: what the body reader collects, and the blocks a Document gets.
+
+Blocks are collected in reading order in a :class:`Sink`. A tracked change that leaves no
+block behind (a wholly deleted paragraph) waits for the next block; at the end of the
+body, for the last one. A paragraph whose mark was deleted is a :class:`Carry`: its text
+runs on into the next paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from cpc_draft.model import Revision, TextBlock
+from cpc_draft.readers.docx.changes import Change
+
+# A content control tagged "cpc:<clause>@<version>" marks the provenance of our own drafts
+CLAUSE_TAG_PREFIX = "cpc:"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where content sits: the clause of the content control around it, and inside a
+    side-by-side table, its row and column."""
+
+    clause: str | None = None
+    row: int | None = None  # set inside a side-by-side table
+    column: int | None = None
+
+    def within(self, sdt_tag: str) -> Context:
+        """The context inside a content control tagged ``sdt_tag``."""
+        if sdt_tag.startswith(CLAUSE_TAG_PREFIX) and len(sdt_tag) > len(CLAUSE_TAG_PREFIX):
+            return replace(self, clause=sdt_tag[len(CLAUSE_TAG_PREFIX) :])
+        return self
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+    context: Context
+    cells: tuple[str, ...] = ()
+    table: int | None = None
+    row: int | None = None
+    changes: list[Change] = field(default_factory=list)
+
+
+class Sink:
+    """Blocks in reading order. Changes that leave no block behind wait for the next block.
+
+    A sink for the cell of a data table sends the nested tables and text boxes it meets
+    to ``later``: they are read as blocks after the row.
+    """
+
+    def __init__(self, later: Sink | None = None) -> None:
+        self.blocks: list[Block] = []
+        self.orphans: list[Change] = []
+        self.later = later
+
+    def add(self, block: Block) -> None:
+        if self.orphans:
+            block.changes[:0] = self.orphans
+            self.orphans = []
+        self.blocks.append(block)
+
+    def orphan(self, changes: list[Change]) -> None:
+        self.orphans += changes
+
+    def extend(self, other: Sink) -> None:
+        for block in other.blocks:
+            self.add(block)
+        self.orphan(other.orphans)
+
+    def changes(self) -> list[Change]:
+        """Every change the sink holds: its blocks' and its orphans."""
+        return [change for block in self.blocks for change in block.changes] + self.orphans
+
+    def text(self) -> str:
+        """Its blocks' text, one per line."""
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass
+class Carry:
+    """A paragraph whose mark was deleted: its text runs on into the next paragraph."""
+
+    kind: str
+    text: str
+    changes: list[Change]
+    boxes: list[etree._Element]
+
+
+def text_blocks(
+    body: Sink, other_changes: list[Change]
+) -> tuple[tuple[TextBlock, ...], tuple[Revision, ...]]:
+    """The Document's blocks, and its revisions: those in the body, each with the index of
+    its block (the last block's for changes left over at the end), then ``other_changes``
+    (headers, footers and notes) with none."""
+    pending = body.blocks
+    if body.orphans and pending:
+        pending[-1].changes += body.orphans
+        body.orphans = []
+    blocks, revisions = [], []
+    for index, block in enumerate(pending):
+        blocks.append(
+            TextBlock(
+                index=index,
+                kind=block.kind,
+                text=block.text,
+                clause=block.context.clause,
+                cells=block.cells,
+                table=block.table,
+                row=block.row,
+                column=block.context.column,
+            )
+        )
+        revisions += [change.revision(index) for change in block.changes]
+    revisions += [change.revision(None) for change in body.orphans]
+    revisions += [change.revision(None) for change in other_changes]
+    return tuple(blocks), tuple(revisions)
