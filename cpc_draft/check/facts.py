@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from cpc_draft.model import HEADING, ITEM, TABLE_ROW, Contribution, Indicator, TextBlock
 from cpc_draft.text.cues import cue, has
-from cpc_draft.text.sections import Section, split_sections
+from cpc_draft.text.sections import HeadedSection, split_sections
 
 TOTAL_WORDS = {"total", "totales", "totaux", "sous-total", "subtotal"}
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
@@ -32,7 +32,7 @@ _TRAILING_JOINER = re.compile(
 class StreamFacts:
     language: str
     blocks: tuple[TextBlock, ...]
-    sections: list[Section]
+    sections: list[HeadedSection]
     partner: str | None
     model: str | None = None
     contributions: list[Contribution] = field(default_factory=list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cpc_draft.compare.align import Pair, align
-from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, Segment, diff_blocks
+from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.text.articles import Article, split_articles, substance, title_after_number
@@ -142,8 +142,8 @@ def _reading_order(change: Change) -> tuple[int, int]:
 
 def _whole(article: Article, op: str) -> tuple[BlockDiff, ...]:
     if op == DELETE:
-        return tuple(BlockDiff(b, None, (Segment(DELETE, b.text),)) for b in article.blocks)
-    return tuple(BlockDiff(None, b, (Segment(INSERT, b.text),)) for b in article.blocks)
+        return tuple(BlockDiff(b, None, (DiffSpan(DELETE, b.text),)) for b in article.blocks)
+    return tuple(BlockDiff(None, b, (DiffSpan(INSERT, b.text),)) for b in article.blocks)
 
 
 def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
