@@ -242,7 +242,8 @@ def _block_side(block: TextBlock, *, segments=None, cells=None) -> dict:
 
 def language_versions_to_html(found: LanguageVersions) -> str:
     languages = tuple(found.languages)
-    pairs, _ = side_by_side((), found.streams, languages, [])
+    streams = {language: found.streams[language].blocks for language in languages}
+    pairs, _ = side_by_side((), streams, [])
     by_article: dict[str, list[Mismatch]] = {}
     for mismatch in found.mismatches:
         by_article.setdefault(mismatch.article, []).append(mismatch)
