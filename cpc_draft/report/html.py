@@ -165,12 +165,11 @@ def _findings(findings: list[dict], prefix: str, known: set[int]) -> list[dict]:
 def _ledger(review: Review) -> tuple[str | None, Ledger]:
     """The ledger of the first language version: each version states the same money, and
     the language-mismatch rule is what compares them."""
-    every = [c for facts in review.facts.values() for c in facts.funding.contributions]
-    language = next(iter(review.facts), None)
-    if language is None or len(review.facts) == 1:
-        return None, build_ledger(every)
-    own = {block.index for block in review.facts[language].stream.blocks}
-    return language, build_ledger([c for c in every if c.block in own])
+    if not review.facts:
+        return None, build_ledger(())
+    first = review.primary
+    language = first.stream.language if len(review.facts) > 1 else None
+    return language, build_ledger(first.funding.contributions)
 
 
 def _party_names(data: dict) -> dict[str, str]:

@@ -10,7 +10,8 @@ from cpc_draft.text.sections import HeadedSection
 
 @dataclass(frozen=True)
 class Stream:
-    """A language version's blocks in reading order, cut into sections at its headings,
+    """A language version (:class:`~cpc_draft.text.bilingual.LanguageStream`) as the
+    fact finders read it: its blocks in reading order, cut into sections at its headings,
     and the partner government's name as that text gives it."""
 
     language: str
