@@ -117,7 +117,8 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
     in_plan = {b.index for b in stream.in_section("financial_plan")}
     contributions = [c for c in facts.funding.contributions if not in_plan or c.block in in_plan]
     parties = {c.party for c in contributions} & {"US", "partner"}
-    money_blocks = [b for b in stream.blocks if b.index in {c.block for c in contributions}]
+    stated_at = {c.block for c in contributions}
+    money_blocks = [b for b in stream.blocks if b.index in stated_at]
     found = evidence([*money_blocks, *plan.oversight[:2]], 6)
     if not parties:
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")
