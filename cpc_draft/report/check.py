@@ -56,7 +56,7 @@ def review_to_dict(review: Review) -> dict:
             }
             for i in facts.indicators.listed
         ],
-        "term": asdict(facts.stated_term),
+        "term": facts.stated_term._asdict(),
         "signing": {
             "place": facts.signing.place,
             "date": facts.signing.date.isoformat() if facts.signing.date else None,

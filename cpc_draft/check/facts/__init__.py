@@ -5,13 +5,16 @@ finders fall back on cue words in the paragraphs themselves, so prose drafts, li
 and our own assembled drafts are all read. Money and parties come from the spaCy
 pipelines in :mod:`cpc_draft.nlp`; the cue phrases from data/cues.yaml.
 
-Each finder returns a frozen record of what it found; :func:`find_facts` puts them
-together.
+Each finder returns a record of what it found; :func:`find_facts` puts them together.
+The records are typed NamedTuples, immutable like the frozen dataclasses of
+:mod:`cpc_draft.model` but built without compiling methods at import: `check` starts
+cold on every run, and a dataclass compiles its ``__init__``, ``__eq__``, ``__repr__``
+and more when its module is imported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.commitments import (
     Duties,
@@ -45,8 +48,7 @@ from cpc_draft.model import TextBlock
 from cpc_draft.text.sections import split_sections
 
 
-@dataclass(frozen=True)
-class StreamFacts:
+class StreamFacts(NamedTuple):
     stream: Stream
     funding: Funding
     objectives: Objectives

@@ -8,7 +8,7 @@ back on cue words in the paragraphs themselves (data/cues.yaml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.money import is_total
 from cpc_draft.check.facts.stream import Stream
@@ -19,21 +19,18 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-Ý])")
 _OBJECTIVE_WORD = re.compile(r"\b(objective|objectives|objetivos?|objectifs?)\b", re.I)
 
 
-@dataclass(frozen=True)
-class Objectives:
+class Objectives(NamedTuple):
     listed: tuple[TextBlock, ...]
     purpose_only: tuple[TextBlock, ...]  # an objectives article's prose that lists none
 
 
-@dataclass(frozen=True)
-class Duties:
+class Duties(NamedTuple):
     us: tuple[TextBlock, ...]
     partner: tuple[TextBlock, ...]
     has_article: bool  # a section on responsibilities, not only duties in passing
 
 
-@dataclass(frozen=True)
-class Programs:
+class Programs(NamedTuple):
     listed: tuple[TextBlock, ...]
     funding: tuple[Contribution, ...]  # amounts of the U.S. or the partner in the section
 

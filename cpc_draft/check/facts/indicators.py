@@ -5,7 +5,7 @@ named for the annual dialogue."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TABLE_ROW, Indicator, TextBlock
@@ -19,8 +19,7 @@ _TRAILING_JOINER = re.compile(
 _YES = {"yes", "sí", "si", "oui", "x", "✓"}  # a "key indicator" column's mark
 
 
-@dataclass(frozen=True)
-class Indicators:
+class Indicators(NamedTuple):
     listed: tuple[Indicator, ...]
     key_mentions: tuple[TextBlock, ...]  # blocks that speak of key indicators
 

@@ -8,8 +8,8 @@ label the year ("2022", "Year 1").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TABLE_ROW, Contribution, TextBlock
@@ -17,16 +17,14 @@ from cpc_draft.model import TABLE_ROW, Contribution, TextBlock
 TOTAL_WORDS = {"total", "totales", "totaux", "sous-total", "subtotal"}
 
 
-@dataclass(frozen=True)
-class TableTotal:
+class TableTotal(NamedTuple):
     """A table's total row in one column: what it states and what the rows above add up to."""
 
     stated: Contribution
     summed: Decimal
 
 
-@dataclass(frozen=True)
-class Funding:
+class Funding(NamedTuple):
     contributions: tuple[Contribution, ...]  # in reading order; total rows are not among them
     table_totals: tuple[TableTotal, ...]
 

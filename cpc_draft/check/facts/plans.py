@@ -9,7 +9,7 @@ weigh as a mention in passing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
@@ -19,21 +19,18 @@ from cpc_draft.text.cues import has
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
 
 
-@dataclass(frozen=True)
-class FinancialPlan:
+class FinancialPlan(NamedTuple):
     has_article: bool
     by_year: bool  # a table with a row per year ("2022", "FY2023", "Year 1", "2022–2023")
     oversight: tuple[TextBlock, ...]
 
 
-@dataclass(frozen=True)
-class Sustainability:
+class Sustainability(NamedTuple):
     blocks: tuple[TextBlock, ...]  # the article's, else those that mention sustaining
     has_article: bool
 
 
-@dataclass(frozen=True)
-class DataManagement:
+class DataManagement(NamedTuple):
     blocks: tuple[TextBlock, ...]  # the article's, else those that mention the data
     has_article: bool
     systems: tuple[TextBlock, ...]  # blocks naming a case management or information system

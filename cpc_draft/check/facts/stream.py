@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.model import TextBlock
 from cpc_draft.text.sections import HeadedSection
 
 
-@dataclass(frozen=True)
-class Stream:
+class Stream(NamedTuple):
     """A language version (:class:`~cpc_draft.text.bilingual.LanguageStream`) as the
     fact finders read it: its blocks in reading order, cut into sections at its headings,
     and the partner government's name as that text gives it."""

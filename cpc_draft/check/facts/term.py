@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
@@ -18,23 +18,20 @@ from cpc_draft.text.cues import cue
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     years: int | None
     year_range: tuple[int, int] | None  # (2022, 2027)
     dates: tuple[dt.date, dt.date] | None  # first and last date of the duration article
     evidence: TextBlock | None  # where the years, else the range, are stated
 
 
-@dataclass(frozen=True)
-class Signing:
+class Signing(NamedTuple):
     place: str | None
     date: dt.date | None
     evidence: TextBlock | None
 
 
-@dataclass(frozen=True)
-class StatedTerm:
+class StatedTerm(NamedTuple):
     """Start and end as ISO dates, or as years; ``years`` the length."""
 
     start: str | None

@@ -3,7 +3,7 @@ wording ("shall", "the Parties", "entry into force") it uses all the same."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
@@ -12,14 +12,12 @@ from cpc_draft.text.cues import cue, has
 _DENIALS = (" not ", "no ", " ne ", " pas ", "n'", " ni ")
 
 
-@dataclass(frozen=True)
-class BindingTerm:
+class BindingTerm(NamedTuple):
     block: TextBlock
     wording: str  # as the text has it: "shall", "las Partes"
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(NamedTuple):
     non_binding: tuple[TextBlock, ...]  # blocks saying the instrument is not legally binding
     binding_terms: tuple[BindingTerm, ...]
 
