@@ -208,3 +208,17 @@ class Finding:
     element: str | None = None
     page: int | None = None
     block: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule found; the review makes it a :class:`Finding` at the rule's configured
+    level. ``element`` is A..G where the problem concerns one."""
+
+    message: str
+    element: str | None = None
+    page: int | None = None
+    block: int | None = None
+
+    def finding(self, rule: str, severity: str) -> Finding:
+        return Finding(rule, severity, self.message, self.element, self.page, self.block)

@@ -39,7 +39,7 @@ def _assert_clean(review, spec_path):
     assert errors == []
     spec = load_spec(spec_path).data
     rows = spec["financial_plan"]["years"]
-    found = {(c.party, c.currency, Decimal(c.amount)) for c in review.primary.contributions}
+    found = {(c.party, c.currency, Decimal(c.amount)) for c in review.primary.funding.contributions}
     for party, key in (("US", "us"), ("partner", "partner")):
         total = sum((row[key] for row in rows), Decimal(0))
         assert (party, spec["currencies"][key], total) in found, (party, total)
@@ -253,9 +253,9 @@ def test_received_prose_draft_shows_the_gao_weaknesses():
         "sustainability-plan",
         "element-missing",
     } <= rules
-    us = [c for c in review.primary.contributions if c.party == "US"]
+    us = [c for c in review.primary.funding.contributions if c.party == "US"]
     assert any(c.amount == "5000000" and c.qualifier == "up to" for c in us)
-    assert review.primary.term_years == 4
+    assert review.primary.term.years == 4
 
 
 def test_peru_press_release_contributions(tmp_path):
@@ -264,7 +264,7 @@ def test_peru_press_release_contributions(tmp_path):
         pytest.skip("the seed texts (../shared/seeds) are not beside this checkout")
     path = tmp_path / "peru-release.txt"
     path.write_text(seed.read_text("utf-8"), "utf-8")
-    contributions = review_document(read_document(path), CONFIG).primary.contributions
+    contributions = review_document(read_document(path), CONFIG).primary.funding.contributions
     found = {(c.party, c.currency, c.amount, c.qualifier) for c in contributions}
     assert ("US", "USD", "5000000", None) in found
     assert ("partner", "PEN", "8000000", "at least") in found
@@ -294,8 +294,8 @@ def test_a_plan_table_by_year_of_the_term_is_a_plan_by_year(tmp_path, language, 
     path = tmp_path / f"plan-{language}.md"
     path.write_text("\n".join(table) + "\n", "utf-8")
     review = review_document(read_document(path), CONFIG)
-    assert review.primary.language == language
-    assert review.primary.plan_by_year
+    assert review.primary.stream.language == language
+    assert review.primary.plan.by_year
     assert "no multi-year financial plan" not in review.elements["E"].reason
 
 
@@ -401,14 +401,16 @@ def _assert_periods(review, spec_path):
     years = [str(row["year"]) for row in rows]
     span = f"{years[0]}–{years[-1]}"
     for language, facts in review.facts.items():
-        found = {(c.party, c.currency, Decimal(c.amount), c.period) for c in facts.contributions}
+        found = {
+            (c.party, c.currency, Decimal(c.amount), c.period) for c in facts.funding.contributions
+        }
         for party, key in (("US", "us"), ("partner", "partner")):
             total = sum((Decimal(row[key]) for row in rows), Decimal(0))
             assert (party, currencies[key], total, span) in found, (language, party, span)
             for row, year in zip(rows, years, strict=True):
                 item = (party, currencies[key], Decimal(row[key]), year)
                 assert item in found, (language, item)
-        assert {c.period for c in facts.contributions} <= {None, span, *years}, language
+        assert {c.period for c in facts.funding.contributions} <= {None, span, *years}, language
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)

@@ -30,23 +30,25 @@ def test_prose_without_headings_en():
     assert statuses["B"] == "present"  # duties of both governments
     assert statuses["D"] == "missing"
     assert statuses["F"] == "missing"
-    money = {(c.party, c.currency, c.amount, c.qualifier) for c in review.primary.contributions}
+    money = {
+        (c.party, c.currency, c.amount, c.qualifier) for c in review.primary.funding.contributions
+    }
     assert ("US", "USD", "5000000", "up to") in money
     assert ("partner", "PHP", "50000000", None) in money
-    assert review.primary.term_years == 5
-    assert review.primary.partner and "Philippines" in review.primary.partner
+    assert review.primary.term.years == 5
+    assert review.primary.stream.partner and "Philippines" in review.primary.stream.partner
 
 
 def test_lists_in_spanish():
     review = _review(DRAFTS / "lists-es.md")
     assert review.document.languages == ("es",)
     statuses = {k: s.status for k, s in review.elements.items()}
-    assert statuses["A"] == "present" and len(review.primary.objectives) == 3
+    assert statuses["A"] == "present" and len(review.primary.objectives.listed) == 3
     assert statuses["B"] == "present"
-    assert len(review.primary.responsibilities["US"]) == 2
-    assert len(review.primary.responsibilities["partner"]) == 2
+    assert len(review.primary.duties.us) == 2
+    assert len(review.primary.duties.partner) == 2
     assert statuses["D"] == "present"
-    targets = [i.targets for i in review.primary.indicators]
+    targets = [i.targets for i in review.primary.indicators.listed]
     assert targets == [("50", "60"), ("45", "60")]
     assert statuses["G"] == "present"
     assert statuses["E"] == "missing" and statuses["C"] == "missing"
@@ -58,7 +60,7 @@ def test_tables_in_french():
     assert statuses["C"] == "present"  # programs with both governments' funding
     assert statuses["E"] == "present"  # yearly plan, both governments, an audit
     assert statuses["F"] == "present"
-    money = {(c.party, c.currency, c.amount) for c in review.primary.contributions}
+    money = {(c.party, c.currency, c.amount) for c in review.primary.funding.contributions}
     assert ("US", "USD", "2500000") in money and ("partner", "XOF", "250000000") in money
     rules = {f.rule for f in review.findings}
     assert "binding-wording" in rules  # "Les Parties doivent" in a non-binding text
@@ -72,6 +74,7 @@ def test_fact_sheet_seed_says_up_to_five_million(tmp_path):
     path = tmp_path / "fact-sheet.txt"
     path.write_text(seed.read_text("utf-8"), "utf-8")
     money = {
-        (c.party, c.currency, c.amount, c.qualifier) for c in _review(path).primary.contributions
+        (c.party, c.currency, c.amount, c.qualifier)
+        for c in _review(path).primary.funding.contributions
     }
     assert ("US", "USD", "5000000", "up to") in money

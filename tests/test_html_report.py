@@ -22,6 +22,7 @@ from html_dom import HOSTILE_LINES, Node, by_id, parse
 from cpc_draft.check.config import Config
 from cpc_draft.check.review import review_document
 from cpc_draft.cli import main
+from cpc_draft.model import Contribution
 from cpc_draft.readers import read_document
 from cpc_draft.report import html as html_report
 from cpc_draft.report.ledger import build_ledger
@@ -142,8 +143,7 @@ def test_without_yearly_amounts_nothing_is_added_up():
 
 def test_yearly_amounts_are_summed_per_party_and_currency_never_across_currencies():
     def money(party, amount, currency, period, block):
-        return {"party": party, "amount": amount, "currency": currency, "qualifier": None,
-                "text": amount, "page": None, "block": block, "period": period}  # fmt: skip
+        return Contribution(party, amount, currency, None, amount, None, block, period=period)
 
     ledger = build_ledger(
         [

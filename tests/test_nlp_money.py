@@ -279,7 +279,7 @@ def test_importing_cpc_draft_does_not_import_spacy():
         "import cpc_draft.assemble.formatting, cpc_draft.assemble.wording\n"
         "import cpc_draft.nlp, cpc_draft.nlp.values, cpc_draft.nlp.lexicon\n"
         "import cpc_draft.nlp.numbers, cpc_draft.nlp.runs\n"
-        "from cpc_draft.nlp import Money, Contribution\n"
+        "from cpc_draft.nlp import Money, AttributedMoney\n"
         "print(json.dumps('spacy' in sys.modules))"
     )
     out = subprocess.run(

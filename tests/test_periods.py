@@ -90,7 +90,7 @@ def _contributions(tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_text(text, "utf-8")
     review = review_document(read_document(path), Config())
-    return review, [(c.party, c.amount, c.period) for c in review.primary.contributions]
+    return review, [(c.party, c.amount, c.period) for c in review.primary.funding.contributions]
 
 
 def test_plan_table_rows_carry_their_year_and_the_total_row_is_no_contribution(tmp_path):
@@ -105,7 +105,7 @@ def test_plan_table_rows_carry_their_year_and_the_total_row_is_no_contribution(t
         ("US", "1000000", "year 3"),
         ("partner", "2000000", "year 3"),
     ]
-    totals = [(money.amount, money.period) for money, _ in review.primary.table_totals]
+    totals = [(t.stated.amount, t.stated.period) for t in review.primary.funding.table_totals]
     assert totals == [("3000000", None), ("5000000", None)]
 
 

@@ -15,26 +15,26 @@ from lxml import etree
 from redline_helpers import W, libreoffice_accept_and_reject, main_part, reject_all, w
 
 from cpc_draft.readers import read_document
-from cpc_draft.render.redline import RedlineBlock, Segment, redline_docx
+from cpc_draft.render.redline import RedlineBlock, RedlineSpan, redline_docx
 
 AUTHOR = "cpc-draft <reviewer> & co"
 DATE = datetime(2026, 11, 22, 8, 0, 0, 654_321, tzinfo=UTC)
 STAMP = "2026-11-22T08:00:00Z"
 
 
-def same(text: str) -> Segment:
-    return Segment("equal", text)
+def same(text: str) -> RedlineSpan:
+    return RedlineSpan("equal", text)
 
 
-def added(text: str) -> Segment:
-    return Segment("insert", text)
+def added(text: str) -> RedlineSpan:
+    return RedlineSpan("insert", text)
 
 
-def removed(text: str) -> Segment:
-    return Segment("delete", text)
+def removed(text: str) -> RedlineSpan:
+    return RedlineSpan("delete", text)
 
 
-def row(*cells: tuple[Segment, ...] | str, change: str | None = None, table: int = 0):
+def row(*cells: tuple[RedlineSpan, ...] | str, change: str | None = None, table: int = 0):
     return RedlineBlock(
         "table_row",
         cells=tuple((same(cell),) if isinstance(cell, str) else cell for cell in cells),
@@ -343,7 +343,7 @@ def test_two_tables_stay_two_tables_and_short_rows_span_the_grid(tmp_path):
     [
         (RedlineBlock("title", (same("x"),)), "unknown kind 'title'"),
         (RedlineBlock("paragraph", (same("x"),), change="replace"), "unknown change 'replace'"),
-        (RedlineBlock("paragraph", (Segment("moved", "x"),)), "unknown segment operation"),
+        (RedlineBlock("paragraph", (RedlineSpan("moved", "x"),)), "unknown segment operation"),
         (RedlineBlock("paragraph", (removed("x"),), change="insert"), "cannot hold deleted text"),
         (row((added("x"),), change="move_from"), "cannot hold inserted text"),
     ],

@@ -34,26 +34,25 @@ def element_statuses(facts: StreamFacts) -> dict[str, ElementStatus]:
 
 
 def _objectives(facts: StreamFacts) -> ElementStatus:
-    if facts.objectives and facts.structured and not facts.has_section("objectives"):
+    listed, stream = facts.objectives.listed, facts.stream
+    if listed and stream.structured and not stream.has_section("objectives"):
         reason = "no article on objectives; objectives appear only in passing"
-        return ElementStatus("A", PARTIAL, reason, evidence(facts.objectives))
-    if facts.objectives:
-        return ElementStatus(
-            "A", PRESENT, f"{len(facts.objectives)} objectives listed", evidence(facts.objectives)
-        )
-    if facts.purpose_only:
+        return ElementStatus("A", PARTIAL, reason, evidence(listed))
+    if listed:
+        return ElementStatus("A", PRESENT, f"{len(listed)} objectives listed", evidence(listed))
+    if facts.objectives.purpose_only:
         return ElementStatus(
             "A",
             PARTIAL,
             "a statement of purpose, but no listed objectives",
-            evidence(facts.purpose_only),
+            evidence(facts.objectives.purpose_only),
         )
     return ElementStatus("A", MISSING, "no objectives found")
 
 
 def _responsibilities(facts: StreamFacts) -> ElementStatus:
-    us, partner = facts.responsibilities.get("US", []), facts.responsibilities.get("partner", [])
-    if us and partner and facts.structured and not facts.responsibilities_section:
+    us, partner = facts.duties.us, facts.duties.partner
+    if us and partner and facts.stream.structured and not facts.duties.has_article:
         reason = "no article on responsibilities; the governments' duties appear only in passing"
         return ElementStatus("B", PARTIAL, reason, evidence(us[:3] + partner[:3], 6))
     if us and partner:
@@ -73,19 +72,17 @@ def _responsibilities(facts: StreamFacts) -> ElementStatus:
 
 
 def _programs(facts: StreamFacts) -> ElementStatus:
-    if not facts.programs:
+    programs = facts.programs.listed
+    if not programs:
         return ElementStatus("C", MISSING, "no programs or initiatives found")
-    funded = [party for party in ("US", "partner") if facts.program_money.get(party)]
-    found = evidence(facts.programs)
+    funded = facts.programs.funded_by
+    found = evidence(programs)
     if len(funded) == 2:
         return ElementStatus(
-            "C",
-            PRESENT,
-            f"{len(facts.programs)} programs with funding from both governments",
-            found,
+            "C", PRESENT, f"{len(programs)} programs with funding from both governments", found
         )
     if funded:
-        who = "the United States" if funded == ["US"] else "the partner government"
+        who = "the United States" if funded == ("US",) else "the partner government"
         return ElementStatus(
             "C",
             PARTIAL,
@@ -98,19 +95,17 @@ def _programs(facts: StreamFacts) -> ElementStatus:
 
 
 def _indicators(facts: StreamFacts) -> ElementStatus:
-    if not facts.indicators:
+    indicators = facts.indicators.listed
+    if not indicators:
         return ElementStatus("D", MISSING, "no outcome indicators found")
-    with_targets = [i for i in facts.indicators if i.targets]
-    found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in facts.indicators[:5])
-    if len(with_targets) == len(facts.indicators):
-        return ElementStatus(
-            "D", PRESENT, f"{len(facts.indicators)} indicators with targets", found
-        )
+    with_targets = [i for i in indicators if i.targets]
+    found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in indicators[:5])
+    if len(with_targets) == len(indicators):
+        return ElementStatus("D", PRESENT, f"{len(indicators)} indicators with targets", found)
     return ElementStatus(
         "D",
         PARTIAL,
-        f"{len(facts.indicators) - len(with_targets)} of "
-        f"{len(facts.indicators)} indicators have no targets",
+        f"{len(indicators) - len(with_targets)} of {len(indicators)} indicators have no targets",
         found,
     )
 
@@ -118,20 +113,22 @@ def _indicators(facts: StreamFacts) -> ElementStatus:
 def _financial_plan(facts: StreamFacts) -> ElementStatus:
     # With a financial-plan article, the plan is what that article states; amounts in
     # the programs article serve element C, not E.
-    in_plan = {b.index for b in facts.in_section("financial_plan")}
-    contributions = [c for c in facts.contributions if not in_plan or c.block in in_plan]
+    plan, stream = facts.plan, facts.stream
+    in_plan = {b.index for b in stream.in_section("financial_plan")}
+    contributions = [c for c in facts.funding.contributions if not in_plan or c.block in in_plan]
     parties = {c.party for c in contributions} & {"US", "partner"}
-    money_blocks = [b for b in facts.blocks if b.index in {c.block for c in contributions}]
-    found = evidence(money_blocks + facts.oversight[:2], 6)
+    stated_at = {c.block for c in contributions}
+    money_blocks = [b for b in stream.blocks if b.index in stated_at]
+    found = evidence([*money_blocks, *plan.oversight[:2]], 6)
     if not parties:
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")
-    if not (facts.plan_section or facts.plan_by_year):
+    if not (plan.has_article or plan.by_year):
         reason = "amounts are stated, but no multi-year financial plan (contributions by year)"
         return ElementStatus("E", PARTIAL, reason, found)
     if len(parties) == 1:
         whose = "the U.S." if parties == {"US"} else "the partner government's"
         return ElementStatus("E", PARTIAL, f"only {whose} contribution is quantified", found)
-    if not facts.oversight:
+    if not plan.oversight:
         return ElementStatus(
             "E", PARTIAL, "contributions of both governments, but no oversight mechanism", found
         )
@@ -141,46 +138,48 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
 
 
 def _sustainability(facts: StreamFacts) -> ElementStatus:
-    promised = [b for b in facts.sustainability if has("deferred", facts.language, b.text)]
-    if facts.sustainability_section and len(promised) == len(facts.sustainability):
+    blocks, in_article = facts.sustainability.blocks, facts.sustainability.has_article
+    promised = [b for b in blocks if has("deferred", facts.stream.language, b.text)]
+    if in_article and len(promised) == len(blocks):
         reason = "a sustainability plan is promised for later, not set out"
-        return ElementStatus("F", PARTIAL, reason, evidence(facts.sustainability))
-    if facts.sustainability_section:
+        return ElementStatus("F", PARTIAL, reason, evidence(blocks))
+    if in_article:
         return ElementStatus(
             "F",
             PRESENT,
             "a sustainability strategy for after the compact expires",
-            evidence(facts.sustainability),
+            evidence(blocks),
         )
-    if facts.sustainability:
+    if blocks:
         return ElementStatus(
             "F",
             PARTIAL,
             "sustainability is mentioned, but no strategy for after expiry is set out",
-            evidence(facts.sustainability),
+            evidence(blocks),
         )
     return ElementStatus("F", MISSING, "no strategy to sustain progress after the compact expires")
 
 
 def _data(facts: StreamFacts) -> ElementStatus:
-    system_in_section = {b.index for b in facts.data} & {b.index for b in facts.data_system}
-    if facts.data_section and not system_in_section:
+    data = facts.data
+    system_in_section = {b.index for b in data.blocks} & {b.index for b in data.systems}
+    if data.has_article and not system_in_section:
         reason = "data are mentioned, but no case management or information system"
-        return ElementStatus("G", PARTIAL, reason, evidence(facts.data))
-    if facts.data_section:
+        return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
+    if data.has_article:
         return ElementStatus(
             "G",
             PRESENT,
             "child protection data collection and management described",
-            evidence(facts.data),
+            evidence(data.blocks),
         )
-    if facts.data_system and facts.structured:
+    if data.systems and facts.stream.structured:
         reason = "no article on child protection data; a data system is mentioned only in passing"
-        return ElementStatus("G", PARTIAL, reason, evidence(facts.data_system))
-    if facts.data_system:
+        return ElementStatus("G", PARTIAL, reason, evidence(data.systems))
+    if data.systems:
         reason = "a case management or information system is described"
-        return ElementStatus("G", PRESENT, reason, evidence(facts.data_system))
-    if facts.data:
+        return ElementStatus("G", PRESENT, reason, evidence(data.systems))
+    if data.blocks:
         reason = "data are mentioned, but not how they will be collected, tracked and managed"
-        return ElementStatus("G", PARTIAL, reason, evidence(facts.data))
+        return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     return ElementStatus("G", MISSING, "no child protection data collection or case management")

@@ -7,7 +7,7 @@ gap even when the English has them).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -29,6 +29,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Review:
+    """A reviewed draft: the facts and element statuses of each language version
+    (``facts`` and ``statuses`` by language, in the order the text gives them), each
+    element's status for the whole draft, and the rules' findings."""
+
     document: Document
     facts: dict[str, StreamFacts]
     statuses: dict[str, dict[str, ElementStatus]]
@@ -37,6 +41,7 @@ class Review:
 
     @property
     def primary(self) -> StreamFacts:
+        """The facts of the first language version, which single-text rules read."""
         return next(iter(self.facts.values()))
 
     @property
@@ -179,17 +184,10 @@ def _merge(statuses: dict[str, dict[str, ElementStatus]]) -> dict[str, ElementSt
     return merged
 
 
-def _findings(review: Review, config: Config):
+def _findings(review: Review, config: Config) -> Iterator[Finding]:
     for rule_id, rule in RULES.items():
         level = config.level(rule_id)
         if level == "off":
             continue
-        for found in rule.check(review):
-            yield Finding(
-                rule=rule_id,
-                severity=level,
-                message=found["message"],
-                element=found.get("element"),
-                page=found.get("page"),
-                block=found.get("block"),
-            )
+        for problem in rule.check(review):
+            yield problem.finding(rule_id, level)

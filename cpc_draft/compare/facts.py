@@ -5,11 +5,14 @@ element's status. A text diff shows that words changed; this says which commitme
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cpc_draft.check.term import term_of
+from cpc_draft.check.facts import Signing, StatedTerm
+from cpc_draft.check.review import Review
+from cpc_draft.model import Contribution, ElementStatus, Indicator
 from cpc_draft.statute import ELEMENT_KEYS
 
 PARTY_NAMES = {"US": "United States", "partner": "partner government", "other": "other"}
@@ -24,31 +27,33 @@ class FactChange:
     element: str | None = None
 
 
-def fact_changes(old_review, new_review) -> list[FactChange]:
-    """``old_review``/``new_review`` are :class:`cpc_draft.check.review.Review` results."""
+def fact_changes(old_review: Review, new_review: Review) -> list[FactChange]:
+    """What changed between the first language versions of two reviewed drafts."""
     old, new = old_review.primary, new_review.primary
     changes: list[FactChange] = []
-    changes += _contributions(old.contributions, new.contributions)
-    changes += _indicators(old.indicators, new.indicators)
-    changes += _term(old, new)
-    changes += _signing(old, new)
+    changes += _contributions(old.funding.contributions, new.funding.contributions)
+    changes += _indicators(old.indicators.listed, new.indicators.listed)
+    changes += _term(old.stated_term, new.stated_term)
+    changes += _signing(old.signing, new.signing)
     changes += _elements(old_review.elements, new_review.elements)
     return changes
 
 
-def _money(contribution) -> str:
+def _money(contribution: Contribution) -> str:
     qualifier = f"{contribution.qualifier} " if contribution.qualifier else ""
-    period = getattr(contribution, "period", None)
+    period = contribution.period
     return f"{qualifier}{contribution.currency} {Decimal(contribution.amount):,}" + (
         f" ({period})" if period else ""
     )
 
 
-def _contribution_key(contribution) -> tuple:
-    return (contribution.party, contribution.currency, getattr(contribution, "period", None))
+def _contribution_key(contribution: Contribution) -> tuple:
+    return (contribution.party, contribution.currency, contribution.period)
 
 
-def _contributions(old: list, new: list) -> list[FactChange]:
+def _contributions(
+    old: tuple[Contribution, ...], new: tuple[Contribution, ...]
+) -> list[FactChange]:
     """Amounts per party and currency as multisets: a repeated amount (the same figure in
     the article and in the table) is counted as often as the text states it."""
     before = Counter((_contribution_key(c), c.amount, c.qualifier) for c in old)
@@ -92,11 +97,11 @@ def _contributions(old: list, new: list) -> list[FactChange]:
     return changes
 
 
-def _indicator_name(indicator) -> str:
+def _indicator_name(indicator: Indicator) -> str:
     return " ".join(indicator.text.split()[:12])
 
 
-def _indicators(old: list, new: list) -> list[FactChange]:
+def _indicators(old: tuple[Indicator, ...], new: tuple[Indicator, ...]) -> list[FactChange]:
     by_name = {_indicator_name(i): i for i in old}
     new_names = {_indicator_name(i): i for i in new}
     changes = []
@@ -127,31 +132,25 @@ def _indicators(old: list, new: list) -> list[FactChange]:
     return changes
 
 
-def _term(old, new) -> list[FactChange]:
-    was, now = term_of(old), term_of(new)
+def _term(was: StatedTerm, now: StatedTerm) -> list[FactChange]:
     changes = []
     for key, label in (("start", "term starts"), ("end", "term ends"), ("years", "term years")):
-        if was[key] != now[key]:
-            changes.append(FactChange("term", _text(was[key]), _text(now[key]), label))
+        before, after = getattr(was, key), getattr(now, key)
+        if before != after:
+            changes.append(FactChange("term", _text(before), _text(after), label))
     return changes
 
 
-def _signing(old, new) -> list[FactChange]:
+def _signing(old: Signing, new: Signing) -> list[FactChange]:
     changes = []
-    if old.signing_date != new.signing_date:
-        changes.append(
-            FactChange(
-                "signing", _text(old.signing_date), _text(new.signing_date), "signature date"
-            )
-        )
-    if old.signing_place != new.signing_place:
-        changes.append(
-            FactChange("signing", old.signing_place, new.signing_place, "signature place")
-        )
+    if old.date != new.date:
+        changes.append(FactChange("signing", _text(old.date), _text(new.date), "signature date"))
+    if old.place != new.place:
+        changes.append(FactChange("signing", old.place, new.place, "signature place"))
     return changes
 
 
-def _elements(old: dict, new: dict) -> list[FactChange]:
+def _elements(old: dict[str, ElementStatus], new: dict[str, ElementStatus]) -> list[FactChange]:
     return [
         FactChange(
             "element",
@@ -165,7 +164,7 @@ def _elements(old: dict, new: dict) -> list[FactChange]:
     ]
 
 
-def _text(value) -> str | None:
+def _text(value: dt.date | str | int | None) -> str | None:
     if value is None:
         return None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -9,10 +9,10 @@ import datetime as dt
 from pathlib import Path
 
 from cpc_draft.compare.versions import Piece, VersionComparison
-from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff
+from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan
 from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import TABLE_ROW, TextBlock
-from cpc_draft.render.redline import RedlineBlock, Segment, redline_docx
+from cpc_draft.render.redline import RedlineBlock, RedlineSpan, redline_docx
 
 _WHOLE_CHANGE = {
     "insert": "insert",
@@ -76,16 +76,16 @@ def _whole(block: TextBlock, change: str, tables: _TableNumbers, move: str | Non
     new_side = block if op == INSERT else None
     return RedlineBlock(
         kind=block.kind,
-        segments=() if is_row else (Segment(op, block.text),),
-        cells=tuple((Segment(op, cell),) for cell in block.cells) if is_row else (),
+        segments=() if is_row else (RedlineSpan(op, block.text),),
+        cells=tuple((RedlineSpan(op, cell),) for cell in block.cells) if is_row else (),
         change=change,
         table=tables.number(old_side, new_side) if is_row else tables.end(),
         move_name=move,
     )
 
 
-def _converted(segments) -> tuple[Segment, ...]:
-    return tuple(Segment(segment.op, segment.text) for segment in segments)
+def _converted(spans: tuple[DiffSpan, ...]) -> tuple[RedlineSpan, ...]:
+    return tuple(RedlineSpan(span.op, span.text) for span in spans)
 
 
 class _TableNumbers:

@@ -8,13 +8,17 @@ old and new interleaved, which the Word redline and the HTML report are drawn fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cpc_draft.compare.align import Pair, align
-from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, Segment, diff_blocks
+from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.text.articles import Article, split_articles, substance, title_after_number
 from cpc_draft.text.bilingual import language_streams
+
+if TYPE_CHECKING:
+    from cpc_draft.compare.facts import FactChange
 
 ADDED, DELETED, MOVED, MODIFIED = "added", "deleted", "moved", "modified"
 
@@ -55,7 +59,7 @@ class VersionComparison:
     old: Document
     new: Document
     languages: tuple[LanguageComparison, ...]
-    fact_changes: tuple = field(default=())
+    fact_changes: tuple[FactChange, ...] = field(default=())
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -142,8 +146,8 @@ def _reading_order(change: Change) -> tuple[int, int]:
 
 def _whole(article: Article, op: str) -> tuple[BlockDiff, ...]:
     if op == DELETE:
-        return tuple(BlockDiff(b, None, (Segment(DELETE, b.text),)) for b in article.blocks)
-    return tuple(BlockDiff(None, b, (Segment(INSERT, b.text),)) for b in article.blocks)
+        return tuple(BlockDiff(b, None, (DiffSpan(DELETE, b.text),)) for b in article.blocks)
+    return tuple(BlockDiff(None, b, (DiffSpan(INSERT, b.text),)) for b in article.blocks)
 
 
 def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:

@@ -3,7 +3,7 @@
 Blocks are matched first (equal text, then similar text in order), and words are
 diffed only inside matched blocks. Matching blocks before words keeps the cost near
 linear in the length of a draft: the quadratic step only ever sees one paragraph.
-Segments keep each version's own spacing, so joining the equal and inserted segments
+Spans keep each version's own spacing, so joining the equal and inserted spans
 gives the new text exactly, and joining the equal and deleted ones the old text.
 """
 
@@ -24,7 +24,10 @@ _SIMILAR = 0.5
 
 
 @dataclass(frozen=True)
-class Segment:
+class DiffSpan:
+    """A stretch of text both versions share (equal), or only the new (insert) or the
+    old (delete) has."""
+
     op: str  # equal | insert | delete
     text: str
 
@@ -35,8 +38,8 @@ class BlockDiff:
 
     old: TextBlock | None
     new: TextBlock | None
-    segments: tuple[Segment, ...] = ()  # for paragraphs, headings, items
-    cells: tuple[tuple[Segment, ...], ...] = ()  # for table rows of equal width
+    segments: tuple[DiffSpan, ...] = ()  # for paragraphs, headings, items
+    cells: tuple[tuple[DiffSpan, ...], ...] = ()  # for table rows of equal width
 
     @property
     def changed(self) -> bool:
@@ -105,18 +108,18 @@ def _same(old: TextBlock, new: TextBlock) -> BlockDiff:
     return BlockDiff(old, new, _whole(new.text, EQUAL))
 
 
-def _whole(text: str, op: str) -> tuple[Segment, ...]:
-    return (Segment(op, text),) if text else ()
+def _whole(text: str, op: str) -> tuple[DiffSpan, ...]:
+    return (DiffSpan(op, text),) if text else ()
 
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def diff_words(old: str, new: str) -> tuple[Segment, ...]:
+def diff_words(old: str, new: str) -> tuple[DiffSpan, ...]:
     old_tokens, new_tokens = tokens(old), tokens(new)
     matcher = SequenceMatcher(None, _keys(old_tokens), _keys(new_tokens), autojunk=False)
-    segments: list[Segment] = []
+    segments: list[DiffSpan] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             _add(segments, EQUAL, "".join(new_tokens[j1:j2]))
@@ -132,16 +135,16 @@ def _keys(tokens: list[str]) -> list[str]:
     return [" " if token.isspace() else token for token in tokens]
 
 
-def _add(segments: list[Segment], op: str, text: str) -> None:
+def _add(segments: list[DiffSpan], op: str, text: str) -> None:
     if not text:
         return
     if segments and segments[-1].op == op:
-        segments[-1] = Segment(op, segments[-1].text + text)
+        segments[-1] = DiffSpan(op, segments[-1].text + text)
     else:
-        segments.append(Segment(op, text))
+        segments.append(DiffSpan(op, text))
 
 
-def side(segments: tuple[Segment, ...], version: str) -> str:
+def side(segments: tuple[DiffSpan, ...], version: str) -> str:
     """The text one version reads: ``new`` skips deletions, ``old`` skips insertions."""
     skip = DELETE if version == "new" else INSERT
     return "".join(segment.text for segment in segments if segment.op != skip)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from importlib import import_module
 
 _EXPORTS = {
-    "Contribution": "values",
+    "AttributedMoney": "values",
     "Money": "values",
     "PartyMention": "values",
     "attribute_columns": "contributions",

@@ -14,7 +14,7 @@ from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
 from cpc_draft.nlp.periods import find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
-from cpc_draft.nlp.values import PARTIES, Contribution, Money, PartyMention
+from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
 
 
 def by_currency(currency: str) -> str:
@@ -76,7 +76,7 @@ def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMen
 
 def contributions_in_docs(
     pieces, language: str, partner: str | None, model: str | None = None
-) -> list[Contribution]:
+) -> list[AttributedMoney]:
     """Contributions of (offset, text, Doc) pieces, offsets added to each amount."""
     lex = lexicon(language)
     out = []
@@ -91,13 +91,13 @@ def contributions_in_docs(
             party = _attribute(doc, text, money, mentions, lex, bounds)
             lo, hi = _window(text, money, bounds)
             period = nearest_period(periods, money.start, money.end, lo, hi)
-            out.append(Contribution(money.shifted(offset), party, period))
+            out.append(AttributedMoney(money.shifted(offset), party, period))
     return out
 
 
 def find_contributions(
     text: str, language: str, partner: str | None = None, *, model: str | None = None
-) -> list[Contribution]:
+) -> list[AttributedMoney]:
     """Every amount in ``text`` with the party that contributes it. Without ``partner``
     its short name is learned from the text's "Government of X" mentions."""
     pieces = docs_of([text], language, model=model)[0]

@@ -47,7 +47,10 @@ class PartyMention:
 
 
 @dataclass(frozen=True)
-class Contribution:
+class AttributedMoney:
+    """An amount in one text with the party that contributes it and the period it covers
+    (the review turns each into a :class:`cpc_draft.model.Contribution` of the draft)."""
+
     money: Money
     party: str | None  # "US", "partner", "other" or None
     period: str | None = None  # "2023", "2022–2026", "P4Y", "annual" (nlp.periods)

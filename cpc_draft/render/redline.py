@@ -44,7 +44,7 @@ from cpc_draft.render import wordml
 from cpc_draft.render.docx import insert_body, new_document, text_width
 from cpc_draft.render.wordml import Cell
 
-# Segment operations
+# RedlineSpan operations
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 # Whole-block changes (besides INSERT and DELETE)
 MOVE_FROM, MOVE_TO = "move_from", "move_to"
@@ -74,9 +74,9 @@ _CORE_PROPERTY_LIMIT = 255  # characters python-docx accepts in a core property
 
 
 @dataclass(frozen=True)
-class Segment:
-    """A piece of a block's text: ``op`` is equal, insert or delete; ``text`` keeps the
-    words' original spacing."""
+class RedlineSpan:
+    """A piece of a block's text as the redline marks it: ``op`` is equal, insert or
+    delete; ``text`` keeps the words' original spacing."""
 
     op: str
     text: str
@@ -95,8 +95,8 @@ class RedlineBlock:
     """
 
     kind: str
-    segments: tuple[Segment, ...] = ()
-    cells: tuple[tuple[Segment, ...], ...] = ()
+    segments: tuple[RedlineSpan, ...] = ()
+    cells: tuple[tuple[RedlineSpan, ...], ...] = ()
     change: str | None = None
     table: int | None = None
     move_name: str | None = None
@@ -201,7 +201,7 @@ class _BodyWriter:
             + wordml.move_range_end(tag, range_id)
         )
 
-    def runs(self, segments: Sequence[Segment], change: str | None) -> str:
+    def runs(self, segments: Sequence[RedlineSpan], change: str | None) -> str:
         if change is not None:  # the whole block is one change
             text = "".join(segment.text for segment in segments)
             run = wordml.plain_run(text, deleted=change in _REMOVING)
@@ -269,7 +269,7 @@ def _move_names(blocks: Sequence[RedlineBlock]) -> dict[str, str]:
     return {name: f"move{number}" for number, name in enumerate(paired, start=1)}
 
 
-def _merged(segments: Sequence[Segment]) -> list[tuple[str, str]]:
+def _merged(segments: Sequence[RedlineSpan]) -> list[tuple[str, str]]:
     """Adjacent segments with the same operation as one: one change per stretch of words."""
     merged: list[tuple[str, str]] = []
     for segment in segments:

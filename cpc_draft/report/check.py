@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 
 from cpc_draft.check.review import Review
-from cpc_draft.check.term import term_of
+from cpc_draft.model import Finding
 from cpc_draft.statute import elements
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -23,7 +24,7 @@ def review_to_dict(review: Review) -> dict:
         "pages": review.document.pages,
         "languages": list(review.document.languages),
         "warnings": list(review.document.warnings),
-        "partner": facts.partner,
+        "partner": facts.stream.partner,
         "elements": {
             key: {
                 "status": status.status,
@@ -36,10 +37,12 @@ def review_to_dict(review: Review) -> dict:
             language: {key: status.status for key, status in statuses.items()}
             for language, statuses in review.statuses.items()
         },
-        "contributions": [asdict(c) for f in review.facts.values() for c in f.contributions],
+        "contributions": [
+            asdict(c) for f in review.facts.values() for c in f.funding.contributions
+        ],
         "objectives": [
             {"text": block.text, "block": block.index, "page": block.page}
-            for block in facts.objectives
+            for block in facts.objectives.listed
         ],
         "indicators": [
             {
@@ -51,15 +54,15 @@ def review_to_dict(review: Review) -> dict:
                 "block": i.block,
                 "page": i.page,
             }
-            for i in facts.indicators
+            for i in facts.indicators.listed
         ],
-        "term": term_of(facts),
+        "term": facts.stated_term._asdict(),
         "signing": {
-            "place": facts.signing_place,
-            "date": facts.signing_date.isoformat() if facts.signing_date else None,
+            "place": facts.signing.place,
+            "date": facts.signing.date.isoformat() if facts.signing.date else None,
         },
-        "non_binding": bool(facts.non_binding),
-        "findings": [asdict(finding) for finding in _sorted(review.findings)],
+        "non_binding": bool(facts.wording.non_binding),
+        "findings": [asdict(finding) for finding in by_severity(review.findings)],
     }
 
 
@@ -81,12 +84,12 @@ def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
                 f"{STATUS_MARK[status.status]} {status.status:8}", fg=STATUS_COLOUR[status.status]
             )
             lines.append(f"  {key} {names[key].name:17} {mark} {status.reason}")
-            for finding in _sorted(f for f in review.findings if f.element == key):
+            for finding in by_severity(f for f in review.findings if f.element == key):
                 lines.append(_finding_line(finding, style, indent=6))
         others = [f for f in review.findings if f.element is None]
         if others:
             lines.append("  other findings:")
-            lines += [_finding_line(finding, style, indent=4) for finding in _sorted(others)]
+            lines += [_finding_line(finding, style, indent=4) for finding in by_severity(others)]
         counts = {s: sum(1 for f in review.findings if f.severity == s) for s in SEVERITY_ORDER}
         lines.append(
             f"  {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
@@ -110,7 +113,8 @@ def _finding_line(finding, style, indent: int) -> str:
     )
 
 
-def _sorted(findings):
+def by_severity(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors first, then by element (findings about no element last) and block."""
     return sorted(
         findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.element or "Z", f.block or 0)
     )

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 
 from cpc_draft.compare.versions import ADDED, DELETED, MODIFIED, MOVED, Change, VersionComparison
-from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, Segment
+from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, DiffSpan
 
 _CONTEXT = 40  # characters of unchanged text kept around a change in the text report
 KIND_COLOUR = {ADDED: "green", DELETED: "red", MOVED: "cyan", MODIFIED: "yellow"}
@@ -38,11 +38,11 @@ def _segments(blocks: tuple[BlockDiff, ...], changed_only: bool) -> list[dict]:
     return out
 
 
-def _row_segments(block: BlockDiff) -> tuple[Segment, ...]:
-    joined: list[Segment] = []
+def _row_segments(block: BlockDiff) -> tuple[DiffSpan, ...]:
+    joined: list[DiffSpan] = []
     for position, cell in enumerate(block.cells):
         if position:
-            joined.append(Segment(EQUAL, " | "))
+            joined.append(DiffSpan(EQUAL, " | "))
         joined += cell
     return tuple(joined)
 
@@ -136,7 +136,7 @@ def _page(change: Change) -> str:
     return f" (page {page})" if page else ""
 
 
-def _inline(segments: tuple[Segment, ...], style) -> str:
+def _inline(segments: tuple[DiffSpan, ...], style) -> str:
     """Changed words marked [-old-]{+new+} (and coloured), unchanged text cut to context."""
     parts = []
     last = len(segments) - 1

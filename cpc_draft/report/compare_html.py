@@ -28,7 +28,7 @@ from cpc_draft.compare.versions import (
     Piece,
     VersionComparison,
 )
-from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, Segment
+from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, DiffSpan
 from cpc_draft.model import TABLE_ROW, Document, TextBlock
 from cpc_draft.report.check import STATUS_MARK
 from cpc_draft.report.html import render_page
@@ -229,8 +229,8 @@ def _side(diff: BlockDiff, version: str, whole: bool) -> dict | None:
 
 def _plain(block: TextBlock, op: str) -> dict:
     if block.kind == TABLE_ROW and block.cells:
-        return _block_side(block, cells=[[Segment(op, cell)] for cell in block.cells])
-    return _block_side(block, segments=[Segment(op, block.text)])
+        return _block_side(block, cells=[[DiffSpan(op, cell)] for cell in block.cells])
+    return _block_side(block, segments=[DiffSpan(op, block.text)])
 
 
 def _block_side(block: TextBlock, *, segments=None, cells=None) -> dict:
@@ -242,7 +242,8 @@ def _block_side(block: TextBlock, *, segments=None, cells=None) -> dict:
 
 def language_versions_to_html(found: LanguageVersions) -> str:
     languages = tuple(found.languages)
-    pairs, _ = side_by_side((), found.streams, languages, [])
+    streams = {language: found.streams[language].blocks for language in languages}
+    pairs, _ = side_by_side((), streams, [])
     by_article: dict[str, list[Mismatch]] = {}
     for mismatch in found.mismatches:
         by_article.setdefault(mismatch.article, []).append(mismatch)

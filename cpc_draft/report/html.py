@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from cpc_draft import __version__
 from cpc_draft.check.review import Review
-from cpc_draft.report.check import SEVERITY_ORDER, STATUS_MARK, review_to_dict
+from cpc_draft.report.check import SEVERITY_ORDER, STATUS_MARK, by_severity, review_to_dict
 from cpc_draft.report.ledger import Ledger, build_ledger
 from cpc_draft.report.text_view import segments, side_by_side
 from cpc_draft.statute import elements
@@ -75,7 +75,7 @@ def document_view(review: Review, prefix: str = "") -> dict:
     blocks = review.document.blocks
     known = {block.index for block in blocks}
     checklist = _checklist(data, prefix, known)
-    ledger_language, ledger = _ledger(review, data)
+    ledger_language, ledger = _ledger(review)
     party_names = _party_names(data)
     return {
         "id": f"{prefix}doc",
@@ -89,7 +89,7 @@ def document_view(review: Review, prefix: str = "") -> dict:
         "charts": _charts(ledger, party_names),
         "party_names": party_names,
         "indicators": _indicators(data, prefix, known),
-        "text": _text(review, data),
+        "text": _text(review),
     }
 
 
@@ -162,14 +162,14 @@ def _findings(findings: list[dict], prefix: str, known: set[int]) -> list[dict]:
     return groups
 
 
-def _ledger(review: Review, data: dict) -> tuple[str | None, Ledger]:
+def _ledger(review: Review) -> tuple[str | None, Ledger]:
     """The ledger of the first language version: each version states the same money, and
     the language-mismatch rule is what compares them."""
-    language = next(iter(review.facts), None)
-    if language is None or len(review.facts) == 1:
-        return None, build_ledger(data["contributions"])
-    own = {block.index for block in review.facts[language].blocks}
-    return language, build_ledger([c for c in data["contributions"] if c["block"] in own])
+    if not review.facts:
+        return None, build_ledger(())
+    first = review.primary
+    language = first.stream.language if len(review.facts) > 1 else None
+    return language, build_ledger(first.funding.contributions)
 
 
 def _party_names(data: dict) -> dict[str, str]:
@@ -264,13 +264,14 @@ def language_name(code: str) -> str:
     return f"{locale.get_display_name('en')} ({code})" if locale.language == code else code
 
 
-def _text(review: Review, data: dict) -> dict:
+def _text(review: Review) -> dict:
     document = review.document
     languages = tuple(lang for lang in document.languages if lang in review.facts)
     if len(languages) < 2:
         return {"languages": languages, "pairs": [], "segments": segments(document.blocks)}
-    mismatches = [f for f in data["findings"] if f["rule"] == MISMATCH_RULE]
-    pairs, leftovers = side_by_side(document.blocks, review.facts, languages, mismatches)
+    mismatches = [f for f in by_severity(review.findings) if f.rule == MISMATCH_RULE]
+    streams = {language: review.facts[language].stream.blocks for language in languages}
+    pairs, leftovers = side_by_side(document.blocks, streams, mismatches)
     return {
         "languages": languages,
         "pairs": pairs,

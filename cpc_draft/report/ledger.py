@@ -1,7 +1,7 @@
 """The contribution ledger of a reviewed draft: amounts per party, per year, and totals.
 
-Works on the contribution dicts of ``review_to_dict`` (party, amount, currency, qualifier,
-text, page, block, and ``period`` where the finder knows it). Amounts are exact decimals.
+Works on the contributions a review found (party, amount, currency, qualifier, text,
+page, block, and ``period`` where the finder knows it). Amounts are exact decimals.
 
 Two rules keep the totals honest. Amounts in different currencies are never added
 together. And only amounts stated for a single calendar year are summed: a draft usually
@@ -14,8 +14,11 @@ of the yearly amounts, which is what a reviewer compares.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+
+from cpc_draft.model import Contribution
 
 PARTY_ORDER = ("US", "partner", "other")
 _SINGLE_YEAR = re.compile(r"^\d{4}$")
@@ -74,7 +77,7 @@ class Ledger:
         }
 
 
-def build_ledger(contributions: list[dict]) -> Ledger:
+def build_ledger(contributions: Iterable[Contribution]) -> Ledger:
     entries = tuple(sorted((_entry(item) for item in contributions), key=_entry_order))
     yearly = [entry for entry in entries if entry.year and entry.value is not None]
     years = tuple(sorted({entry.year for entry in yearly}))
@@ -108,17 +111,17 @@ def _totals(entries: tuple[Entry, ...]) -> tuple[Total, ...]:
     return tuple(totals)
 
 
-def _entry(item: dict) -> Entry:
+def _entry(item: Contribution) -> Entry:
     return Entry(
-        party=item["party"],
-        amount=item["amount"],
-        value=_decimal(item["amount"]),
-        currency=item["currency"],
-        qualifier=item.get("qualifier"),
-        period=item.get("period"),  # added to the finder's output later; absent before
-        text=item["text"],
-        page=item.get("page"),
-        block=item["block"],
+        party=item.party,
+        amount=item.amount,
+        value=_decimal(item.amount),
+        currency=item.currency,
+        qualifier=item.qualifier,
+        period=item.period,
+        text=item.text,
+        page=item.page,
+        block=item.block,
     )
 
 

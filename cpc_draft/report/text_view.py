@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cpc_draft.check.crosslang import article_key
-from cpc_draft.model import TABLE_ROW, TextBlock
+from cpc_draft.model import TABLE_ROW, Finding, TextBlock
 from cpc_draft.text.articles import split_articles
 
 PREAMBLE, SIGNATURES = "preamble", "signatures"  # crosslang's keys of those two parts
@@ -65,28 +65,28 @@ def _table_key(block: TextBlock) -> tuple:
 
 def side_by_side(
     blocks: tuple[TextBlock, ...],
-    facts_by_language: dict,
-    languages: tuple[str, ...],
-    mismatches: list[dict],
+    streams: dict[str, tuple[TextBlock, ...]],
+    mismatches: list[Finding],
 ) -> tuple[list[ArticlePair], list[TextBlock]]:
-    """Articles paired across ``languages``, and the blocks in none of those languages.
+    """Articles paired across the language ``streams`` (language -> its blocks), and the
+    ``blocks`` in none of them.
 
-    ``mismatches`` are language-mismatch findings (dicts with ``block`` and ``message``);
-    each is attached to the article its block belongs to.
+    ``mismatches`` are language-mismatch findings; each is attached to the article its
+    block belongs to.
     """
     key_of: dict[int, str] = {}
     pairs: dict[str, ArticlePair] = {}
-    for language in languages:
-        for article in split_articles(facts_by_language[language].blocks, language):
+    for language, stream in streams.items():
+        for article in split_articles(stream, language):
             key = article_key(article)
             key_of.update((block.index, key) for block in article.blocks)
             pair = pairs.setdefault(key, ArticlePair(key))
             # extend, not set: a number used twice in one text keeps both articles' blocks
             pair.segments.setdefault(language, []).extend(segments(article.blocks))
     for finding in mismatches:
-        key = key_of.get(finding.get("block"))
+        key = key_of.get(finding.block)
         if key is not None:
-            pairs[key].mismatches.append(finding["message"])
+            pairs[key].mismatches.append(finding.message)
     leftovers = [block for block in blocks if block.index not in key_of]
     order = {key: position for position, key in enumerate(pairs)}
     ordered = sorted(pairs.values(), key=lambda pair: (_rank(pair.key), order[pair.key]))

@@ -19,7 +19,10 @@ from cpc_draft.text.cues import phrase_pattern
 
 
 @dataclass(frozen=True)
-class Section:
+class HeadedSection:
+    """The blocks under one heading of a draft read from a file, and what the heading
+    names (an assembled draft's clauses are :class:`cpc_draft.model.Section`)."""
+
     key: str | None  # objectives, programs, … or None when the heading is not recognised
     element: str | None
     heading: TextBlock | None
@@ -48,9 +51,9 @@ def classify_heading(text: str, language: str | None) -> tuple[str | None, str |
     return None, None
 
 
-def split_sections(blocks: tuple[TextBlock, ...]) -> list[Section]:
+def split_sections(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
     """Consecutive headings ("Article 3", "Objectives") open one section together."""
-    sections: list[Section] = []
+    sections: list[HeadedSection] = []
     current_heading: list[TextBlock] = []
     current_blocks: list[TextBlock] = []
 
@@ -62,7 +65,7 @@ def split_sections(blocks: tuple[TextBlock, ...]) -> list[Section]:
                 language = current_blocks[0].language
             key, element = classify_heading(title, language) if title else (None, None)
             head = current_heading[-1] if current_heading else None
-            sections.append(Section(key, element, head, tuple(current_blocks)))
+            sections.append(HeadedSection(key, element, head, tuple(current_blocks)))
 
     for block in blocks:
         if block.kind == HEADING:

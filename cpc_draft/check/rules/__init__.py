@@ -1,8 +1,9 @@
 """The rules of `check`: one module each, registered here by ID (grep finds them all).
 
 A rule module has ``ID``, ``DEFAULT_LEVEL`` (error, warning, info) and a docstring that is
-its user documentation (`cpc-draft rules`), and a ``check(review)`` generator yielding
-dicts with ``message`` and optionally ``element``, ``block``, ``page``.
+its user documentation (`cpc-draft rules`), and a ``check(review)`` generator that reads
+the :class:`~cpc_draft.check.review.Review` and yields a :class:`~cpc_draft.model.Problem`
+for each thing wrong; the review gives each the level configured for the rule.
 """
 
 from cpc_draft.check.rules import (

@@ -9,17 +9,27 @@ Fails: "The Parties shall…" in a text that says it is not legally binding. Pas
 Participants intend to…"
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "binding-wording"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for facts in review.facts.values():
-        if not facts.non_binding:
+        if not facts.wording.non_binding:
             continue
-        for block, term in facts.binding_terms:
-            yield {
-                "message": f"binding wording {term!r} in a non-binding instrument",
-                "block": block.index,
-                "page": block.page,
-            }
+        for found in facts.wording.binding_terms:
+            yield Problem(
+                f"binding wording {found.wording!r} in a non-binding instrument",
+                block=found.block.index,
+                page=found.block.page,
+            )

@@ -7,11 +7,21 @@ version where it is missing.
 Fails: a draft with no objectives (A). Passes: a numbered list of objectives.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import MISSING, Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "element-missing"
 DEFAULT_LEVEL = "error"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for key, status in review.elements.items():
-        if status.status == "missing":
-            yield {"element": key, "message": f"element {key} is missing: {status.reason}"}
+        if status.status == MISSING:
+            yield Problem(f"element {key} is missing: {status.reason}", element=key)

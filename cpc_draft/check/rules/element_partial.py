@@ -9,17 +9,27 @@ Fails: "The United States intends to fund…" with no duty for the partner. Pass
 listed for both governments.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import PARTIAL, Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "element-partial"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for key, status in review.elements.items():
-        if status.status == "partial":
+        if status.status == PARTIAL:
             where = status.evidence[0] if status.evidence else None
-            yield {
-                "element": key,
-                "message": f"element {key} is partial: {status.reason}",
-                "block": where.block if where else None,
-                "page": where.page if where else None,
-            }
+            yield Problem(
+                f"element {key} is partial: {status.reason}",
+                element=key,
+                block=where.block if where else None,
+                page=where.page if where else None,
+            )

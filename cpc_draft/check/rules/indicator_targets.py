@@ -7,16 +7,26 @@ Fails: "Progress will be measured by the number of prosecutions." Passes: a tabl
 baseline and a target per year.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "indicator-targets"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
-    for indicator in review.primary.indicators:
+def check(review: Review) -> Iterator[Problem]:
+    for indicator in review.primary.indicators.listed:
         if not indicator.targets:
-            yield {
-                "element": "D",
-                "message": f"indicator without targets: {indicator.text[:80]!r}",
-                "block": indicator.block,
-                "page": indicator.page,
-            }
+            yield Problem(
+                f"indicator without targets: {indicator.text[:80]!r}",
+                element="D",
+                block=indicator.block,
+                page=indicator.page,
+            )

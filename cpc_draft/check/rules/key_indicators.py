@@ -7,11 +7,21 @@ Fails: indicators and an annual dialogue, with no key indicator. Passes: "the fo
 key indicators are to be discussed at each Annual Dialogue: …"
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "key-indicators"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
-    facts = review.primary
-    if facts.indicators and not facts.key_indicators and not any(i.key for i in facts.indicators):
-        yield {"element": "D", "message": "no key indicators are named for the annual dialogue"}
+def check(review: Review) -> Iterator[Problem]:
+    indicators = review.primary.indicators
+    if indicators.listed and not indicators.names_key_ones:
+        yield Problem("no key indicators are named for the annual dialogue", element="D")

@@ -9,13 +9,23 @@ Fails: "US$5,000,000" in English beside "4.000.000 USD" in Spanish. Passes: the 
 amount written each language's way.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "language-mismatch"
 DEFAULT_LEVEL = "error"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     from cpc_draft.check.crosslang import language_mismatches
 
-    streams = {language: facts.blocks for language, facts in review.facts.items()}
+    streams = {language: facts.stream.blocks for language, facts in review.facts.items()}
     for mismatch in language_mismatches(streams):
-        yield {"message": mismatch.message(), "block": mismatch.block, "page": mismatch.page}
+        yield Problem(mismatch.message(), block=mismatch.block, page=mismatch.page)

@@ -7,10 +7,20 @@ Fails: "Jamaica intends to contribute personnel and facilities." Passes: "the Go
 of Peru intends to contribute at least eight million soles".
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "partner-contribution"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
-    if not any(c.party == "partner" for c in review.primary.contributions):
-        yield {"element": "E", "message": "the partner government's contribution is not quantified"}
+def check(review: Review) -> Iterator[Problem]:
+    if not any(c.party == "partner" for c in review.primary.funding.contributions):
+        yield Problem("the partner government's contribution is not quantified", element="E")

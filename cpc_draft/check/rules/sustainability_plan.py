@@ -7,10 +7,20 @@ promise a plan.
 Fails: no section on sustaining progress. Passes: a sustainability article with a strategy.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import PRESENT, Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "sustainability-plan"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
-    if review.elements["F"].status != "present":
-        yield {"element": "F", "message": "no sustainability plan for after the compact expires"}
+def check(review: Review) -> Iterator[Problem]:
+    if review.elements["F"].status != PRESENT:
+        yield Problem("no sustainability plan for after the compact expires", element="F")

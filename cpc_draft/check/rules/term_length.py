@@ -6,19 +6,29 @@ CPC Partnerships run four to five years (the fact sheet: "up to five years"; the
 Fails: "a three-year plan". Passes: "this four-year Partnership", "2022–2027".
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "term-length"
 DEFAULT_LEVEL = "warning"
 
 
-def check(review):
-    facts = review.primary
-    years = facts.term_years
-    if years is None and facts.term_range:
-        years = facts.term_range[1] - facts.term_range[0]
+def check(review: Review) -> Iterator[Problem]:
+    term = review.primary.term
+    years = term.years
+    if years is None and term.year_range:
+        years = term.year_range[1] - term.year_range[0]
     if years is not None and not 4 <= years <= 5:
-        block = facts.term_evidence
-        yield {
-            "message": f"a term of {years} years is outside the usual four to five",
-            "block": block.index if block else None,
-            "page": block.page if block else None,
-        }
+        block = term.evidence
+        yield Problem(
+            f"a term of {years} years is outside the usual four to five",
+            block=block.index if block else None,
+            page=block.page if block else None,
+        )

@@ -6,20 +6,30 @@ Fails: rows of US$2,000,000 and US$2,000,000 with a total of US$5,000,000. Passe
 of US$4,000,000.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
 
 ID = "totals"
 DEFAULT_LEVEL = "error"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for facts in review.facts.values():
-        for total, summed in facts.table_totals:
-            if summed and Decimal(total.amount) != summed:
-                yield {
-                    "element": "E",
-                    "message": f"the total {total.text!r} differs from the sum of its rows "
-                    f"({summed} {total.currency})",
-                    "block": total.block,
-                    "page": total.page,
-                }
+        for total in facts.funding.table_totals:
+            stated = total.stated
+            if total.summed and Decimal(stated.amount) != total.summed:
+                yield Problem(
+                    f"the total {stated.text!r} differs from the sum of its rows "
+                    f"({total.summed} {stated.currency})",
+                    element="E",
+                    block=stated.block,
+                    page=stated.page,
+                )

@@ -6,14 +6,23 @@ text with every change accepted, and the reviewer should know that.
 Fails: a .docx with w:ins/w:del revisions. Passes: all changes accepted or rejected.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
+
 ID = "tracked-changes"
 DEFAULT_LEVEL = "error"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for revision in review.document.revisions:
-        yield {
-            "message": f"unaccepted {revision.kind} by {revision.author or 'unknown'}: "
-            f"{revision.text[:60]!r}",
-            "block": revision.block,
-        }
+        yield Problem(
+            f"unaccepted {revision.kind} by {revision.author or 'unknown'}: {revision.text[:60]!r}",
+            block=revision.block,
+        )

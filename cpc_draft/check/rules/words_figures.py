@@ -6,20 +6,29 @@ Fails: "five million U.S. dollars (US$500,000)". Passes: "five million U.S. doll
 (US$5,000,000)".
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from cpc_draft.model import Problem
+
+if TYPE_CHECKING:
+    from cpc_draft.check.review import Review
 
 ID = "words-figures"
 DEFAULT_LEVEL = "error"
 
 
-def check(review):
+def check(review: Review) -> Iterator[Problem]:
     for facts in review.facts.values():
-        for c in facts.contributions:
+        for c in facts.funding.contributions:
             if c.words_amount is not None and Decimal(c.words_amount) != Decimal(c.amount):
-                yield {
-                    "element": "E",
-                    "message": f"words say {c.words_amount} but figures say {c.amount} "
+                yield Problem(
+                    f"words say {c.words_amount} but figures say {c.amount} "
                     f"{c.currency}: {c.text!r}",
-                    "block": c.block,
-                    "page": c.page,
-                }
+                    element="E",
+                    block=c.block,
+                    page=c.page,
+                )

@@ -1,0 +1,89 @@
+"""Facts of one language stream of a draft: money, commitments, indicators, plans, term.
+
+Sections (from headings) scope each search where a draft has them; where it has none the
+finders fall back on cue words in the paragraphs themselves, so prose drafts, list drafts
+and our own assembled drafts are all read. Money and parties come from the spaCy
+pipelines in :mod:`cpc_draft.nlp`; the cue phrases from data/cues.yaml.
+
+Each finder returns a record of what it found; :func:`find_facts` puts them together.
+The records are typed NamedTuples, immutable like the frozen dataclasses of
+:mod:`cpc_draft.model` but built without compiling methods at import: `check` starts
+cold on every run, and a dataclass compiles its ``__init__``, ``__eq__``, ``__repr__``
+and more when its module is imported.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from cpc_draft.check.facts.commitments import (
+    Duties,
+    Objectives,
+    Programs,
+    find_duties,
+    find_objectives,
+    find_programs,
+)
+from cpc_draft.check.facts.indicators import Indicators, find_indicators
+from cpc_draft.check.facts.money import Funding, find_funding
+from cpc_draft.check.facts.plans import (
+    DataManagement,
+    FinancialPlan,
+    Sustainability,
+    find_data_management,
+    find_plan,
+    find_sustainability,
+)
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.check.facts.term import (
+    Signing,
+    StatedTerm,
+    Term,
+    find_signing,
+    find_term,
+    stated_term,
+)
+from cpc_draft.check.facts.wording import Wording, find_wording
+from cpc_draft.model import TextBlock
+from cpc_draft.text.sections import split_sections
+
+
+class StreamFacts(NamedTuple):
+    stream: Stream
+    funding: Funding
+    objectives: Objectives
+    duties: Duties
+    programs: Programs
+    indicators: Indicators
+    plan: FinancialPlan
+    sustainability: Sustainability
+    data: DataManagement
+    wording: Wording
+    term: Term
+    signing: Signing
+
+    @property
+    def stated_term(self) -> StatedTerm:
+        return stated_term(self.term, self.signing)
+
+
+def find_facts(
+    blocks: tuple[TextBlock, ...], language: str, partner: str | None, model: str | None = None
+) -> StreamFacts:
+    """``model`` names an installed trained spaCy pipeline to add its entities (optional)."""
+    stream = Stream(language, blocks, tuple(split_sections(blocks)), partner)
+    funding = find_funding(stream, model)
+    return StreamFacts(
+        stream=stream,
+        funding=funding,
+        objectives=find_objectives(stream),
+        duties=find_duties(stream),
+        programs=find_programs(stream, funding.contributions),
+        indicators=find_indicators(stream),
+        plan=find_plan(stream),
+        sustainability=find_sustainability(stream),
+        data=find_data_management(stream),
+        wording=find_wording(stream),
+        term=find_term(stream),
+        signing=find_signing(stream),
+    )
