@@ -95,13 +95,17 @@ def find_facts(
 
 
 def _money(facts: StreamFacts) -> None:
-    from cpc_draft.nlp import attribute_columns, find_contributions
+    from cpc_draft.nlp import attribute_columns, find_contributions, learn_currencies
     from cpc_draft.nlp.periods import label_period
 
     language, partner = facts.language, facts.partner
+    # A code the draft defines once ("Ossorian crowns (OSC)") is read in every block.
+    own = learn_currencies([b.text for b in facts.blocks], language)
     prose = [b for b in facts.blocks if b.kind != TABLE_ROW]
     for block in prose:
-        for found in find_contributions(block.text, language, partner, model=facts.model):
+        for found in find_contributions(
+            block.text, language, partner, model=facts.model, currencies=own
+        ):
             facts.contributions.append(_contribution(found.money, found.party, block, found.period))
     tables: dict[int, list[TextBlock]] = {}
     for block in facts.blocks:
@@ -119,7 +123,9 @@ def _money(facts: StreamFacts) -> None:
             for column, cell in enumerate(row.cells):
                 party = parties[column] if column < len(parties) else None
                 column_period = column_periods[column] if column < len(column_periods) else None
-                for found in find_contributions(cell, language, partner, model=facts.model):
+                for found in find_contributions(
+                    cell, language, partner, model=facts.model, currencies=own
+                ):
                     period = found.period or row_period or column_period
                     money = _contribution(found.money, party or found.party, row, period)
                     if is_total:
