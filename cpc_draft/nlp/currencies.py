@@ -30,9 +30,11 @@ from cpc_draft.nlp.values import Money
 _QUOTE_OPEN = "\"'“‘«"
 _QUOTE_CLOSE = "\"'”’»"
 _CODE = r"(?P<code>[A-Z]{3})"
-# "(OSC)", "(SLP 16,000,000)", "(« OSC »)": a code alone in brackets, or before figures
+# "(OSC)", "(SLP 16,000,000)", "(2 000 000 BLK)", "(« OSC »)": a code alone in brackets,
+# or beside figures
 _BRACKETED_CODE = re.compile(
-    rf"\(\s*[{_QUOTE_OPEN}]?\s*{_CODE}\s*[{_QUOTE_CLOSE}]?\s*(?:\d[\d\s.,'’]*)?\)"
+    rf"\((?:\s*\d[\d\s.,'’]*)?\s*[{_QUOTE_OPEN}]?\s*{_CODE}\s*[{_QUOTE_CLOSE}]?"
+    rf"\s*(?:\d[\d\s.,'’]*)?\)"
 )
 # "SLP 4,000,000 (Santa Linan pesos)": a code, figures, then its name in brackets
 _CODE_THEN_NAME = re.compile(rf"(?<![\w]){_CODE}\s*\d[\d\s.,'’]*\((?P<name>[^()\d]{{2,60}})\)")

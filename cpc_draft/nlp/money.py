@@ -37,7 +37,7 @@ THREE_CAPITALS = hash_string("XXX")  # the shape of "OSC", "KES": a code
 # least this much; compacts count money in thousands.
 LEAST_FOR_A_SHAPE = Decimal(1000)
 # Rank of each kind of currency mention: the first takes the amount beside it.
-RANK = {"symbol": 0, "code": 1, "iso": 1, "name": 3, "after name": 4, "draft": 5}
+RANK = {"symbol": 0, "code": 1, "iso": 1, "after name": 2, "name": 3, "draft": 5}
 
 for _name in ("cpc_money", "cpc_money_draft"):
     if not Doc.has_extension(_name):
@@ -201,8 +201,11 @@ class MoneyParser:
 
     def _left(self, doc: Doc, cur: Mention) -> Hit | None:
         last = _skip_space(doc, cur.start - 1, -1)
-        if last >= 0 and doc[last].lower_ in self.lex.connectors and cur.kind == "name":
-            last = _skip_space(doc, last - 1, -1)
+        if last >= 0 and doc[last].lower_ in self.lex.connectors:
+            # "millones de dólares"; a code or symbol only after a scale ("millions de FCFA")
+            before = _skip_space(doc, last - 1, -1)
+            if cur.kind == "name" or (before >= 0 and self.kinds(doc[before]) == "scale"):
+                last = before
         if last >= 0 and doc[last].text in CLOSE:  # "cinco millones (5.000.000) de dólares"
             return self._words_then_bracket(doc, last, cur)
         run = run_ending_at(doc, last, self.kinds)

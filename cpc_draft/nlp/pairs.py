@@ -86,6 +86,18 @@ def _join(prev: Hit, hit: Hit, known) -> Hit | None:
     return Hit(prev.start, hit.end + 1, figures.currency, said, figures.figures, other)
 
 
+def _adjoining(doc, prev: Hit, hit: Hit, lex: Lexicon) -> bool:
+    """Whether ``prev`` ends right before the bracket of ``hit``, or before the rest of its
+    currency's name ("dos millones de pesos santalinenses (SLP 2.400.000)")."""
+    last = _skip_space(doc, hit.start - 2)
+    if prev.end == last + 1:
+        return True
+    if not lex.noun_first or doc[prev.end - 1].lower_ not in lex.nouns:
+        return False
+    between = [doc[i] for i in range(prev.end, last + 1)]
+    return len(between) <= 2 and all(t.is_alpha and t.is_lower for t in between)
+
+
 def pair_hits(doc, hits: list[Hit], kinds: Kinds, known) -> list[Hit]:
     """Join "words (figures)" and "figures (words)" into one hit."""
     lex = kinds.lex
@@ -93,7 +105,7 @@ def pair_hits(doc, hits: list[Hit], kinds: Kinds, known) -> list[Hit]:
     for hit in hits:
         prev = out[-1] if out else None
         bracketed = _bracketed(doc, hit)
-        if bracketed and prev is not None and prev.end == _skip_space(doc, hit.start - 2) + 1:
+        if bracketed and prev is not None and _adjoining(doc, prev, hit, lex):
             joined = _join(prev, hit, known)
             if joined is not None:
                 out[-1] = joined
