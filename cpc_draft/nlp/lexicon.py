@@ -116,8 +116,12 @@ def _iso_names(lang: str) -> dict[str, list[str]]:
     return {code: entry.get(lang) or [] for code, entry in _iso().items()}
 
 
-def _iso_symbols() -> dict[str, list[str]]:
-    return {code: entry.get("symbols") or [] for code, entry in _iso().items()}
+def _iso_symbols(written: dict[str, str]) -> dict[str, list[str]]:
+    """CLDR's symbols, matched like codes; those money_words.yaml lists are left to it."""
+    return {
+        code: [symbol for symbol in entry.get("symbols") or () if symbol not in written]
+        for code, entry in _iso().items()
+    }
 
 
 def _nouns(names: list[str], noun_first: bool, extra) -> frozenset[str]:
@@ -154,7 +158,7 @@ def lexicon(language: str) -> Lexicon:
         connectors=words("connectors"),
         fillers=words("fillers"),
         currencies=currencies,
-        codes=_by_code(_iso_symbols(), raw.get("codes")),
+        codes=_by_code(_iso_symbols(currencies), raw.get("codes")),
         iso=frozenset(_iso()),
         nouns=_nouns(list(currencies), noun_first, raw.get("currency_nouns")),
         noun_first=noun_first,
