@@ -21,7 +21,7 @@ from decimal import Decimal
 from spacy.attrs import SHAPE
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
@@ -138,11 +138,12 @@ class MoneyParser:
         options.sort(key=lambda o: (o[1] + (len(o[2]) > 1), o[0].start))
         used: set[int] = set()
         hits: list[Hit] = []
-        for _, _, candidates in options:
+        for mention, _, candidates in options:
             for hit in candidates:
                 if not used.intersection(range(hit.start, hit.end)):
                     hits.append(hit)
                     used.update(range(hit.start, hit.end))
+                    self._mark(doc, mention)
                     break
         if not hits:
             return []
@@ -162,6 +163,16 @@ class MoneyParser:
                 code = doc[i].text
                 found.append(Mention(i, i + 1, "iso" if code in self.lex.iso else "draft", code))
         return found
+
+    def _mark(self, doc: Doc, mention: Mention) -> None:
+        """A code found by its shape joins the ruler's currency mentions, so that a name
+        read after "Government of" ends before it ("Government of Kenya KES 5,000,000")."""
+        if mention.kind in ("iso", "draft"):
+            span = Span(doc, mention.start, mention.end, label="CUR_CODE", span_id=mention.code)
+            if self.spans_key in doc.spans:
+                doc.spans[self.spans_key].append(span)
+            else:
+                doc.spans[self.spans_key] = [span]
 
     def _by_a_number(self, doc: Doc, i: int) -> bool:
         before = _skip_space(doc, i - 1, -1)
