@@ -30,6 +30,7 @@ from cpc_draft.nlp.values import Money
 _QUOTE_OPEN = "\"'“‘«"
 _QUOTE_CLOSE = "\"'”’»"
 _CODE = r"(?P<code>[A-Z]{3})"
+_BARE_CODE = r"(?P<bare>[A-Z]{3})(?!\w)"  # "(hereinafter OSC)"
 # "(OSC)", "(SLP 16,000,000)", "(2 000 000 BLK)", "(« OSC »)": a code alone in brackets,
 # or beside figures
 _BRACKETED_CODE = re.compile(
@@ -62,8 +63,8 @@ def _patterns(language: str) -> _Patterns:
     quoted = rf"[{_QUOTE_OPEN}]\s*{_CODE}\s*[{_QUOTE_CLOSE}]"
     return _Patterns(
         defining=re.compile(
-            rf"(?i:{_alternation(lex.defining)})\s*[,:]?\s*(?:(?i:the|el|la|le|les)\s+)?"
-            rf"(?:{quoted}|{_CODE.replace('code', 'bare')}(?![\w]))"
+            rf"(?i:{_alternation(lex.defining)})\s*[,:]?\s*(?:(?i:{_alternation(lex.articles)})\s+)?"
+            rf"(?:{quoted}|{_BARE_CODE})"
         ),
         meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
     )
