@@ -15,10 +15,13 @@ import yaml
 from cpc_draft.nlp import (
     Money,
     attribute_columns,
+    bare_amount,
+    currency_note,
     find_contributions,
     find_money,
     find_money_in,
     find_party_mentions,
+    learn_currencies,
     load_pipeline,
     partner_name,
 )
@@ -140,6 +143,63 @@ def test_words_in_one_currency_and_figures_in_another_are_a_mismatch():
     (money,) = find_money("five million U.S. dollars (PEN 5,000,000)", "en")
     assert money.currency == "PEN" and money.words_currency == "USD"
     assert money.mismatch
+
+
+def test_a_draft_code_named_with_a_generic_noun_is_no_mismatch():
+    (money,) = find_money("five million pesos (KVP 5,000,000), in Corvan pesos", "en")
+    assert money.currency == "KVP" and money.words_currency is None
+    assert not money.mismatch
+
+
+# -- currencies a draft defines for itself, and tables ----------------------------------------
+
+
+@pytest.mark.parametrize("language, text, expected", CASES["draft_currencies"], ids=str)
+def test_draft_currencies(language, text, expected):
+    assert sorted(learn_currencies([text], language)) == expected
+
+
+def test_a_code_defined_in_one_paragraph_is_read_in_another():
+    paragraphs = [
+        "In this Partnership, amounts of Valdoria are in Valdorian marks (VDM).",
+        "In 2027 the Government of Valdoria intends to provide VDM 2,600,000.",
+    ]
+    assert find_money(paragraphs[1], "en") == []  # the paragraph alone defines nothing
+    own = learn_currencies(paragraphs, "en")
+    assert list(own) == ["VDM"]
+    (money,) = find_money(paragraphs[1], "en", own)
+    assert (money.amount, money.currency) == (Decimal(2600000), "VDM")
+    (found,) = find_contributions(paragraphs[1], "en", currencies=own)
+    assert (found.party, found.money.currency) == ("partner", "VDM")
+
+
+@pytest.mark.parametrize("language, text, currencies, expected", CASES["currency_notes"], ids=str)
+def test_currency_notes(language, text, currencies, expected):
+    note = currency_note(text, language, currencies)
+    if expected is None:
+        assert note is None
+    else:
+        assert (note.currency, note.unit) == (expected[0], Decimal(expected[1]))
+
+
+@pytest.mark.parametrize(
+    "cell, language, header, amount, currency",
+    [
+        ("1,150,000", "en", "United States (USD)", "1150000", "USD"),
+        (" 1 100 000 ", "fr", "États-Unis (USD)", "1100000", "USD"),
+        ("2.400", "es", "Merina (en miles de bolivianos)", "2400000", "BOB"),
+        ("1.5", "en", "USD millions", "1500000", "USD"),
+        ("—", "en", "United States (USD)", None, None),
+        ("Program 1", "en", "United States (USD)", None, None),
+    ],
+)
+def test_bare_amounts_take_the_currency_of_their_header(cell, language, header, amount, currency):
+    money = bare_amount(cell, language, currency_note(header, language))
+    if amount is None:
+        assert money is None
+    else:
+        assert (money.amount, money.currency) == (Decimal(amount), currency)
+        assert cell[money.start : money.end] == money.text
 
 
 # -- parties and contributions -------------------------------------------------------------

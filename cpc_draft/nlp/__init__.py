@@ -4,7 +4,9 @@
 - :func:`find_money` — amounts of money (:class:`Money`: exact amount, ISO currency,
   qualifier, words and figures);
 - :func:`find_party_mentions`, :func:`partner_name` — the United States, the partner, others;
-- :func:`find_contributions`, :func:`attribute_columns` — who contributes each amount.
+- :func:`find_contributions`, :func:`attribute_columns` — who contributes each amount;
+- :func:`learn_currencies` — the currency codes a draft defines for itself ("OSC");
+  :func:`currency_note`, :func:`bare_amount` — a table's currency and its bare figures.
 
 Importing this package does not import spaCy: each name is loaded on first use, and the
 values (:mod:`cpc_draft.nlp.values`), the lexicon and the number parser never need it.
@@ -19,10 +21,13 @@ _EXPORTS = {
     "Money": "values",
     "PartyMention": "values",
     "attribute_columns": "contributions",
+    "bare_amount": "currencies",
+    "currency_note": "currencies",
     "find_contributions": "contributions",
     "find_money": "money",
     "find_money_in": "money",
     "find_party_mentions": "parties",
+    "learn_currencies": "currencies",
     "load_pipeline": "pipeline",
     "partner_name": "parties",
     "short_name": "parties",

@@ -10,7 +10,9 @@ its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.per
 
 from __future__ import annotations
 
+from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
+from cpc_draft.nlp.money import money_of
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
 from cpc_draft.nlp.periods import find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
@@ -75,13 +77,14 @@ def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMen
 
 
 def contributions_in_docs(
-    pieces, language: str, partner: str | None, model: str | None = None
+    pieces, language: str, partner: str | None, model: str | None = None, currencies=()
 ) -> list[AttributedMoney]:
-    """Contributions of (offset, text, Doc) pieces, offsets added to each amount."""
+    """Contributions of (offset, text, Doc) pieces, offsets added to each amount;
+    ``currencies`` are the codes the draft defines for itself (nlp.currencies)."""
     lex = lexicon(language)
     out = []
     for offset, text, doc in pieces:
-        moneys = doc._.cpc_money or []
+        moneys = money_of(doc, currencies)
         if not moneys:
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
@@ -96,14 +99,24 @@ def contributions_in_docs(
 
 
 def find_contributions(
-    text: str, language: str, partner: str | None = None, *, model: str | None = None
+    text: str,
+    language: str,
+    partner: str | None = None,
+    *,
+    model: str | None = None,
+    currencies=None,
 ) -> list[AttributedMoney]:
     """Every amount in ``text`` with the party that contributes it. Without ``partner``
-    its short name is learned from the text's "Government of X" mentions."""
+    its short name is learned from the text's "Government of X" mentions; without
+    ``currencies`` (the codes the whole draft defines, nlp.currencies.learn_currencies)
+    the codes ``text`` itself defines are read."""
     pieces = docs_of([text], language, model=model)[0]
     if partner is None:
         partner = _learn(pieces)
-    return contributions_in_docs(pieces, language, partner, model)
+    if currencies is None:
+        drafted = any(doc._.cpc_money_draft for _, _, doc in pieces)
+        currencies = learn_currencies([text], language) if drafted else ()
+    return contributions_in_docs(pieces, language, partner, model, currencies)
 
 
 def attribute_columns(header_cells, language: str, partner: str | None = None) -> list[str | None]:

@@ -1,12 +1,17 @@
-"""The money lexicon of one language, read from ``data/money_words.yaml``.
+"""The money lexicon of one language, read from ``data/money_words.yaml`` and
+``data/currencies.json``.
 
 Plain Python (no spaCy): number words and their values, currency names, symbols and ISO
-codes, qualifiers and the small words around them. ``all`` in the file is merged under
-every language; ``xx`` serves every language we have no section for.
+codes, qualifiers and the small words around them. ``all`` in money_words.yaml is merged
+under every language; ``xx`` serves every language we have no section for.
+currencies.json (generated once from CLDR; JSON because it is read at every start and
+YAML costs fifty times more) gives every ISO 4217 code in use with its symbols and its
+English, Spanish and French names; money_words.yaml wins where both name a currency.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -38,6 +43,12 @@ class Lexicon:
     fillers: frozenset[str]
     currencies: dict[str, str]  # name or symbol (as written in the data) -> ISO code
     codes: dict[str, str]  # exact (capitals) -> ISO code
+    iso: frozenset[str]  # every ISO 4217 code in use, found beside figures by cpc_money
+    nouns: frozenset[str]  # "dollars", "pesos", "crowns": the noun of a currency's name
+    noun_first: bool  # the noun opens a currency's name ("pesos colombianos")
+    defining: tuple[str, ...]  # "hereinafter", "en adelante": a name given to what precedes
+    meaning: tuple[str, ...]  # '"OSC" means ...': a term defined by what follows
+    header_units: dict[str, Decimal]  # "in thousands of ...": figures of a table in units
     qualifiers: dict[str, str]  # phrase -> normalized key
     object_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
@@ -84,12 +95,40 @@ def _data() -> dict:
     return load_data(entry.read_text("utf-8"))
 
 
-def _by_code(section: dict) -> dict[str, str]:
+@cache
+def _iso() -> dict[str, dict[str, list[str]]]:
+    """ISO code -> {"symbols": [...], "en": [names], "es": [...], "fr": [...]}."""
+    entry = resources.files("cpc_draft").joinpath("data/currencies.json")
+    return json.loads(entry.read_text("utf-8"))["currencies"]
+
+
+def _by_code(*sections: dict) -> dict[str, str]:
+    """Name -> code; a later section wins where two give the same name."""
     table = {}
-    for code, names in (section or {}).items():
-        for name in names:
-            table[name] = code
+    for section in sections:
+        for code, names in (section or {}).items():
+            for name in names:
+                table[name] = code
     return table
+
+
+def _iso_names(lang: str) -> dict[str, list[str]]:
+    return {code: entry.get(lang) or [] for code, entry in _iso().items()}
+
+
+def _iso_symbols(written: dict[str, str]) -> dict[str, list[str]]:
+    """CLDR's symbols, matched like codes; those money_words.yaml lists are left to it."""
+    return {
+        code: [symbol for symbol in entry.get("symbols") or () if symbol not in written]
+        for code, entry in _iso().items()
+    }
+
+
+def _nouns(names: list[str], noun_first: bool, extra) -> frozenset[str]:
+    """The noun of each name: the last word in English ("Kenyan shillings"), the first in
+    Spanish and French ("chelines kenianos", "shillings kényans")."""
+    words = (name.split()[0 if noun_first else -1].lower() for name in names if name.strip())
+    return frozenset({word for word in words if word.isalpha()} | {w.lower() for w in extra or ()})
 
 
 @cache
@@ -98,6 +137,9 @@ def lexicon(language: str) -> Lexicon:
     lang = pipeline_language(language)
     data = _data()
     raw = _merge(data["all"], data[lang])
+    names = _iso_names(lang) if lang != FALLBACK else {}
+    currencies = _by_code(names, raw.get("currencies"))
+    noun_first = bool(raw.get("noun_first"))
     words = lambda key: frozenset(w.lower() for w in raw.get(key) or ())  # noqa: E731
     attribution = raw.get("attribution") or {}
     qualifiers = {}
@@ -115,8 +157,14 @@ def lexicon(language: str) -> Lexicon:
         cents=words("cents"),
         connectors=words("connectors"),
         fillers=words("fillers"),
-        currencies=_by_code(raw.get("currencies")),
-        codes=_by_code(raw.get("codes")),
+        currencies=currencies,
+        codes=_by_code(_iso_symbols(currencies), raw.get("codes")),
+        iso=frozenset(_iso()),
+        nouns=_nouns(list(currencies), noun_first, raw.get("currency_nouns")),
+        noun_first=noun_first,
+        defining=tuple(raw.get("defining") or ()),
+        meaning=tuple(raw.get("meaning") or ()),
+        header_units={w.lower(): Decimal(v) for w, v in (raw.get("header_units") or {}).items()},
         qualifiers=qualifiers,
         object_prepositions=frozenset(attribution.get("object_prepositions") or ()),
         agent_prepositions=frozenset(attribution.get("agent_prepositions") or ()),

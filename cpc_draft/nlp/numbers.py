@@ -13,6 +13,10 @@ from decimal import Decimal, InvalidOperation
 # Characters that may group digits: space, no-break space, narrow no-break space, thin space.
 GROUP_SPACES = " \u00a0\u202f\u2009"
 FIGURE = re.compile(r"\d[\d.,]*")
+# An apostrophe groups digits: the millions of the Andean "12'000,000.00" (Peru, Bolivia)
+# and every group of the Swiss "1'250'000.50". It is never a decimal point.
+APOSTROPHES = "'’"
+APOSTROPHE_FIGURE = re.compile(r"(\d{1,3})((?:['’.,]\d{3})+)(?:([.,])(\d{1,2}))?")
 _ONLY_DIGITS = re.compile(r"\d+")
 
 
@@ -43,6 +47,8 @@ def parse_figures(text: str, decimal: str | None) -> Decimal | None:
     text = text.strip()
     for space in GROUP_SPACES:
         text = text.replace(space, "")
+    if any(mark in text for mark in APOSTROPHES):
+        return _with_apostrophes(text)
     if not FIGURE.fullmatch(text) or text[-1] in ",.":
         return None
     commas, dots = text.count(","), text.count(".")
@@ -69,6 +75,20 @@ def parse_figures(text: str, decimal: str | None) -> Decimal | None:
         return exact(Decimal(f"{digits}.{fraction}" if fraction else digits))
     except InvalidOperation:  # pragma: no cover - guarded by the regexes above
         return None
+
+
+def _with_apostrophes(text: str) -> Decimal | None:
+    """ "12'000,000.00" -> 12000000.00: groups of three after the first, then an optional
+    decimal part of one or two digits; the separator of the cents is the last one."""
+    found = APOSTROPHE_FIGURE.fullmatch(text)
+    if found is None:
+        return None
+    lead, groups, point, cents = found.groups()
+    separators = {mark for mark in groups if not mark.isdigit()}
+    if point is not None and point in separators:
+        return None  # "1'000.000.50": the point cannot also group
+    digits = lead + "".join(ch for ch in groups if ch.isdigit())
+    return exact(Decimal(f"{digits}.{cents}" if cents else digits))
 
 
 def value_of(items: list[tuple[str, Decimal]]) -> Decimal | None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from cpc_draft.nlp.lexicon import Lexicon
 from cpc_draft.nlp.numbers import GROUP_SPACES, exact, parse_figures, value_of
 
-DIGITS = re.compile(r"\d(?:[\d.,]*\d)?")
+DIGITS = re.compile(r"\d(?:[\d.,'’]*\d)?")  # "12'000,000.00": Andean and Swiss groups
 SCALED = re.compile(r"(\d(?:[\d.,]*\d)?)([^\W\d_]+)")  # "500k", "1.2bn"
 GROUP = re.compile(r"\d{3}(?:[.,]\d+)?")
 LEAD = re.compile(r"\d{1,3}")
@@ -31,6 +31,7 @@ class Run:
     value: Decimal
     words: bool  # has number words ("five million")
     figures: bool  # has digits ("5 million", "5,000,000")
+    scaled: bool = False  # has a scale word or abbreviation ("5 million", "500k")
 
 
 class Kinds:
@@ -137,7 +138,8 @@ def parse_run(doc, start: int, end: int, kinds: Kinds) -> Run | None:
     value = value_of(items)
     if value is None:
         return None
-    return Run(start, end, exact(value + cents), words, figures)
+    scaled = any(kind == "scale" for kind, _ in items)
+    return Run(start, end, exact(value + cents), words, figures, scaled)
 
 
 def window_left(doc, last: int, kinds: Kinds) -> int:

@@ -31,17 +31,21 @@ class Funding(NamedTuple):
 
 def find_funding(stream: Stream, model: str | None = None) -> Funding:
     """``model`` names an installed trained spaCy pipeline to add its entities (optional)."""
-    from cpc_draft.nlp import find_contributions
+    from cpc_draft.nlp import find_contributions, learn_currencies
 
+    # A code the draft defines once ("Ossorian crowns (OSC)") is read in every block.
+    own = learn_currencies([b.text for b in stream.blocks], stream.language)
     contributions: list[Contribution] = []
     for block in stream.blocks:
         if block.kind == TABLE_ROW:
             continue
-        for found in find_contributions(block.text, stream.language, stream.partner, model=model):
+        for found in find_contributions(
+            block.text, stream.language, stream.partner, model=model, currencies=own
+        ):
             contributions.append(_contribution(found.money, found.party, block, found.period))
     totals: list[TableTotal] = []
     for rows in _tables(stream.blocks).values():
-        in_rows, in_totals = _table_money(rows, stream, model)
+        in_rows, in_totals = _table_money(rows, stream, model, own)
         contributions += in_rows
         totals += in_totals
     return Funding(tuple(contributions), tuple(totals))
@@ -61,7 +65,7 @@ def _tables(blocks: tuple[TextBlock, ...]) -> dict[int, list[TextBlock]]:
 
 
 def _table_money(
-    rows: list[TextBlock], stream: Stream, model: str | None
+    rows: list[TextBlock], stream: Stream, model: str | None, own: dict[str, str]
 ) -> tuple[list[Contribution], list[TableTotal]]:
     from cpc_draft.nlp import attribute_columns, find_contributions
     from cpc_draft.nlp.periods import label_period
@@ -79,7 +83,7 @@ def _table_money(
         for column, cell in enumerate(row.cells):
             party = parties[column] if column < len(parties) else None
             column_period = column_periods[column] if column < len(column_periods) else None
-            for found in find_contributions(cell, language, partner, model=model):
+            for found in find_contributions(cell, language, partner, model=model, currencies=own):
                 period = found.period or row_period or column_period
                 money = _contribution(found.money, party or found.party, row, period)
                 if is_total(row):

@@ -1,0 +1,195 @@
+"""Currencies a draft defines for itself, and the currency of a table's figures.
+
+A partner may write its own currency under a code of its own, defined once in its text:
+"Ossorian crowns (OSC)", "the Ossorian crown (hereinafter "OSC")", '"OSC" means the
+Ossorian crown', "coronas osterianas (en adelante, «OSC»)", "SLP 4,000,000 (Santa Linan
+pesos)". :func:`learn_currencies` reads those definitions from a whole draft, so that
+amounts written with the code elsewhere ("OSC 2,600,000" in another article) are read:
+pass its result as ``currencies`` to find_money or find_contributions.
+
+A table may give its figures bare and its currency once, in a column header ("Corvel
+(CVP)", "United States (US$)") or a note ("Amounts in United States dollars", "in
+thousands of OSC"): :func:`currency_note` reads that currency and unit, and
+:func:`bare_amount` a cell's figure in it.
+
+Plain regular expressions over the text, once per draft; spaCy only in currency_note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from cpc_draft.nlp.lexicon import Lexicon, lexicon
+from cpc_draft.nlp.numbers import exact, parse_figures
+from cpc_draft.nlp.values import Money
+
+_QUOTE_OPEN = "\"'“‘«"
+_QUOTE_CLOSE = "\"'”’»"
+_CODE = r"(?P<code>[A-Z]{3})"
+_BARE_CODE = r"(?P<bare>[A-Z]{3})(?!\w)"  # "(hereinafter OSC)"
+# "(OSC)", "(SLP 16,000,000)", "(2 000 000 BLK)", "(« OSC »)": a code alone in brackets,
+# or beside figures
+_BRACKETED_CODE = re.compile(
+    rf"\((?:\s*\d[\d\s.,'’]*)?\s*[{_QUOTE_OPEN}]?\s*{_CODE}\s*[{_QUOTE_CLOSE}]?"
+    rf"\s*(?:\d[\d\s.,'’]*)?\)"
+)
+# "SLP 4,000,000 (Santa Linan pesos)": a code, figures, then its name in brackets
+_CODE_THEN_NAME = re.compile(rf"(?<![\w]){_CODE}\s*\d[\d\s.,'’]*\((?P<name>[^()\d]{{2,60}})\)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_WORDS = 4  # "de coronas osterianas" before "(OSC)"
+_NEAR_WORDS = 12  # how far from a defining phrase the currency's noun may be
+_SENTENCE_END = re.compile(r"[.;:!?\n]\s")
+_THREE_CAPITALS = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    defining: re.Pattern  # "(hereinafter "OSC")" -> the code
+    meaning: re.Pattern  # '"OSC" means' -> the code
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(ordered) or "(?!)"
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    lex = lexicon(language)
+    quoted = rf"[{_QUOTE_OPEN}]\s*{_CODE}\s*[{_QUOTE_CLOSE}]"
+    return _Patterns(
+        defining=re.compile(
+            rf"(?i:{_alternation(lex.defining)})\s*[,:]?\s*(?:(?i:{_alternation(lex.articles)})\s+)?"
+            rf"(?:{quoted}|{_BARE_CODE})"
+        ),
+        meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
+    )
+
+
+def _has_noun(words: list[str], lex: Lexicon) -> bool:
+    return any(word.lower() in lex.nouns for word in words)
+
+
+def _is_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words before "(OSC)" end with a currency's name: its noun last in
+    English ("Ossorian crowns"; "Currency Board" is no currency), in lower case among the
+    last words in Spanish and French ("coronas osterianas"; "Banco de la Moneda" is not)."""
+    if not words:
+        return False
+    if not lex.noun_first:
+        return words[-1].lower() in lex.nouns
+    return any(word.islower() and word in lex.nouns for word in words[-3:])
+
+
+def _words_before(text: str, end: int, limit: int) -> list[str]:
+    start = max(0, end - 160)
+    ends = [found.end() for found in _SENTENCE_END.finditer(text, start, end)]
+    return _WORD.findall(text, ends[-1] if ends else start, end)[-limit:]
+
+
+def _words_after(text: str, start: int, limit: int) -> list[str]:
+    end = min(len(text), start + 160)
+    boundary = _SENTENCE_END.search(text, start, end)
+    return _WORD.findall(text, start, boundary.start() if boundary else end)[:limit]
+
+
+def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple[str, str]]:
+    """(code, name) of each definition of a currency code in ``text``."""
+    for found in _BRACKETED_CODE.finditer(text):
+        words = _words_before(text, found.start(), _NAME_WORDS)
+        if _is_name(words, lex):
+            yield found["code"], " ".join(words)
+    for found in _CODE_THEN_NAME.finditer(text):
+        words = _WORD.findall(found["name"])
+        if len(words) <= _NAME_WORDS and _is_name(words, lex):
+            yield found["code"], " ".join(words)
+    for found in patterns.defining.finditer(text):
+        words = _words_before(text, found.start(), _NEAR_WORDS)
+        if _has_noun(words, lex):
+            yield found["code"] or found["bare"], " ".join(words)
+    for found in patterns.meaning.finditer(text):
+        words = _words_after(text, found.end(), _NEAR_WORDS)
+        if _has_noun(words, lex):
+            yield found["code"], " ".join(words)
+
+
+def learn_currencies(texts: Iterable[str], language: str) -> dict[str, str]:
+    """The currency codes ``texts`` (one draft) define for themselves -> the words that
+    name each ("OSC" -> "Ossorian crowns"). A code in brackets or in quotes counts only
+    beside a currency's noun ("crowns", "pesos", "currency"), so that "Office of the
+    Special Counsel (OSC)" defines no currency. ISO codes need no definition."""
+    lex, patterns = lexicon(language), _patterns(language)
+    found: dict[str, str] = {}
+    for text in texts:
+        if not text or not any(ch.isupper() for ch in text):
+            continue
+        for code, name in _definitions(text, lex, patterns):
+            if code not in lex.iso and code not in found:
+                found[code] = name
+    return found
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurrencyNote:
+    """The currency of a table's bare figures, and the unit they count in (1000 for "in
+    thousands of OSC")."""
+
+    currency: str
+    unit: Decimal = Decimal(1)
+
+
+def currency_note(
+    text: str, language: str, currencies: Collection[str] = ()
+) -> CurrencyNote | None:
+    """The currency a header cell or a note names without an amount ("Corvel (CVP)",
+    "United States (US$)", "Amounts in United States dollars", "(en milliers de FCFA)"),
+    or None: no currency, two different ones, or an amount (then it is money, not a
+    note). ``currencies`` are the codes the draft defines (:func:`learn_currencies`)."""
+    from cpc_draft.nlp.money import money_of
+    from cpc_draft.nlp.pipeline import docs_of
+
+    lex = lexicon(language)
+    codes: list[str] = []
+    for _, _, doc in docs_of([text], language)[0]:
+        if money_of(doc, currencies):
+            return None
+        codes += [s.id_ for s in doc.spans.get("cpc") or () if s.label_.startswith("CUR_")]
+    codes += [c for c in _THREE_CAPITALS.findall(text) if c in lex.iso or c in currencies]
+    if len(set(codes)) != 1:
+        return None
+    return CurrencyNote(codes[0], _unit(text, lex))
+
+
+def _unit(text: str, lex: Lexicon) -> Decimal:
+    words = {word.lower() for word in re.findall(r"[\w'’]+", text)}
+    units = [value for word, value in lex.header_units.items() if word in words]
+    return max(units) if len(units) == 1 else Decimal(1)
+
+
+def bare_amount(cell: str, language: str, note: CurrencyNote, *, start: int = 0) -> Money | None:
+    """A table cell's figure alone ("1,150,000", "1 100 000") as money in the currency of
+    its column's header or of the table's note, or None if the cell is not one figure."""
+    text = cell.strip()
+    if not text or not text[0].isdigit():
+        return None
+    value = parse_figures(text, lexicon(language).decimal)
+    if value is None:
+        return None
+    amount = exact(value * note.unit)
+    offset = start + cell.index(text)
+    return Money(
+        amount=amount,
+        currency=note.currency,
+        qualifier=None,
+        text=text,
+        start=offset,
+        end=offset + len(text),
+        figures_amount=amount,
+    )
