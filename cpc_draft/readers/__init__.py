@@ -73,6 +73,7 @@ def read_document(
     process (for other formats it simply runs after reading).
     """
     from cpc_draft.text.langid import detect_languages
+    from cpc_draft.text.structure import decide_headings
 
     kind = sniff(path)
     claimed = _CLAIMED.get(path.suffix.lower())
@@ -97,7 +98,7 @@ def read_document(
         document = read_text(path)
     if while_waiting:
         while_waiting()
-    blocks, languages = detect_languages(document.blocks)
+    blocks, languages = detect_languages(decide_headings(document.blocks))
     return replace(document, blocks=blocks, languages=languages)
 
 
