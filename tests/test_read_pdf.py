@@ -33,7 +33,7 @@ from pdf_factory import (
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.errors import InputFileError
 from cpc_draft.readers.pdf import read_pdf
-from cpc_draft.readers.pdf_layout import Vocabulary, hyphen_join, join_lines
+from cpc_draft.readers.pdf.hyphenation import Vocabulary, hyphen_join, join_lines
 
 needs_libreoffice = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
