@@ -30,7 +30,9 @@ read-ahead child is one process, and PDFium is bounded wherever it runs.
 
 An exception here (Ctrl-C included) never leaves a child behind: :meth:`Pending.result`
 kills its child when interrupted, and a Pending used as a context manager kills the child
-it did not collect.
+it did not collect. A child of the main process leads a process group, which its own
+children join, and the whole group is killed: `compare`'s reading child forks a reader
+per version. (Ctrl-C at the terminal thus reaches the main process only, which ends them.)
 
 ``CPC_DRAFT_SANDBOX=0`` runs all work in this process, without limits (a debugger or
 profiler does not follow a fork).
@@ -38,6 +40,7 @@ profiler does not follow a fork).
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import io
 import os
@@ -149,6 +152,9 @@ _limited = False  # in a child: limits apply
 
 
 def _fork(function, args, kwargs, limits: Limits | None) -> _Child | None:
+    # A child of the main process leads a process group of its own, which its children
+    # join: killing the group leaves no grandchild behind (compare's reader forks two).
+    leads = _parent_pipe is None
     reader, writer = os.pipe()
     try:
         pid = os.fork()
@@ -158,9 +164,19 @@ def _fork(function, args, kwargs, limits: Limits | None) -> _Child | None:
         return None
     if pid == 0:
         os.close(reader)
+        if leads:
+            os.setpgid(0, 0)
         _serve(writer, function, args, kwargs, limits)
     os.close(writer)
-    return _Child(pid, reader)
+    if leads:
+        _join_own_group(pid)
+    return _Child(pid, reader, leads)
+
+
+def _join_own_group(pid: int) -> None:
+    """Also from this side, so that the group exists before :meth:`_Child.kill` needs it."""
+    with contextlib.suppress(OSError):  # done by the child already, or the child is gone
+        os.setpgid(pid, pid)
 
 
 def _serve(writer: int, function, args, kwargs, limits: Limits | None) -> None:
@@ -243,9 +259,10 @@ def _rebuilt(kind: type[BaseException], args: tuple, state: dict) -> BaseExcepti
 
 
 class _Child:
-    def __init__(self, pid: int, pipe: int) -> None:
+    def __init__(self, pid: int, pipe: int, leads_group: bool) -> None:
         self.pid: int | None = pid  # None once reaped: the number may be another's by then
         self.pipe = pipe
+        self.leads_group = leads_group
 
     def answer(self, limits: Limits | None, call):
         """The value the child sent, or the exception it raised or died of."""
@@ -274,13 +291,13 @@ class _Child:
         if self.pipe >= 0:
             os.close(self.pipe)
             self.pipe = -1
-        if self.pid is not None:
-            pid, self.pid = self.pid, None
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):  # reaped by someone else
-                pass
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        with contextlib.suppress(ProcessLookupError):
+            (os.killpg if self.leads_group else os.kill)(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):  # reaped by someone else
+            os.waitpid(pid, 0)
 
 
 def _frames(payload: bytes) -> list[tuple]:
