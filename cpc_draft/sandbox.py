@@ -81,12 +81,17 @@ def submit(
     function: Callable[..., T], *args: Any, limits: Limits | None = None, **kwargs: Any
 ) -> Pending[T]:
     """Start ``function(*args, **kwargs)`` in a child and return at once; see the module."""
-    pending = Pending(function, args, kwargs, limits)
+    work = _Work(function, args, kwargs)
     if limits is not None and _parent_pipe is not None:
-        pending.in_place = True  # a child already: it takes the limits on itself
-    elif can_fork(isolating=limits is not None):
-        pending.child = _fork(function, args, kwargs, limits)
-    return pending
+        return Pending(work, limits, in_place=True)  # a child already takes them on
+    child = _fork(work, limits) if can_fork(isolating=limits is not None) else None
+    return Pending(work, limits, child=child)
+
+
+def gather(pendings: list[Pending[T]]) -> Pending[list[T]]:
+    """One Pending for several: its result is theirs in order; the first to raise stops
+    the others."""
+    return Pending(_Work(_results, (pendings,), {}), None, parts=pendings)
 
 
 def allow_cpu(seconds: float) -> None:
@@ -96,47 +101,42 @@ def allow_cpu(seconds: float) -> None:
         _lower(resource.RLIMIT_CPU, int(soft + seconds) + 1, loosen=True)
 
 
-def gather(pendings: list[Pending[T]]) -> Pending[list[T]]:
-    """One Pending for several: its result is theirs in order; the first to raise stops
-    the others."""
-    pending = Pending(_results, (pendings,), {}, None)
-    pending.parts = tuple(pendings)
-    return pending
-
-
-def _results(pendings: list[Pending[T]]) -> list[T]:
-    return [pending.result() for pending in pendings]
-
-
 class Pending(Generic[T]):
     """Work submitted: :meth:`result` waits for it (once), :meth:`cancel` abandons it."""
 
-    def __init__(self, function: Callable[..., T], args, kwargs, limits: Limits | None) -> None:
-        self.call = (function, args, kwargs)
-        self.limits = limits
-        self.child: _Child | None = None  # None: the work is done here, in result()
-        self.in_place = False  # done here, under the limits, in a child already
-        self.parts: tuple[Pending, ...] = ()
+    def __init__(
+        self,
+        work: _Work,
+        limits: Limits | None,
+        *,
+        child: _Child | None = None,
+        in_place: bool = False,
+        parts: list[Pending] | tuple[Pending, ...] = (),
+    ) -> None:
+        self._work = work
+        self._limits = limits
+        self._child = child  # None: the work is done here, in result()
+        self._in_place = in_place  # done here, in a child that takes on the limits
+        self._parts = tuple(parts)
 
     def result(self) -> T:
         """The function's value; see the module for what else may come of it."""
         try:
-            if self.child is not None:
-                return self.child.answer(self.limits, self.call)
-            if self.in_place:
-                _limit_here(self.limits)
-            function, args, kwargs = self.call
-            return function(*args, **kwargs)
+            if self._child is not None:
+                return self._child.answer(self._limits, self._work)
+            if self._in_place:
+                _limit_here(self._limits)
+            return self._work.run()
         except BaseException:
             self.cancel()
             raise
 
     def cancel(self) -> None:
         """Kill the child if it still runs (and those of the work gathered here)."""
-        for part in self.parts:
+        for part in self._parts:
             part.cancel()
-        if self.child is not None:
-            self.child.kill()
+        if self._child is not None:
+            self._child.kill()
 
     def __enter__(self) -> Pending[T]:
         return self
@@ -145,13 +145,27 @@ class Pending(Generic[T]):
         self.cancel()
 
 
+@dataclass(frozen=True)
+class _Work:
+    function: Callable
+    args: tuple
+    kwargs: dict
+
+    def run(self):
+        return self.function(*self.args, **self.kwargs)
+
+
+def _results(pendings: list[Pending[T]]) -> list[T]:
+    return [pending.result() for pending in pendings]
+
+
 # -- the child --------------------------------------------------------------------------------
 
 _parent_pipe: int | None = None  # in a child: where its answer goes
 _limited = False  # in a child: limits apply
 
 
-def _fork(function, args, kwargs, limits: Limits | None) -> _Child | None:
+def _fork(work: _Work, limits: Limits | None) -> _Child | None:
     # A child of the main process leads a process group of its own, which its children
     # join: killing the group leaves no grandchild behind (compare's reader forks two).
     leads = _parent_pipe is None
@@ -163,10 +177,7 @@ def _fork(function, args, kwargs, limits: Limits | None) -> _Child | None:
         os.close(writer)
         return None
     if pid == 0:
-        os.close(reader)
-        if leads:
-            os.setpgid(0, 0)
-        _serve(writer, function, args, kwargs, limits)
+        _serve(reader, writer, work, limits, leads)
     os.close(writer)
     if leads:
         _join_own_group(pid)
@@ -179,18 +190,22 @@ def _join_own_group(pid: int) -> None:
         os.setpgid(pid, pid)
 
 
-def _serve(writer: int, function, args, kwargs, limits: Limits | None) -> None:
-    """In the child: do the work, send the answer, leave without running any cleanup."""
+def _serve(reader: int, writer: int, work: _Work, limits: Limits | None, leads: bool) -> None:
+    """In the child: do the work, send the answer, leave without running any cleanup
+    (whatever happens, the child never returns into its parent's code)."""
     global _parent_pipe, _limited
     code = _NO_ANSWER
     try:
+        os.close(reader)
+        if leads:
+            os.setpgid(0, 0)
         if _parent_pipe is not None:  # a grandchild: its parent's pipe is not its own
             os.close(_parent_pipe)
         _parent_pipe, _limited = writer, False
         if limits is not None:
             _apply(limits)
         try:
-            answer: tuple = (_VALUE, function(*args, **kwargs))
+            answer: tuple = (_VALUE, work.run())
         except Exception as error:
             answer = (_RAISED, _portable(error))
         _send(answer)
@@ -264,7 +279,7 @@ class _Child:
         self.pipe = pipe
         self.leads_group = leads_group
 
-    def answer(self, limits: Limits | None, call):
+    def answer(self, limits: Limits | None, work: _Work):
         """The value the child sent, or the exception it raised or died of."""
         with os.fdopen(self.pipe, "rb") as pipe:
             self.pipe = -1
@@ -284,8 +299,7 @@ class _Child:
         if failures is not None:
             out_of_time = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU
             raise failures[1] if out_of_time else failures[0]
-        function, args, kwargs = call  # no answer: the work is done here instead
-        return function(*args, **kwargs)
+        return work.run()  # no answer: the work is done here instead
 
     def kill(self) -> None:
         if self.pipe >= 0:

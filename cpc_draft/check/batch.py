@@ -97,7 +97,7 @@ def _in_turn(work: list[_Job]) -> Iterator[Outcome]:
     """One file after another; the first is read in the sandbox while spaCy loads here (a
     45-page Word draft takes about 0.2 s to read)."""
     if work:
-        yield _one(_read_ahead(work[:1], _warm_up_for(work[1:]))[0])
+        yield _one(_read_ahead(work[:1], rest=work[1:])[0])
     yield from map(_one, work[1:])
 
 
@@ -113,39 +113,37 @@ def _forked(work: list[_Job], workers: int) -> Iterator[Outcome]:
     equal shares: after one, an odd number of files was left for two workers, and one
     of them ran a whole file longer than the other.
     """
-    ahead = _read_ahead(work[:workers], _warm_up_for(work[workers:]))
+    ahead = _read_ahead(work[:workers], rest=work[workers:])
     with ProcessPoolExecutor(max_workers=workers, mp_context=_FORK) as pool:
         yield from pool.map(_one, ahead + work[workers:], chunksize=1)
 
 
-def _warm_up_for(rest: list[_Job]) -> Callable[[], None]:
+def _warm_up(pdfs_follow: bool) -> None:
     """Load spaCy; and pdfplumber's table finder too if PDFs are still to be read by
     processes forked from this one, which then inherit it."""
+    warm_up()
+    if pdfs_follow:
+        from cpc_draft.readers.pdf import prepare_table_finder
 
-    def warm() -> None:
-        warm_up()
-        if any(job.path.suffix.lower() == ".pdf" for job in rest):
-            from cpc_draft.readers.pdf import prepare_table_finder
-
-            prepare_table_finder()
-
-    return warm
+        prepare_table_finder()
 
 
-def _read_ahead(jobs: list[_Job], warm: Callable[[], None]) -> list[_Job]:
+def _read_ahead(jobs: list[_Job], rest: list[_Job]) -> list[_Job]:
     """``jobs`` with their documents (or errors), read in the sandbox, each in its own
-    child, while ``warm`` runs here.
+    child, while spaCy loads here (see :func:`_warm_up`; ``rest`` are the jobs to follow).
 
-    The readers run on every core but one and spaCy loads alone on that one. Loading spaCy
-    takes longest; sharing its core with two readers, it ended about 1 s after them on a
-    two-core machine, with the workers waiting for it.
+    Several readers run on every core but one and spaCy loads alone on that one. Loading
+    spaCy takes longest; sharing its core with two readers, it ended about 1 s after them
+    on a two-core machine, with the workers waiting for it. (One reader and spaCy are left
+    to the system to place.)
     """
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    several = len(jobs) > 1 and hasattr(os, "sched_getaffinity")
+    cores = sorted(os.sched_getaffinity(0)) if several else []
     with ExitStack() as running:
         with _on_cores(cores[1:]):  # the children forked now stay there
             started = [_start(job, running) for job in jobs]
         with _on_cores(cores[:1]):
-            warm()
+            _warm_up(pdfs_follow=any(job.path.suffix.lower() == ".pdf" for job in rest))
         return [_finished(job, reading) for job, reading in started]
 
 
