@@ -24,15 +24,16 @@ system cannot fork: nothing differs but the time it takes.
 
 Limits belong to the work, not to whoever waits for it. The PDF reader submits PDFium's
 part with limits; when that happens inside a child already (`check` reads its first draft
-ahead in one, `compare` each version), the child takes the limits on itself, runs the work
-without a second fork and tells its parent which failure its death would mean. So a
-read-ahead child is one process, and PDFium is bounded wherever it runs.
+ahead in one; `compare`'s reading process reads each PDF version in one), the child takes
+the limits on itself, runs the work without a second fork and tells its parent which
+failure its death would mean. So a read-ahead child is one process, and PDFium is bounded
+wherever it runs.
 
 An exception here (Ctrl-C included) never leaves a child behind: :meth:`Pending.result`
 kills its child when interrupted, and a Pending used as a context manager kills the child
 it did not collect. A child of the main process leads a process group, which its own
-children join, and the whole group is killed: `compare`'s reading child forks a reader
-per version. (Ctrl-C at the terminal thus reaches the main process only, which ends them.)
+children join, and the whole group is killed: `compare`'s reading process forks a reader
+per PDF version. (Ctrl-C at the terminal thus reaches the main process only, which ends them.)
 
 ``CPC_DRAFT_SANDBOX=0`` runs all work in this process, without limits (a debugger or
 profiler does not follow a fork).
