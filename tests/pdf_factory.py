@@ -7,7 +7,7 @@ handler, revision 2) and deliberately damaged cross-reference tables. Coordinate
 points from the top-left corner of the page as displayed.
 
 Also: :func:`libreoffice_pdf` converts a .docx with LibreOffice headless, for tests on
-the assembled drafts.
+the assembled drafts; :func:`texts` and :func:`norm` look at what the reader made of it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpc_draft.render.pdf import convert_with_libreoffice, find_soffice
+
+# Paragraphs of a compact, for pages that read like one
+EN = [
+    "The Participants intend to strengthen the capacity of the national authorities "
+    "to identify child victims and to refer them to specialized services.",
+    "Each Participant intends to carry out its responsibilities in accordance with its "
+    "applicable laws and regulations.",
+    "The Participants intend to review progress at each Annual Dialogue.",
+]
 
 CHAR_WIDTH = 0.6  # Courier: every glyph is 600/1000 em
 LETTER = (612.0, 792.0)
@@ -299,3 +308,31 @@ def encrypted_export(password: str) -> str:
 def truncated(data: bytes) -> bytes:
     """The first half of a PDF: what a broken download or mail gateway leaves."""
     return data[: len(data) // 2]
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def texts(document, kind=None) -> list[str]:
+    return [b.text for b in document.blocks if kind is None or b.kind == kind]
+
+
+def pages_with_furniture(folder: Path, variant: str) -> Path:
+    """Four pages of an article each, under a running header, with page numbers as
+    ``variant`` says: "page-of" ("Page 1 of 4" and "- 1 -"), "lone" ("1"), "pagina"."""
+    pdf = Pdf()
+    for number in range(1, 5):
+        page = pdf.page()
+        page.text(72, 40, "Draft Compact - confidential", size=9)
+        if variant == "page-of":
+            page.text(460, 40, f"Page {number} of 4", size=9)
+            page.text(296, 760, f"- {number} -", size=9)
+        elif variant == "lone":
+            page.text(530, 760, str(number), size=9)
+        elif variant == "pagina":
+            page.text(250, 760, f"Borrador CPC - página {number}", size=9)
+        top = page.paragraph(72, 80, 468, f"Article {number}", bold=True)
+        for text in EN:
+            top = page.paragraph(72, top, 468, text)
+    return pdf.save(folder / f"{variant}.pdf")

@@ -1,9 +1,10 @@
-"""What makes a cold `compare` fast, and loses nothing doing it.
+"""What makes a cold `compare` or `check` fast, and loses nothing doing it.
 
 - spaCy is imported without its command-line interface, which stays importable;
-- both versions are read (and their texts compared) in a forked child while spaCy loads
-  here; where the system cannot fork, or the child dies, they are read here, with the
-  same result; a file the child cannot read is named as if it had been read here;
+- the drafts are read (and, by `compare`, their texts compared) in the sandbox while
+  spaCy loads here: the results are those of reading them here (where the system cannot
+  fork, or the child dies), and a file that cannot be read is named as if it had been
+  read here (how long it all takes is for benchmarks/bench_check.py and bench_compare.py);
 - the console entry leaves Python's last garbage-collection pass out, and loses no output.
 
 The versions are made here from the assembled Peru example (tests/version_factory.py).
@@ -23,14 +24,13 @@ from docx_factory import make_bomb
 from pdf_factory import Pdf
 from version_factory import Version
 
-from cpc_draft import sandbox as forked
+from cpc_draft import sandbox
 from cpc_draft.check import batch, review
 from cpc_draft.check.config import Config
 from cpc_draft.cli import main
+from cpc_draft.compare import files
 from cpc_draft.compare.files import compare_files, compare_language_versions
 from cpc_draft.errors import InputFileError
-
-needs_fork = pytest.mark.skipif(not forked.can_fork(), reason="the system cannot fork")
 
 
 def _python(code: str) -> str:
@@ -82,74 +82,52 @@ def test_a_spacy_imported_before_is_used_as_it_is():
     assert out == "True True\n"
 
 
-# -- work aside in a forked child ---------------------------------------------------------------
+# -- read ahead, or here: the same -------------------------------------------------------------
 
 
-@needs_fork
-def test_the_child_value_comes_back():
-    assert forked.start(lambda: {"amounts": [1, 2]}).result() == (True, {"amounts": [1, 2]})
+def _dying_first(function, marker: Path):
+    """``function``, except that its first call (in the sandbox's child) dies unanswered."""
+
+    def dying(*arguments):
+        if not marker.exists():
+            marker.write_text("died")
+            os._exit(9)
+        return function(*arguments)
+
+    return dying
 
 
-@needs_fork
-@pytest.mark.parametrize(
-    "work",
-    [lambda: 1 / 0, lambda: lambda: None, lambda: os._exit(3)],
-    ids=["raises", "does-not-pickle", "dies"],
-)
-def test_a_child_without_an_answer_says_so(work):
-    assert forked.start(work).result() == (False, None)
-
-
-def _record_readers(monkeypatch, log: Path) -> None:
-    """Each reading writes the reading process's id to ``log`` (children inherit this)."""
-    read = review.read_document
-
-    def recording(path, **options):
-        with log.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        return read(path, **options)
-
-    monkeypatch.setattr(review, "read_document", recording)
-
-
-@needs_fork
-def test_compare_reads_both_versions_in_a_child(pair, tmp_path, monkeypatch):
-    _record_readers(monkeypatch, tmp_path / "readers")
-    comparison = compare_files(*pair)
-    pids = (tmp_path / "readers").read_text().split()
-    assert len(pids) == 2 and len(set(pids)) == 1 and pids[0] != str(os.getpid())
-    assert comparison.fact_changes, "the facts were compared too"
-
-
-@needs_fork
-def test_language_versions_are_read_in_a_child(pair, tmp_path, monkeypatch):
-    _record_readers(monkeypatch, tmp_path / "readers")
-    found = compare_language_versions([pair[0]])
-    assert found.languages == ("en", "es") and found.mismatches == ()
-    assert (tmp_path / "readers").read_text().split() != [str(os.getpid())]
-
-
-@needs_fork
-def test_check_reads_its_first_file_in_a_child_and_the_next_here(pair, tmp_path, monkeypatch):
-    readers = tmp_path / "readers"
-    _record_readers(monkeypatch, readers)
-    outcomes = batch.run(list(pair), Config())
-    assert [outcome.error for outcome in outcomes] == [None, None]
-    assert outcomes[0].review.elements == review.review_path(pair[0], Config()).elements
-    first, second, _ = readers.read_text().split()  # the last: review_path just above
-    assert first != str(os.getpid()) and second == str(os.getpid())
-
-
-def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, monkeypatch):
+def test_without_fork_or_with_a_dead_child_the_result_is_the_same(pair, tmp_path, monkeypatch):
     expected = _summary(compare_files(*pair))
     assert ("deleted", "en", "Article 10 (Child Protection Data)") in expected[0]
     assert ("contribution", "PEN 2,300,000 (2019)", "PEN 2,100,000 (2019)") in expected[1]
     with monkeypatch.context() as patch:
-        patch.setattr(forked, "can_fork", lambda: False)
+        patch.setattr(sandbox, "can_fork", lambda **_: False)
         assert _summary(compare_files(*pair)) == expected
     with monkeypatch.context() as patch:
-        patch.setattr(review, "_read_in_child", lambda *arguments: os._exit(9))
+        marker = tmp_path / "marker"
+        patch.setattr(files, "_read_and_compare", _dying_first(files._read_and_compare, marker))
         assert _summary(compare_files(*pair)) == expected
+        assert marker.read_text() == "died"
+
+
+def test_check_reads_ahead_with_the_result_of_reading_here(pair, monkeypatch):
+    def findings(outcomes) -> list:
+        assert [outcome.error for outcome in outcomes] == [None, None]
+        return [(o.review.elements, o.review.findings) for o in outcomes]
+
+    ahead = findings(batch.run(list(pair), Config()))
+    assert ahead[0][0] == review.review_path(pair[0], Config()).elements
+    monkeypatch.setenv("CPC_DRAFT_SANDBOX", "0")
+    assert findings(batch.run(list(pair), Config())) == ahead
+
+
+def test_language_versions_read_ahead_are_those_read_here(pair, monkeypatch):
+    ahead = compare_language_versions([pair[0]])
+    assert ahead.languages == ("en", "es") and ahead.mismatches == ()
+    monkeypatch.setenv("CPC_DRAFT_SANDBOX", "0")
+    here = compare_language_versions([pair[0]])
+    assert (here.languages, here.mismatches) == (ahead.languages, ahead.mismatches)
 
 
 @pytest.mark.parametrize("broken", [0, 1], ids=["old", "new"])
@@ -185,14 +163,13 @@ def _pdf(path: Path, articles, password: str | None = None) -> Path:
     return pdf.save(path, password=password)
 
 
-@needs_fork
 def test_two_pdfs_are_read_together_with_the_result_of_reading_them_in_turn(tmp_path, monkeypatch):
     old = _pdf(tmp_path / "old.pdf", _ARTICLES)
     reworded = [_ARTICLES[0], ("Article 2", _ARTICLES[1][1].replace("every year", "twice"))]
     new = _pdf(tmp_path / "new.pdf", reworded)
     together = compare_files(old, new)
     assert [(c.kind, c.old.label) for c in together.changes] == [("modified", "Article 2")]
-    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    monkeypatch.setattr(sandbox, "can_fork", lambda **_: False)
     assert _summary(compare_files(old, new)) == _summary(together)
 
 

@@ -3,11 +3,11 @@
 A file that cannot be read does not stop the others: its message is collected and the
 run ends with exit code 2 after every other file has been reviewed.
 
-With several workers (where the system can fork), this process first reads one file per
-worker, each PDF in its reader's child, while spaCy loads here; then it forks the
-workers, which inherit spaCy and its pipelines and start on those documents. Loading
-spaCy once instead of in every worker saves about 1.7 s of CPU per extra worker
-(benchmarks/bench_check.py measures `--jobs 2` against `--jobs 1`).
+The first files are read ahead in the sandbox while spaCy loads here: one file with one
+worker; with several (where the system can fork), one file per worker, after which this
+process forks the workers, which inherit spaCy and its pipelines and start on those
+documents. Loading spaCy once instead of in every worker saves about 1.7 s of CPU per
+extra worker (benchmarks/bench_check.py measures `--jobs 2` against `--jobs 1`).
 """
 
 from __future__ import annotations
@@ -16,19 +16,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cpc_draft import sandbox
 from cpc_draft.check.config import Config
-from cpc_draft.check.review import (
-    Review,
-    read_draft,
-    read_drafts,
-    review_document,
-    review_path,
-    warm_up,
-)
+from cpc_draft.check.intake import submit_draft, warm_up
+from cpc_draft.check.review import Review, review_document, review_path
 from cpc_draft.errors import CpcDraftError, InputFileError
 from cpc_draft.model import Document
 from cpc_draft.sandbox import can_fork
@@ -99,19 +94,11 @@ def run(
 
 
 def _in_turn(work: list[_Job]) -> Iterator[Outcome]:
-    """One file after another; the first is read in a forked child while spaCy loads
-    here (a 45-page Word draft takes about 0.2 s to read)."""
+    """One file after another; the first is read in the sandbox while spaCy loads here (a
+    45-page Word draft takes about 0.2 s to read)."""
     if work:
-        yield _one(_read_aside(work[0], _warm_up_for(work[1:])))
+        yield _one(_read_ahead(work[:1], rest=work[1:])[0])
     yield from map(_one, work[1:])
-
-
-def _read_aside(job: _Job, warm: Callable[[], None]) -> _Job:
-    try:
-        (document,) = read_drafts([job.path], password=job.password, while_waiting=warm)
-    except CpcDraftError as error:
-        return replace(job, error=str(error))
-    return replace(job, document=document)
 
 
 def _spawned(work: list[_Job], workers: int) -> Iterator[Outcome]:
@@ -126,55 +113,55 @@ def _forked(work: list[_Job], workers: int) -> Iterator[Outcome]:
     equal shares: after one, an odd number of files was left for two workers, and one
     of them ran a whole file longer than the other.
     """
-    warm = _warm_up_for(work[workers:])
-    ahead = _read_ahead(work[:workers], warm)
-    warm()  # done while the files were read, unless none of them could be
+    ahead = _read_ahead(work[:workers], rest=work[workers:])
     with ProcessPoolExecutor(max_workers=workers, mp_context=_FORK) as pool:
         yield from pool.map(_one, ahead + work[workers:], chunksize=1)
 
 
-def _warm_up_for(rest: list[_Job]) -> Callable[[], None]:
+def _warm_up(pdfs_follow: bool) -> None:
     """Load spaCy; and pdfplumber's table finder too if PDFs are still to be read by
     processes forked from this one, which then inherit it."""
+    warm_up()
+    if pdfs_follow:
+        from cpc_draft.readers.pdf import prepare_table_finder
 
-    def warm() -> None:
-        warm_up()
-        if any(job.path.suffix.lower() == ".pdf" for job in rest):
-            from cpc_draft.readers.pdf import prepare_table_finder
-
-            prepare_table_finder()
-
-    return warm
+        prepare_table_finder()
 
 
-def _read_ahead(jobs: list[_Job], warm: Callable[[], None]) -> list[_Job]:
-    """Read ``jobs`` at the same time, each PDF in its reader's child, while spaCy loads
-    here: each read starts the next while it waits for its child, and the last loads spaCy.
+def _read_ahead(jobs: list[_Job], rest: list[_Job]) -> list[_Job]:
+    """``jobs`` with their documents (or errors), read in the sandbox, each in its own
+    child, while spaCy loads here (see :func:`_warm_up`; ``rest`` are the jobs to follow).
 
-    The readers run on every core but one and spaCy loads alone on that one. Loading spaCy
-    takes longest; sharing its core with two readers, it ended about 1 s after them on a
-    two-core machine, with the workers waiting for it.
+    Several readers run on every core but one and spaCy loads alone on that one. Loading
+    spaCy takes longest; sharing its core with two readers, it ended about 1 s after them
+    on a two-core machine, with the workers waiting for it. (One reader and spaCy are left
+    to the system to place.)
     """
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    done: dict[int, _Job] = {}
-
-    def read(index: int) -> None:
-        job = jobs[index]
-        then = (lambda: read(index + 1)) if index + 1 < len(jobs) else alone
-        try:
-            document = read_draft(job.path, password=job.password, while_waiting=then)
-            done[index] = replace(job, document=document)
-        except CpcDraftError as error:
-            done[index] = replace(job, error=str(error))
-
-    def alone() -> None:
+    several = len(jobs) > 1 and hasattr(os, "sched_getaffinity")
+    cores = sorted(os.sched_getaffinity(0)) if several else []
+    with ExitStack() as running:
+        with _on_cores(cores[1:]):  # the children forked now stay there
+            started = [_start(job, running) for job in jobs]
         with _on_cores(cores[:1]):
-            warm()
+            _warm_up(pdfs_follow=any(job.path.suffix.lower() == ".pdf" for job in rest))
+        return [_finished(job, reading) for job, reading in started]
 
-    with _on_cores(cores[1:]):  # what forks meanwhile (the readers) stays there
-        read(0)
-    # A file refused before its reading began (empty, not a draft) started no next one.
-    return [done.get(index, job) for index, job in enumerate(jobs)]
+
+def _start(job: _Job, running: ExitStack) -> tuple[_Job, sandbox.Pending | None]:
+    """The job and its reading, begun; or the job with its error, refused at a glance."""
+    try:
+        return job, running.enter_context(submit_draft(job.path, password=job.password))
+    except CpcDraftError as error:
+        return replace(job, error=str(error)), None
+
+
+def _finished(job: _Job, reading: sandbox.Pending | None) -> _Job:
+    if reading is None:
+        return job
+    try:
+        return replace(job, document=reading.result())
+    except CpcDraftError as error:
+        return replace(job, error=str(error))
 
 
 @contextmanager

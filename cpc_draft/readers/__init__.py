@@ -8,7 +8,6 @@ message names the file and the problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,13 +63,12 @@ def glance(path: Path) -> str:
     return kind
 
 
-def read_document(
-    path: Path, *, password: str | None = None, while_waiting: Callable[[], None] | None = None
-) -> Document:
+def read_document(path: Path, *, password: str | None = None) -> Document:
     """Read ``path`` into a Document with a language on every block.
 
-    ``while_waiting`` is work the caller wants done while a PDF is read in its sandbox
-    process (for other formats it simply runs after reading).
+    A PDF is read in the sandbox, under limits (see :mod:`cpc_draft.readers.pdf`). To read
+    while doing something else, submit this function: ``sandbox.submit(read_document,
+    path)``.
     """
     from cpc_draft.text.langid import detect_languages
     from cpc_draft.text.structure import decide_headings
@@ -86,8 +84,7 @@ def read_document(
     if kind == PDF:
         from cpc_draft.readers.pdf import read_pdf
 
-        document = read_pdf(path, password=password, while_waiting=while_waiting)
-        while_waiting = None
+        document = read_pdf(path, password=password)
     elif kind == DOCX:
         from cpc_draft.readers.docx import read_docx
 
@@ -96,8 +93,6 @@ def read_document(
         from cpc_draft.readers.text import read_text
 
         document = read_text(path)
-    if while_waiting:
-        while_waiting()
     blocks, languages = detect_languages(decide_headings(document.blocks))
     return replace(document, blocks=blocks, languages=languages)
 

@@ -1,0 +1,130 @@
+"""A PDF file -> a Document: the structure checks, PDFium page by page, then the layout.
+
+Every page is read with pypdfium2 only, one page at a time (each page and text page is
+closed before the next is opened). Bad files end in :class:`InputFileError` with one line
+naming the problem: encrypted (without or with a wrong password), truncated, not a PDF at
+all, a decompression bomb, no text layer (scanned), no pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from cpc_draft import sandbox
+from cpc_draft.errors import InputFileError
+from cpc_draft.model import Document
+from cpc_draft.readers.pdf.drawing import page_edges
+from cpc_draft.readers.pdf.geometry import PageInput
+from cpc_draft.readers.pdf.layout import lay_out
+from cpc_draft.readers.pdf.page import PageStats, text_layer_problems
+from cpc_draft.readers.pdf.structure import Damage, inspect_structure
+from cpc_draft.readers.pdf.tables import find_grids
+from cpc_draft.readers.pdf.words import page_words
+
+MAX_PAGES = 10_000
+CPU_SECONDS_PER_PAGE = 0.2  # CPU time a page may take, on top of the reader's fixed allowance
+
+
+def read(path: Path, password: str | None) -> Document:
+    """Read the PDF at ``path`` here; a file that is not a readable PDF raises
+    :class:`InputFileError`."""
+    damage = inspect_structure(path)
+    if damage.bomb:
+        raise InputFileError(
+            path,
+            f"holds a compressed stream that inflates to {damage.bomb} (a decompression bomb?)",
+        )
+    document = _open(path, password, damage)
+    if damage.truncated:  # pdfium may patch up what is left; pages could be missing
+        document.close()
+        raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
+    warnings: list[str] = []
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise InputFileError(path, f"has {count:,} pages; the limit is {MAX_PAGES:,}")
+        sandbox.allow_cpu(CPU_SECONDS_PER_PAGE * count)  # in the sandbox's child
+        properties = _metadata(document)
+        pages, stats = [], []
+        for index in range(count):
+            page_input, page_stats = _read_page(path, document, index)
+            pages.append(page_input)
+            stats.append(page_stats)
+    finally:
+        document.close()
+    if damage.xref_damaged:
+        warnings.append("the cross-reference table is damaged; the text was recovered")
+    blocks, headers, footers, body = lay_out(pages)
+    for page_stats in stats:
+        page_stats.chars = body.get(page_stats.number, 0)
+    warnings += text_layer_problems(path, stats)
+    return Document(
+        path=str(path),
+        format="pdf",
+        blocks=tuple(blocks),
+        pages=count,
+        warnings=tuple(warnings),
+        headers=tuple(headers),
+        footers=tuple(footers),
+        properties=properties,
+    )
+
+
+def _open(path: Path, password: str | None, damage: Damage):
+    try:
+        return pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        if password is None:
+            raise InputFileError(path, "is encrypted; give the password with --password")
+        raise InputFileError(path, "the password is wrong")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        raise InputFileError(path, "is encrypted with an unsupported security handler")
+    if code == pdfium_c.FPDF_ERR_FILE:
+        raise InputFileError(path, "cannot be opened")
+    if code == pdfium_c.FPDF_ERR_SUCCESS:
+        raise InputFileError(path, "has no pages")
+    if not damage.has_objects:
+        raise InputFileError(path, "is not a PDF: it starts like one but holds no PDF objects")
+    if damage.truncated:
+        raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
+    raise InputFileError(path, "is damaged and cannot be read as a PDF")
+
+
+def _metadata(document) -> dict[str, str]:
+    try:
+        found = document.get_metadata_dict(skip_empty=True)
+    except Exception:  # metadata is a nicety; a broken Info dictionary must not stop us
+        return {}
+    keep = ("Title", "Author", "Subject", "Creator", "Producer", "CreationDate", "ModDate")
+    return {key.lower(): " ".join(str(found[key]).split())[:300] for key in keep if found.get(key)}
+
+
+def _read_page(path: Path, document, index: int) -> tuple[PageInput, PageStats]:
+    stats = PageStats(index + 1)
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        stats.notes.append(f"page {index + 1} could not be read")
+        return PageInput(index + 1, 612.0, 792.0, []), stats
+    textpage = None
+    try:
+        bbox = page.get_bbox()
+        textpage = page.get_textpage()
+        words, transform = page_words(textpage.raw, bbox, page.get_rotation(), stats)
+        textpage.close()
+        textpage = None
+        edges = page_edges(page.raw, transform, stats)
+    except pdfium.PdfiumError:
+        stats.notes.append(f"page {index + 1} could not be read")
+        return PageInput(index + 1, 612.0, 792.0, []), stats
+    finally:
+        if textpage is not None:
+            textpage.close()
+        page.close()
+    grids = find_grids(edges, transform.width, transform.height) if edges else []
+    return PageInput(index + 1, transform.width, transform.height, words, grids), stats

@@ -1,0 +1,128 @@
+"""The page as plain data: positioned words, ruled-table grids, lines, flow entries.
+
+PDFium's side (:mod:`.words`, :mod:`.drawing`) produces these; the layout steps
+(:mod:`.running`, :mod:`.tables`, :mod:`.columns`, :mod:`.blocks`) work on them alone, in
+points with the origin top-left and y growing downwards, so they can be tested without a PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Word:
+    """A word on the page: text and loose box in points, top-left origin."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class TableGrid:
+    """A ruled table found on a page: rows of cell boxes (None where a merged cell spans)."""
+
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: list[list[tuple[float, float, float, float] | None]]
+
+
+@dataclass(slots=True)
+class PageInput:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word]
+    grids: list[TableGrid] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @classmethod
+    def of(cls, words: list[Word]) -> Line:
+        words.sort(key=lambda word: word.x0)
+        sizes: dict[float, int] = {}
+        for word in words:
+            sizes[word.size] = sizes.get(word.size, 0) + len(word.text)
+        letters = [word for word in words if not word.text.isdigit()]
+        return cls(
+            words,
+            words[0].x0,
+            max(word.x1 for word in words),
+            min(word.top for word in words),
+            max(word.bottom for word in words),
+            round(max(sizes, key=sizes.__getitem__), 1),
+            bool(letters) and all(word.bold for word in letters),
+        )
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass(slots=True)
+class TableItem:
+    bbox: tuple[float, float, float, float]
+    cells: list[list[list[Word]]]  # rows of cells of words
+    boxes: list[list[tuple[float, float, float, float] | None]]
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+@dataclass(slots=True)
+class Entry:
+    """One step of a page's reading order: a line or a table, in a column region."""
+
+    item: Line | TableItem
+    column: int | None
+    region: int  # leaf region number on the page
+    left: float  # the region's text edges
+    right: float
+
+
+def word_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Words grouped into rows by vertical overlap, top to bottom."""
+    rows: list[list[Word]] = []
+    bounds: list[list[float]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        if rows:
+            top, bottom = bounds[-1]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap > 0.5 * min(bottom - top, word.height):
+                rows[-1].append(word)
+                bounds[-1] = [min(top, word.top), max(bottom, word.bottom)]
+                continue
+        rows.append([word])
+        bounds.append([word.top, word.bottom])
+    return rows
