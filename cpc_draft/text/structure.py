@@ -3,8 +3,7 @@
 A received draft is read from .txt, .docx or .pdf, and each reader has its own idea of a
 heading (a Word heading style, a PDF line set large, a line in capitals). The same words
 must give the same outline whatever the format, so this stage decides from the text of
-each block and of its neighbours, and keeps a reader's heading only where its text could
-be one. It recognises:
+each block and of its neighbours alone. It recognises:
 
 - labelled divisions in en, es and fr (data/headings.yaml): "Article 5", "ARTICLE V —
   Purpose", "Article premier :", "CLÁUSULA PRIMERA.- OBJETO", "PART ONE: GENERAL",
@@ -231,9 +230,17 @@ def _is_heading(
         return after_body and not _introduced_list(previous) and _introduces(following)
     if _is_caps(text) and len(text) <= MAX_CAPS_TITLE_CHARS and text[-1] not in ".;,":
         return True
-    if block.kind == HEADING:  # the reader saw a heading: keep it unless it is a sentence
-        return len(text.split()) <= MAX_TITLE_WORDS and text[-1] not in ".;,"
+    if block.kind == HEADING and _has_heading_shape(text):
+        return True  # a Word heading style, a Markdown "#", a PDF line set apart
     return _is_plain_heading(text, previous, following)
+
+
+def _has_heading_shape(text: str) -> bool:
+    """What a reader's heading must look like to be kept: short, capitalised, not a
+    sentence. A reader's opinion weighs only where the words allow it, so that the text
+    form of the same draft, which has no styles, is cut the same way."""
+    words = text.split()
+    return len(words) <= MAX_PLAIN_HEADING_WORDS and text[0].isupper() and text[-1] not in ".;,"
 
 
 def _is_plain_heading(text: str, previous: TextBlock | None, following: TextBlock | None) -> bool:
@@ -244,8 +251,8 @@ def _is_plain_heading(text: str, previous: TextBlock | None, following: TextBloc
         return False
     if not text[0].isupper() or not any(len(w) >= 3 and w.isalpha() for w in words):
         return False
-    if _introduced_list(previous):
-        return False
+    if _introduced_list(previous):  # a list's member, unless a paragraph follows it
+        return following is not None and following.kind == PARAGRAPH and _introduces(following)
     return _introduces(following) and _word_count(following) > len(words)
 
 
