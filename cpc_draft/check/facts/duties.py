@@ -1,0 +1,162 @@
+"""Element B: the responsibilities of each government.
+
+A duty is a commitment ("intends to", "plans to", "entend", "se compromete a"; the
+``commitment`` cues) whose subject is one government. The subject is the first party
+named before the commitment that is not the object of a preposition: in "The
+Government of the United States, through the Office to Monitor … ("TIP Office"),
+intends to:" it is the United States, whatever stands between it and its verb. A
+lead-in ("X intends to:") gives X the members of the list that follows; a heading that
+names one government ("Responsibilities of the Government of X") gives X the list under
+it. A duty left for later ("to be set out in a separate arrangement") is not a duty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from cpc_draft.check.facts.listing import is_labelled, run_in_count, sentences
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.model import HEADING, ITEM, TextBlock
+from cpc_draft.text.cues import cue, has
+
+PARTIES = ("US", "partner")
+MIN_DUTY_WORDS = 4  # "intends to:" introduces duties; "intends to fund partners" is one
+
+
+class Duties(NamedTuple):
+    us: tuple[TextBlock, ...]
+    partner: tuple[TextBlock, ...]
+    has_article: bool  # a section on responsibilities, not only duties in passing
+    in_passing: tuple[str, ...] = ()  # parties whose duties are only mentioned in passing
+
+
+class _Reading(NamedTuple):
+    duties: dict[str, list[TextBlock]]
+    listed: dict[str, list[TextBlock]]  # duties given as a list (lead-in or run-in)
+
+
+def find_duties(stream: Stream) -> Duties:
+    section = stream.in_section("responsibilities")
+    reading = _read(section, stream, headed=True)
+    duties, passing = reading.duties, []
+    missing = [party for party in PARTIES if not duties[party]]
+    if missing:
+        # Look beyond the section: a government's duties given as a list ("X intends
+        # to:" and its members) count wherever they stand, under a heading the draft
+        # words its own way or none; a duty in a sentence elsewhere is in passing.
+        inside = {b.index for b in section}
+        rest = _read([b for b in stream.blocks if b.index not in inside], stream, headed=False)
+        for party in missing:
+            duties[party] = rest.duties[party]
+            if duties[party] and not rest.listed[party] and (section or stream.structured):
+                passing.append(party)
+    return Duties(
+        tuple(duties["US"]),
+        tuple(duties["partner"]),
+        stream.has_section("responsibilities"),
+        tuple(passing),
+    )
+
+
+def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Reading:
+    """Each government's duties in ``blocks``. ``headed``: the blocks are a
+    responsibilities section, whose headings may name the government."""
+    duties: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
+    listed: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
+    current: str | None = None  # whose list the following members belong to
+    for block in blocks:
+        if block.kind == HEADING:
+            current = _named_party(block.text, stream) if headed else None
+            continue
+        member = block.kind == ITEM or is_labelled(block)
+        if current and member and not block.text.rstrip().endswith(":"):
+            _add(duties[current], block)  # "(b) ensure that …": the list's government's
+            _add(listed[current], block)
+            continue
+        said = _stated_duties(block.text, stream) if _may_state(block, stream) else None
+        if said is not None:
+            subjects, introduces = said
+            for party in subjects:
+                _add(duties[party], block)
+                if run_in_count(block.text):
+                    _add(listed[party], block)
+            current = introduces
+            continue
+        if not headed:
+            current = None
+    return _Reading(duties, listed)
+
+
+def _may_state(block: TextBlock, stream: Stream) -> bool:
+    return has("commitment", stream.language, block.text)
+
+
+def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | None:
+    """(the parties ``text`` gives duties to, the party whose list it introduces), or
+    None where no party takes on anything in it."""
+    from cpc_draft.nlp import find_party_mentions
+
+    language = stream.language
+    commitment = cue("commitment", language)
+    mentions = find_party_mentions(text, language, stream.partner)
+    subjects: list[str] = []
+    introduces: str | None = None
+    any_subject = False
+    for offset, sentence in sentences(text):
+        start = 0
+        for found in commitment.finditer(sentence):
+            segment = (offset + start, offset + found.start())
+            start = found.end()
+            party = _subject(text, mentions, segment, language)
+            if party is None:
+                continue
+            any_subject = True
+            if party not in PARTIES:
+                break  # "The Participants intend to …": joint, no one government's
+            after = sentence[found.end() :]
+            if sentence.rstrip().endswith(":") and len(after.split()) <= MIN_DUTY_WORDS:
+                introduces = party
+            elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
+                subjects.append(party)
+            break
+    return (subjects, introduces) if any_subject else None
+
+
+def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
+    """The first party named in ``text[segment]`` that is not the object of a
+    preposition ("through the TIP Office", "with the Government of X")."""
+    start, end = segment
+    before_party = _not_subject(language)
+    for mention in mentions:
+        if mention.start < start or mention.end > end:
+            continue
+        if before_party.search(text[start : mention.start]):
+            continue
+        return mention.party
+    return None
+
+
+_NOT_SUBJECT: dict[str, re.Pattern] = {}
+
+
+def _not_subject(language: str) -> re.Pattern:
+    """Words that make the party after them an object: "through", "par l'intermédiaire du"."""
+    if language not in _NOT_SUBJECT:
+        words = cue("not_subject", language).pattern
+        _NOT_SUBJECT[language] = re.compile(rf"{words}\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$")
+    return _NOT_SUBJECT[language]
+
+
+def _named_party(heading: str, stream: Stream) -> str | None:
+    """The one government a heading names ("Responsibilities of the Government of X")."""
+    from cpc_draft.nlp import find_party_mentions
+
+    parties = {m.party for m in find_party_mentions(heading, stream.language, stream.partner)}
+    return parties.pop() if len(parties) == 1 and parties <= set(PARTIES) else None
+
+
+def _add(blocks: list[TextBlock], block: TextBlock) -> None:
+    if block not in blocks:
+        blocks.append(block)
