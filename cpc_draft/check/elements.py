@@ -43,7 +43,7 @@ def _objectives(facts: StreamFacts) -> ElementStatus:
     listed = objectives.listed
     if listed:
         count = objectives.count or len(listed)
-        return ElementStatus("A", PRESENT, f"{count} objectives listed", evidence(listed))
+        return ElementStatus("A", PRESENT, f"{_many(count, 'objective')} listed", evidence(listed))
     if objectives.purpose_only:
         return ElementStatus(
             "A",
@@ -55,6 +55,10 @@ def _objectives(facts: StreamFacts) -> ElementStatus:
 
 
 _WHO = {"US": "the United States", "partner": "the partner government"}
+
+
+def _many(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _responsibilities(facts: StreamFacts) -> ElementStatus:
@@ -93,7 +97,9 @@ def _programs(facts: StreamFacts) -> ElementStatus:
     if programs.undecided:
         reason = "the programs are left to be determined; none is named"
         return ElementStatus("C", MISSING, reason, found)
-    what = f"{len(listed)} programs" if programs.named else "programs described in general terms"
+    what = (
+        _many(len(listed), "program") if programs.named else "programs described in general terms"
+    )
     funded = programs.funded_by
     if len(funded) == 2:
         return ElementStatus("C", PRESENT, f"{what} with funding from both governments", found)

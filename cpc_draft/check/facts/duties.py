@@ -66,9 +66,10 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
     duties: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
     listed: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
     current: str | None = None  # whose list the following members belong to
+    headed_by: str | None = None  # the government the current heading names
     for block in blocks:
         if block.kind == HEADING:
-            current = _named_party(block.text, stream) if headed else None
+            headed_by = current = _named_party(block.text, stream) if headed else None
             continue
         member = block.kind == ITEM or is_labelled(block)
         if current and member and not block.text.rstrip().endswith(":"):
@@ -82,9 +83,13 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
                 _add(duties[party], block)
                 if run_in_count(block.text):
                     _add(listed[party], block)
-            current = introduces
-            continue
-        if not headed:
+            current = introduces or headed_by
+        elif headed_by:
+            # Under "Responsibilities of the United States", "Fund implementing partners
+            # …" is the United States' duty though it names no one.
+            _add(duties[headed_by], block)
+            _add(listed[headed_by], block)
+        else:
             current = None
     return _Reading(duties, listed)
 
@@ -114,28 +119,31 @@ def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | 
                 continue
             any_subject = True
             if party not in PARTIES:
-                break  # "The Participants intend to …": joint, no one government's
+                continue  # "The Participants intend to …": joint, no one government's
             after = sentence[found.end() :]
             if sentence.rstrip().endswith(":") and len(after.split()) <= MIN_DUTY_WORDS:
                 introduces = party
             elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
-                subjects.append(party)
-            break
+                subjects.append(party)  # each clause its own: "X will …, and Y will …"
     return (subjects, introduces) if any_subject else None
 
 
 def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
     """The first party named in ``text[segment]`` that is not the object of a
-    preposition ("through the TIP Office", "with the Government of X")."""
+    preposition ("through the TIP Office", "with the Government of X"); "both" where
+    both governments are named so ("the United States and Velora will …")."""
     start, end = segment
     before_party = _not_subject(language)
-    for mention in mentions:
-        if mention.start < start or mention.end > end:
-            continue
-        if before_party.search(text[start : mention.start]):
-            continue
-        return mention.party
-    return None
+    subjects = [
+        mention.party
+        for mention in mentions
+        if start <= mention.start
+        and mention.end <= end
+        and not before_party.search(text[start : mention.start])
+    ]
+    if not subjects:
+        return None
+    return "both" if set(PARTIES) <= set(subjects) else subjects[0]
 
 
 _NOT_SUBJECT: dict[str, re.Pattern] = {}

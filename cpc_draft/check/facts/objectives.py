@@ -27,6 +27,12 @@ from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, TextBlock
 from cpc_draft.text.cues import cue, has
 
 _OBJECTIVE_WORD = re.compile(r"\b(objective|objectives|objetivos?|objectifs?)\b", re.I)
+# "Objective A: …", "Specific Objective 2 –", "Objectif spécifique 1 :", "Objetivo 3."
+_LABELLED_OBJECTIVE = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w+\s+)?(?:objective|objetivo|objectif|goal|meta)"
+    r"(?:\s+\w+)?\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*(?:[:.–—-]|$)",
+    re.IGNORECASE,
+)
 
 
 class Objectives(NamedTuple):
@@ -38,7 +44,7 @@ class Objectives(NamedTuple):
 
 def find_objectives(stream: Stream) -> Objectives:
     section = stream.in_section("objectives")
-    found = _listed_in_section(section, stream.language)
+    found = _objective_headings(stream) or _listed_in_section(section, stream.language)
     if found:
         return Objectives(tuple(found), (), _count(found), "own")
     found = _introduced_lists(stream)
@@ -55,6 +61,17 @@ def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBloc
     if items or len(shaped) >= 2:
         return [b for b in section if b in items or b in shaped]
     return [b for b in section if b.kind != HEADING and _lists_in_one_sentence(b.text, language)]
+
+
+def _objective_headings(stream: Stream) -> list[TextBlock]:
+    """Objectives that are headings of their own: "Objective A: Justice", then its text."""
+    return [
+        s.heading
+        for s in stream.sections
+        if s.key == "objectives"
+        and s.heading is not None
+        and _LABELLED_OBJECTIVE.match(s.heading.text)
+    ]
 
 
 def _is_member(block: TextBlock) -> bool:
