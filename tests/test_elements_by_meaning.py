@@ -40,6 +40,7 @@ CASES = {
     "numbered-paragraphs-en.txt": "+++",  # run-in lists, "The first component, …"
     "titres-fr.txt": "+++",  # "entend :", "se propose de :", "Axe 1 :"
     "lineas-es.txt": "+++",  # "tiene previsto:", "Línea de acción 1:"
+    "run-in-es.txt": "+++",  # "(i) … (iii)" objectives, "tres ejes de trabajo: a) …"
     "purpose-objectives-en.txt": "+++",  # objectives listed inside the Purpose article
     "weak-en.txt": "~~-",  # a purpose only; one government's duties; activities undecided
     "passing-duties-en.txt": "+~+",  # duties only in other articles' sentences
@@ -124,6 +125,12 @@ def test_program_funding_comes_from_the_programs_own_paragraphs():
         ("partner", "400000"),
         ("partner", "600000"),
     ]
+
+
+def test_programs_listed_inside_one_paragraph_are_counted_one_by_one():
+    review = _review(DRAFTS / "run-in-es.txt")
+    assert review.primary.programs.count == 3
+    assert review.elements["C"].reason.startswith("3 programs with funding from both")
 
 
 def test_a_programs_section_that_leaves_them_undecided_names_none():

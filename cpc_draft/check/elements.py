@@ -97,9 +97,8 @@ def _programs(facts: StreamFacts) -> ElementStatus:
     if programs.undecided:
         reason = "the programs are left to be determined; none is named"
         return ElementStatus("C", MISSING, reason, found)
-    what = (
-        _many(len(listed), "program") if programs.named else "programs described in general terms"
-    )
+    count = programs.count or len(listed)
+    what = _many(count, "program") if programs.named else "programs described in general terms"
     funded = programs.funded_by
     if len(funded) == 2:
         return ElementStatus("C", PRESENT, f"{what} with funding from both governments", found)

@@ -23,6 +23,7 @@ from cpc_draft.check.facts.listing import (
     is_labelled,
     is_lead_in,
     members_after,
+    run_in_count,
     title_of,
 )
 from cpc_draft.check.facts.money import is_total
@@ -47,6 +48,7 @@ class Programs(NamedTuple):
     funding: tuple[Contribution, ...]  # amounts of the U.S. or the partner for programs
     named: bool = True  # programs named, not only a programs section's general prose
     undecided: bool = False  # the draft says its programs are still to be determined
+    count: int = 0  # programs named (a list running inside one paragraph counts each)
 
     @property
     def funded_by(self) -> tuple[str, ...]:
@@ -65,7 +67,8 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     undecided = any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
     funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
-    return Programs(tuple(listed), funding, not general, undecided and general)
+    count = sum(max(1, run_in_count(b.text)) for b in listed) if named else len(listed)
+    return Programs(tuple(listed), funding, not general, undecided and general, count)
 
 
 def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
@@ -80,7 +83,9 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
             named[block.index] = block
         elif _announces_programs(block, language):
             # "5.1 The Participants intend to carry out the four programs below": their
-            # announcement, not one of them.
+            # announcement, not one of them, unless it lists them: "three pillars: (a) …".
+            if run_in_count(block.text):
+                named[block.index] = block
             for member in members_after(blocks, position, titled=True):
                 named[member.index] = member
     if not named:
@@ -102,10 +107,12 @@ def _ranked_program(text: str, language: str) -> bool:
 
 def _announces_programs(block: TextBlock, language: str) -> bool:
     """ "We plan four programs.", "… the following lines of action:" before their list."""
-    if block.kind == HEADING or has_label(block.text):
-        return False  # "(c) the four programs of Article 6;": a reference in a list
+    if block.kind == HEADING:
+        return False
     if block.text.rstrip().endswith(":"):
         return has("program_word", language, block.text)
+    if has_label(block.text) and not run_in_count(block.text):
+        return False  # "(c) the four programs of Article 6;": a reference in a list
     return _count_pattern(language).search(block.text) is not None
 
 
