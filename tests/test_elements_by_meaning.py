@@ -44,6 +44,7 @@ CASES = {
     "purpose-objectives-en.txt": "+++",  # objectives listed inside the Purpose article
     "weak-en.txt": "~~-",  # a purpose only; one government's duties; activities undecided
     "passing-duties-en.txt": "+~+",  # duties only in other articles' sentences
+    "woven-duties-en.txt": "+++",  # each government's duties in the prose of "Implementation"
 }
 MARK = {"+": "present", "~": "partial", "-": "missing"}
 

@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cpc_draft.check.facts.listing import is_labelled, run_in_count, sentences
+from cpc_draft.check.facts.listing import NEUTRAL_KEYS, is_labelled, run_in_count, sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, TextBlock
 from cpc_draft.text.cues import cue, has
 
 PARTIES = ("US", "partner")
 MIN_DUTY_WORDS = 4  # "intends to:" introduces duties; "intends to fund partners" is one
+MIN_WOVEN_DUTIES = 2  # duties of each government in one section of no element
 
 
 class Duties(NamedTuple):
@@ -35,6 +36,7 @@ class Duties(NamedTuple):
 class _Reading(NamedTuple):
     duties: dict[str, list[TextBlock]]
     listed: dict[str, list[TextBlock]]  # duties given as a list (lead-in or run-in)
+    clauses: dict[str, list[int]]  # the block of each duty stated in a sentence
 
 
 def find_duties(stream: Stream) -> Duties:
@@ -48,9 +50,11 @@ def find_duties(stream: Stream) -> Duties:
         # words its own way or none; a duty in a sentence elsewhere is in passing.
         inside = {b.index for b in section}
         rest = _read([b for b in stream.blocks if b.index not in inside], stream, headed=False)
+        woven = not section and _woven_section(stream, rest)
         for party in missing:
             duties[party] = rest.duties[party]
-            if duties[party] and not rest.listed[party] and (section or stream.structured):
+            stated = rest.listed[party] or woven
+            if duties[party] and not stated and (section or stream.structured):
                 passing.append(party)
     return Duties(
         tuple(duties["US"]),
@@ -60,11 +64,26 @@ def find_duties(stream: Stream) -> Duties:
     )
 
 
+def _woven_section(stream: Stream, reading: _Reading) -> bool:
+    """Whether a section of no element ("Implementation", "General provisions") gives
+    each government several duties in prose: a responsibilities article the draft words
+    its own way. A duty or two beside other matters is in passing."""
+    for section in stream.sections:
+        if section.key not in NEUTRAL_KEYS:
+            continue
+        inside = {b.index for b in section.blocks}
+        counts = [sum(1 for b in reading.clauses[p] if b in inside) for p in PARTIES]
+        if min(counts) >= MIN_WOVEN_DUTIES:
+            return True
+    return False
+
+
 def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Reading:
     """Each government's duties in ``blocks``. ``headed``: the blocks are a
     responsibilities section, whose headings may name the government."""
     duties: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
     listed: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
+    clauses: dict[str, list[int]] = {party: [] for party in PARTIES}
     current: str | None = None  # whose list the following members belong to
     headed_by: str | None = None  # the government the current heading names
     for block in blocks:
@@ -80,6 +99,7 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
         if said is not None:
             subjects, introduces = said
             for party in subjects:
+                clauses[party].append(block.index)
                 _add(duties[party], block)
                 if run_in_count(block.text):
                     _add(listed[party], block)
@@ -91,7 +111,7 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
             _add(listed[headed_by], block)
         else:
             current = None
-    return _Reading(duties, listed)
+    return _Reading(duties, listed, clauses)
 
 
 def _may_state(block: TextBlock, stream: Stream) -> bool:
