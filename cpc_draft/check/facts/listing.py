@@ -4,9 +4,9 @@ objectives, duties and programs share.
 A list is introduced by a lead-in ("X intends to:", "the following objectives:") and
 made of members: Word or Markdown items, paragraphs that start with a label ("(a)",
 "1.", "1°", "•"), or titled paragraphs ("Objective 2: …", "Safe Homes: …"). A list may
-also run inside one paragraph: "intends to: (a) …; (b) …; and (c) …". Where each
-piece lies (an element's own section, a section of no element, another element's
-section) is what tells a reviewer whether the draft says it or merely mentions it.
+also run inside one paragraph: "intends to: (a) …; (b) …; and (c) …". Where a list
+stands (an element's own section, a section of no element, another element's section)
+tells whether the draft sets the element out or merely mentions it.
 """
 
 from __future__ import annotations
@@ -96,18 +96,5 @@ def section_of(stream: Stream) -> dict[int, str | None]:
     return {block.index: s.key for s in stream.sections for block in s.blocks}
 
 
-OWN, NEUTRAL, OTHER = "own", "neutral", "other"
-NEUTRAL_KEYS = (None, "purpose")  # sections of no element: a draft's own headings
-
-
-def placement(stream: Stream, blocks: Sequence[TextBlock], key: str) -> str:
-    """Where ``blocks`` lie: in a ``key`` section (OWN), else in a section of no element
-    (NEUTRAL: a heading the draft words its own way, the preamble), else only in other
-    elements' sections (OTHER: the content is mentioned there in passing)."""
-    keys = section_of(stream)
-    found = {keys.get(block.index) for block in blocks}
-    if key in found:
-        return OWN
-    if found & set(NEUTRAL_KEYS) or not found:
-        return NEUTRAL
-    return OTHER
+# Sections of no element: the preamble, headings a draft words its own way, a purpose.
+NEUTRAL_KEYS = (None, "purpose")

@@ -17,7 +17,6 @@ from cpc_draft.check.facts.listing import (
     is_labelled,
     is_lead_in,
     members_after,
-    placement,
     run_in_count,
     section_of,
     title_of,
@@ -39,17 +38,16 @@ class Objectives(NamedTuple):
     listed: tuple[TextBlock, ...]
     purpose_only: tuple[TextBlock, ...]  # a purpose clause, or an objectives article's prose
     count: int = 0  # objectives listed (a run-in list counts each of its members)
-    where: str = "own"  # own (objectives section), neutral or other (in passing)
 
 
 def find_objectives(stream: Stream) -> Objectives:
     section = stream.in_section("objectives")
     found = _objective_headings(stream) or _listed_in_section(section, stream.language)
     if found:
-        return Objectives(tuple(found), (), _count(found), "own")
+        return Objectives(tuple(found), (), _count(found))
     found = _introduced_lists(stream)
     if found:
-        return Objectives(tuple(found), (), _count(found), placement(stream, found, "objectives"))
+        return Objectives(tuple(found), (), _count(found))
     return Objectives((), tuple(_purpose(stream, section)))
 
 
