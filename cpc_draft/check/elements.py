@@ -1,16 +1,19 @@
 """Statuses of the seven statutory elements (A–G) from the facts of a draft.
 
 Each status is present, partial or missing, with a reason a reviewer can act on and the
-evidence (block, page, quote) it rests on. Partial is a real status: duties for one
-government only, programs without amounts, indicators without targets, a financial plan
-with one government's contribution.
+evidence (block, page, quote) it rests on; the reason also says where the evidence
+stands (article label, page, a short quote: :mod:`cpc_draft.check.located`). Partial is a
+real status: duties for one government only, programs without amounts, indicators
+without targets, a financial plan with one government's contribution.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import zip_longest
 
 from cpc_draft.check.facts import StreamFacts
+from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 from cpc_draft.text.cues import has
 
@@ -22,7 +25,7 @@ def evidence(blocks: Iterable[TextBlock], limit: int = 5) -> tuple[Evidence, ...
 
 
 def element_statuses(facts: StreamFacts) -> dict[str, ElementStatus]:
-    return {
+    statuses = {
         "A": _objectives(facts),
         "B": _responsibilities(facts),
         "C": _programs(facts),
@@ -31,40 +34,54 @@ def element_statuses(facts: StreamFacts) -> dict[str, ElementStatus]:
         "F": _sustainability(facts),
         "G": _data(facts),
     }
+    locator = Locator(facts.stream.blocks, facts.stream.language)
+    return {key: locator.located(status) for key, status in statuses.items()}
 
 
 def _objectives(facts: StreamFacts) -> ElementStatus:
-    listed, stream = facts.objectives.listed, facts.stream
-    if listed and stream.structured and not stream.has_section("objectives"):
-        reason = "no article on objectives; objectives appear only in passing"
-        return ElementStatus("A", PARTIAL, reason, evidence(listed))
+    objectives = facts.objectives
+    listed = objectives.listed
     if listed:
-        return ElementStatus("A", PRESENT, f"{len(listed)} objectives listed", evidence(listed))
-    if facts.objectives.purpose_only:
+        count = objectives.count or len(listed)
+        return ElementStatus("A", PRESENT, f"{_many(count, 'objective')} listed", evidence(listed))
+    if objectives.purpose_only:
         return ElementStatus(
             "A",
             PARTIAL,
             "a statement of purpose, but no listed objectives",
-            evidence(facts.objectives.purpose_only),
+            evidence(objectives.purpose_only),
         )
     return ElementStatus("A", MISSING, "no objectives found")
 
 
+_WHO = {"US": "the United States", "partner": "the partner government"}
+
+
+def _many(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _responsibilities(facts: StreamFacts) -> ElementStatus:
-    us, partner = facts.duties.us, facts.duties.partner
-    if us and partner and facts.stream.structured and not facts.duties.has_article:
-        reason = "no article on responsibilities; the governments' duties appear only in passing"
-        return ElementStatus("B", PARTIAL, reason, evidence(us[:3] + partner[:3], 6))
+    duties = facts.duties
+    us, partner = duties.us, duties.partner
+    # One government's duty, then the other's: the reason names where each is stated.
+    both = [block for pair in zip_longest(us[:3], partner[:3]) for block in pair if block]
+    found = evidence(both, 6)
+    if us and partner and duties.in_passing:
+        who = " and ".join(_WHO[party] for party in duties.in_passing)
+        where = "the article on responsibilities" if duties.has_article else "an article"
+        reason = f"duties of {who} appear only in passing, not in {where} or a list of duties"
+        return ElementStatus("B", PARTIAL, reason, found)
     if us and partner:
         return ElementStatus(
             "B",
             PRESENT,
             f"duties of both governments ({len(us)} U.S., {len(partner)} partner)",
-            evidence(us[:3] + partner[:3], 6),
+            found,
         )
     if us or partner:
-        who = "the United States" if us else "the partner government"
-        other = "the partner government" if us else "the United States"
+        who = _WHO["US"] if us else _WHO["partner"]
+        other = _WHO["partner"] if us else _WHO["US"]
         return ElementStatus(
             "B", PARTIAL, f"duties of {who} only; none for {other}", evidence(us or partner)
         )
@@ -72,26 +89,28 @@ def _responsibilities(facts: StreamFacts) -> ElementStatus:
 
 
 def _programs(facts: StreamFacts) -> ElementStatus:
-    programs = facts.programs.listed
-    if not programs:
+    programs = facts.programs
+    listed = programs.listed
+    if not listed:
         return ElementStatus("C", MISSING, "no programs or initiatives found")
-    funded = facts.programs.funded_by
-    found = evidence(programs)
+    found = evidence(listed)
+    if programs.undecided:
+        reason = "the programs are left to be determined; none is named"
+        return ElementStatus("C", MISSING, reason, found)
+    count = programs.count or len(listed)
+    what = _many(count, "program") if programs.named else "programs described in general terms"
+    funded = programs.funded_by
     if len(funded) == 2:
-        return ElementStatus(
-            "C", PRESENT, f"{len(programs)} programs with funding from both governments", found
-        )
+        return ElementStatus("C", PRESENT, f"{what} with funding from both governments", found)
     if funded:
-        who = "the United States" if funded == ("US",) else "the partner government"
+        who = _WHO[funded[0]]
         return ElementStatus(
             "C",
             PARTIAL,
-            f"programs funded by {who} only; the other government's allocation is not stated",
+            f"{what} funded by {who} only; the other government's allocation is not stated",
             found,
         )
-    return ElementStatus(
-        "C", PARTIAL, "programs named without the funding allocated to them", found
-    )
+    return ElementStatus("C", PARTIAL, f"{what}, without the funding allocated to them", found)
 
 
 def _indicators(facts: StreamFacts) -> ElementStatus:

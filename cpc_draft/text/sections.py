@@ -1,9 +1,12 @@
 """Which part of a compact each block belongs to, from its headings.
 
 A received draft is cut into sections at its headings; each heading is matched against
-the cue phrases of data/sections.yaml in its language. Blocks before the first
-recognised heading belong to no section. Drafts without headings are handled by the
-fact finders, which look at cue words in the paragraphs themselves.
+the cue phrases of data/sections.yaml in its language. Where headings stack ("PART TWO:
+OBJECTIVES AND RESPONSIBILITIES", then "Clause 2.1 Objectives") the innermost heading
+that names a part decides: it says what the blocks under it are about, the outer one
+what the whole division is about. Blocks before the first recognised heading belong to
+no section. Drafts without headings are handled by the fact finders, which look at cue
+words in the paragraphs themselves.
 """
 
 from __future__ import annotations
@@ -51,6 +54,17 @@ def classify_heading(text: str, language: str | None) -> tuple[str | None, str |
     return None, None
 
 
+def classify_headings(
+    headings: list[TextBlock], language: str | None
+) -> tuple[str | None, str | None]:
+    """(section key, element) of stacked headings: the innermost that names a part."""
+    for heading in reversed(headings):
+        key, element = classify_heading(heading.text, language)
+        if key is not None:
+            return key, element
+    return None, None
+
+
 def split_sections(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
     """Consecutive headings ("Article 3", "Objectives") open one section together."""
     sections: list[HeadedSection] = []
@@ -59,11 +73,10 @@ def split_sections(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
 
     def close() -> None:
         if current_heading or current_blocks:
-            title = " ".join(block.text for block in current_heading)
             language = next((b.language for b in current_heading if b.language), None)
             if language is None and current_blocks:
                 language = current_blocks[0].language
-            key, element = classify_heading(title, language) if title else (None, None)
+            key, element = classify_headings(current_heading, language)
             head = current_heading[-1] if current_heading else None
             sections.append(HeadedSection(key, element, head, tuple(current_blocks)))
 

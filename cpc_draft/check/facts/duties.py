@@ -1,0 +1,190 @@
+"""Element B: the responsibilities of each government.
+
+A duty is a commitment ("intends to", "plans to", "entend", "se compromete a"; the
+``commitment`` cues) whose subject is one government. The subject is the first party
+named before the commitment that is not the object of a preposition: in "The
+Government of the United States, through the Office to Monitor … ("TIP Office"),
+intends to:" it is the United States, whatever stands between it and its verb. A
+lead-in ("X intends to:") gives X the members of the list that follows; a heading that
+names one government ("Responsibilities of the Government of X") gives X the list under
+it. A duty left for later ("to be set out in a separate arrangement") is not a duty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from cpc_draft.check.facts.listing import NEUTRAL_KEYS, is_labelled, run_in_count, sentences
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.model import HEADING, ITEM, TextBlock
+from cpc_draft.text.cues import cue, has
+
+PARTIES = ("US", "partner")
+MIN_DUTY_WORDS = 4  # "intends to:" introduces duties; "intends to fund partners" is one
+MIN_WOVEN_DUTIES = 2  # duties of each government in one section of no element
+
+
+class Duties(NamedTuple):
+    us: tuple[TextBlock, ...]
+    partner: tuple[TextBlock, ...]
+    has_article: bool  # a section on responsibilities, not only duties in passing
+    in_passing: tuple[str, ...] = ()  # parties whose duties are only mentioned in passing
+
+
+class _Reading(NamedTuple):
+    duties: dict[str, list[TextBlock]]
+    listed: dict[str, list[TextBlock]]  # duties given as a list (lead-in or run-in)
+    clauses: dict[str, list[int]]  # the block of each duty stated in a sentence
+
+
+def find_duties(stream: Stream) -> Duties:
+    section = stream.in_section("responsibilities")
+    reading = _read(section, stream, headed=True)
+    duties, passing = reading.duties, []
+    missing = [party for party in PARTIES if not duties[party]]
+    if missing:
+        # Look beyond the section: a government's duties given as a list ("X intends
+        # to:" and its members) count wherever they stand, under a heading the draft
+        # words its own way or none; a duty in a sentence elsewhere is in passing.
+        inside = {b.index for b in section}
+        rest = _read([b for b in stream.blocks if b.index not in inside], stream, headed=False)
+        woven = not section and _woven_section(stream, rest)
+        for party in missing:
+            duties[party] = rest.duties[party]
+            stated = rest.listed[party] or woven
+            if duties[party] and not stated and (section or stream.structured):
+                passing.append(party)
+    return Duties(
+        tuple(duties["US"]),
+        tuple(duties["partner"]),
+        stream.has_section("responsibilities"),
+        tuple(passing),
+    )
+
+
+def _woven_section(stream: Stream, reading: _Reading) -> bool:
+    """Whether a section of no element ("Implementation", "General provisions") gives
+    each government several duties in prose: a responsibilities article the draft words
+    its own way. A duty or two beside other matters is in passing."""
+    for section in stream.sections:
+        if section.key not in NEUTRAL_KEYS:
+            continue
+        inside = {b.index for b in section.blocks}
+        counts = [sum(1 for b in reading.clauses[p] if b in inside) for p in PARTIES]
+        if min(counts) >= MIN_WOVEN_DUTIES:
+            return True
+    return False
+
+
+def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Reading:
+    """Each government's duties in ``blocks``. ``headed``: the blocks are a
+    responsibilities section, whose headings may name the government."""
+    duties: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
+    listed: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
+    clauses: dict[str, list[int]] = {party: [] for party in PARTIES}
+    current: str | None = None  # whose list the following members belong to
+    headed_by: str | None = None  # the government the current heading names
+    for block in blocks:
+        if block.kind == HEADING:
+            headed_by = current = _named_party(block.text, stream) if headed else None
+            continue
+        member = block.kind == ITEM or is_labelled(block)
+        if current and member and not block.text.rstrip().endswith(":"):
+            _add(duties[current], block)  # "(b) ensure that …": the list's government's
+            _add(listed[current], block)
+            continue
+        said = _stated_duties(block.text, stream) if _may_state(block, stream) else None
+        if said is not None:
+            subjects, introduces = said
+            for party in subjects:
+                clauses[party].append(block.index)
+                _add(duties[party], block)
+                if run_in_count(block.text):
+                    _add(listed[party], block)
+            current = introduces or headed_by
+        elif headed_by:
+            # Under "Responsibilities of the United States", "Fund implementing partners
+            # …" is the United States' duty though it names no one.
+            _add(duties[headed_by], block)
+            _add(listed[headed_by], block)
+        else:
+            current = None
+    return _Reading(duties, listed, clauses)
+
+
+def _may_state(block: TextBlock, stream: Stream) -> bool:
+    return has("commitment", stream.language, block.text)
+
+
+def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | None:
+    """(the parties ``text`` gives duties to, the party whose list it introduces), or
+    None where no party takes on anything in it."""
+    from cpc_draft.nlp import find_party_mentions
+
+    language = stream.language
+    commitment = cue("commitment", language)
+    mentions = find_party_mentions(text, language, stream.partner)
+    subjects: list[str] = []
+    introduces: str | None = None
+    any_subject = False
+    for offset, sentence in sentences(text):
+        start = 0
+        for found in commitment.finditer(sentence):
+            segment = (offset + start, offset + found.start())
+            start = found.end()
+            party = _subject(text, mentions, segment, language)
+            if party is None:
+                continue
+            any_subject = True
+            if party not in PARTIES:
+                continue  # "The Participants intend to …": joint, no one government's
+            after = sentence[found.end() :]
+            if sentence.rstrip().endswith(":") and len(after.split()) <= MIN_DUTY_WORDS:
+                introduces = party
+            elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
+                subjects.append(party)  # each clause its own: "X will …, and Y will …"
+    return (subjects, introduces) if any_subject else None
+
+
+def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
+    """The first party named in ``text[segment]`` that is not the object of a
+    preposition ("through the TIP Office", "with the Government of X"); "both" where
+    both governments are named so ("the United States and Velora will …")."""
+    start, end = segment
+    before_party = _not_subject(language)
+    subjects = [
+        mention.party
+        for mention in mentions
+        if start <= mention.start
+        and mention.end <= end
+        and not before_party.search(text[start : mention.start])
+    ]
+    if not subjects:
+        return None
+    return "both" if set(PARTIES) <= set(subjects) else subjects[0]
+
+
+_NOT_SUBJECT: dict[str, re.Pattern] = {}
+
+
+def _not_subject(language: str) -> re.Pattern:
+    """Words that make the party after them an object: "through", "par l'intermédiaire du"."""
+    if language not in _NOT_SUBJECT:
+        words = cue("not_subject", language).pattern
+        _NOT_SUBJECT[language] = re.compile(rf"{words}\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$")
+    return _NOT_SUBJECT[language]
+
+
+def _named_party(heading: str, stream: Stream) -> str | None:
+    """The one government a heading names ("Responsibilities of the Government of X")."""
+    from cpc_draft.nlp import find_party_mentions
+
+    parties = {m.party for m in find_party_mentions(heading, stream.language, stream.partner)}
+    return parties.pop() if len(parties) == 1 and parties <= set(PARTIES) else None
+
+
+def _add(blocks: list[TextBlock], block: TextBlock) -> None:
+    if block not in blocks:
+        blocks.append(block)

@@ -1,0 +1,100 @@
+"""How drafts list things, whatever the format made of them: the shapes the finders of
+objectives, duties and programs share.
+
+A list is introduced by a lead-in ("X intends to:", "the following objectives:") and
+made of members: Word or Markdown items, paragraphs that start with a label ("(a)",
+"1.", "1°", "•"), or titled paragraphs ("Objective 2: …", "Safe Homes: …"). A list may
+also run inside one paragraph: "intends to: (a) …; (b) …; and (c) …". Where a list
+stands (an element's own section, a section of no element, another element's section)
+tells whether the draft sets the element out or merely mentions it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.model import HEADING, ITEM, TABLE_ROW, TextBlock
+
+# "(a)", "a)", "1.", "(1)", "1)", "(iv)", "iv.", "1°", "A.", or a bullet, then a space. A
+# PDF may give a Symbol-font bullet as a private-use character (U+F0B7): a bullet too.
+_BULLETS = "•·‣⁃∙*>\u25a0-\u25ff\u2600-\u27bf\ue000-\uf8ff\\-–—"
+_LABEL = re.compile(
+    rf"^\s*(?:\(?(?:\d{{1,2}}|[a-zA-Z]|[ivxIVX]{{1,5}})[.)]|\d{{1,2}}\s?°|[{_BULLETS}])\s+"
+)
+# Labels running inside a paragraph: "…: (a) lead …; (b) assign …" or "1° … ; 2° …".
+_RUN_IN = re.compile(r"(?:^|[\s:;,])(?:\(([a-z]|[ivx]{1,5}|\d{1,2})\)|([a-z])\)|(\d{1,2})\s?°)\s")
+# "Objective 2: …", "Safe Homes – …": a short title, then a colon or a dash.
+_TITLED = re.compile(r"^(?P<title>[^\W\d_][^:;.!?]{0,80}?)\s*(?::|\s[–—-]\s)\s*\S")
+MAX_TITLE_WORDS = 8
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[(A-ZÀ-Ý])")
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pieces of a paragraph; a "; (b)" starts a new piece too."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def is_lead_in(block: TextBlock) -> bool:
+    """ "The Government of X intends to:", "… the following objectives:"."""
+    return block.kind != HEADING and block.text.rstrip().endswith(":")
+
+
+def is_labelled(block: TextBlock) -> bool:
+    return block.kind == ITEM or has_label(block.text)
+
+
+def has_label(text: str) -> bool:
+    """ "(a) …", "1. …", "• …": a list member's label (not "5.1", a clause number)."""
+    return _LABEL.match(text) is not None
+
+
+def title_of(text: str) -> str | None:
+    """The title of a titled paragraph ("Safe Homes: two shelters …" -> "Safe Homes")."""
+    body = _LABEL.sub("", text, count=1)
+    match = _TITLED.match(body)
+    if not match:
+        return None
+    title = match.group("title").strip()
+    words = title.split()
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][0].isupper():
+        return None
+    return title
+
+
+def run_in_count(text: str) -> int:
+    """How many members a list running inside ``text`` has (0 where there is none):
+    "(a) … (b) … (c)" counts 3; one "(a)" alone is a reference, not a list."""
+    labels = {next(g for g in m.groups() if g) for m in _RUN_IN.finditer(text)}
+    return len(labels) if len(labels) >= 2 else 0
+
+
+def members_after(
+    blocks: Sequence[TextBlock], position: int, *, titled: bool = False
+) -> list[TextBlock]:
+    """The members of the list whose lead-in is ``blocks[position]``: the labelled
+    blocks (or, with ``titled``, titled paragraphs) that follow it, up to the next
+    heading, lead-in or block of another shape."""
+    members: list[TextBlock] = []
+    for block in blocks[position + 1 :]:
+        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block):
+            break
+        if is_labelled(block) or (titled and title_of(block.text)):
+            members.append(block)
+        else:
+            break
+    return members
+
+
+def section_of(stream: Stream) -> dict[int, str | None]:
+    """The section key of each block (None outside a recognised section)."""
+    return {block.index: s.key for s in stream.sections for block in s.blocks}
+
+
+# Sections of no element: the preamble, headings a draft words its own way, a purpose.
+NEUTRAL_KEYS = (None, "purpose")

@@ -1,0 +1,140 @@
+"""Element A: the specific objectives both governments expect to achieve.
+
+Objectives are a list, however a draft writes it: items under an "Objectives" heading,
+"Objective 2: …" paragraphs, "(a) … (b) …" inside a sentence, a sentence of infinitives
+("intend to improve …, to expand … and to prevent …"), or a list introduced as expected
+results ("the Participants expect that:", "we want to see these changes:"). A purpose
+clause alone is not an objective: it makes A partial.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cpc_draft.check.facts.listing import (
+    NEUTRAL_KEYS,
+    is_labelled,
+    is_lead_in,
+    members_after,
+    run_in_count,
+    section_of,
+    title_of,
+)
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, TextBlock
+from cpc_draft.text.cues import cue, has
+
+_OBJECTIVE_WORD = re.compile(r"\b(objective|objectives|objetivos?|objectifs?)\b", re.I)
+# "Objective A: …", "Specific Objective 2 –", "Objectif spécifique 1 :", "Objetivo 3."
+_LABELLED_OBJECTIVE = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w+\s+)?(?:objective|objetivo|objectif|goal|meta)"
+    r"(?:\s+\w+)?\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*(?:[:.–—-]|$)",
+    re.IGNORECASE,
+)
+
+
+class Objectives(NamedTuple):
+    listed: tuple[TextBlock, ...]
+    purpose_only: tuple[TextBlock, ...]  # a purpose clause, or an objectives article's prose
+    count: int = 0  # objectives listed (a run-in list counts each of its members)
+
+
+def find_objectives(stream: Stream) -> Objectives:
+    section = stream.in_section("objectives")
+    found = _objective_headings(stream) or _listed_in_section(section, stream.language)
+    if found:
+        return Objectives(tuple(found), (), _count(found))
+    found = _introduced_lists(stream)
+    if found:
+        return Objectives(tuple(found), (), _count(found))
+    return Objectives((), tuple(_purpose(stream, section)))
+
+
+def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBlock]:
+    """An objectives section's list: its items and rows, its labelled or titled
+    paragraphs, else a paragraph listing several objectives in one sentence."""
+    items = [b for b in section if b.kind == ITEM or (b.kind == TABLE_ROW and b.row)]
+    shaped = [b for b in section if b.kind == PARAGRAPH and _is_member(b) and not is_lead_in(b)]
+    if items or len(shaped) >= 2:
+        return [b for b in section if b in items or b in shaped]
+    return [b for b in section if b.kind != HEADING and _lists_in_one_sentence(b.text, language)]
+
+
+def _objective_headings(stream: Stream) -> list[TextBlock]:
+    """Objectives that are headings of their own: "Objective A: Justice", then its text."""
+    return [
+        s.heading
+        for s in stream.sections
+        if s.key == "objectives"
+        and s.heading is not None
+        and _LABELLED_OBJECTIVE.match(s.heading.text)
+    ]
+
+
+def _is_member(block: TextBlock) -> bool:
+    return is_labelled(block) or title_of(block.text) is not None
+
+
+def _lists_in_one_sentence(text: str, language: str) -> bool:
+    """ "(a) … (b) …", several objectives between semicolons, or a sentence of
+    infinitives: "intend to improve …, to expand …, and to prevent …"."""
+    if run_in_count(text):
+        return True
+    several = text.count(";") >= 2 or text.count(",") >= 3
+    if _OBJECTIVE_WORD.search(text) and several:
+        return True
+    return _infinitives(text, language)
+
+
+def _infinitives(text: str, language: str) -> bool:
+    infinitives = cue("objective_list", language)
+    return has("commitment", language, text) and len(infinitives.findall(text)) >= 2
+
+
+def _introduced_lists(stream: Stream) -> list[TextBlock]:
+    """Lists a draft introduces as its objectives or expected results, in a section of
+    no element ("By 2029 we want to see four changes:", "the Participants expect that:");
+    in a draft without headings, also a sentence of infinitives. A purpose article's
+    "to prosecute …, to protect … and to prevent …" is its purpose, not objectives."""
+    language, blocks = stream.language, stream.blocks
+    keys = section_of(stream)
+    found: list[TextBlock] = []
+    for position, block in enumerate(blocks):
+        key = keys.get(block.index)
+        if block.kind == HEADING or key not in NEUTRAL_KEYS:
+            continue
+        if _introduces_objectives(block.text, language):
+            if is_lead_in(block):
+                found += members_after(blocks, position, titled=True)
+            elif run_in_count(block.text):
+                found.append(block)  # "… the following objectives: (a) …; (b) …"
+        elif key is None and _infinitives(block.text, language):
+            found.append(block)
+    return found
+
+
+def _introduces_objectives(text: str, language: str) -> bool:
+    """Objectives words, and none that make the list one of programs or indicators."""
+    return (
+        has("objective_intro", language, text)
+        and not has("program_word", language, text)
+        and not has("measure_word", language, text)
+    )
+
+
+def _purpose(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
+    """An objectives article's prose, a purpose article, or a purpose clause."""
+    prose = [b for b in section if b.kind != HEADING]
+    if prose:
+        return prose
+    prose = [b for b in stream.in_section("purpose") if b.kind != HEADING]
+    if prose:
+        return prose
+    return [
+        b for b in stream.blocks if b.kind != HEADING and has("purpose", stream.language, b.text)
+    ][:2]
+
+
+def _count(blocks: list[TextBlock]) -> int:
+    return sum(max(1, run_in_count(b.text)) for b in blocks)

@@ -1,0 +1,190 @@
+"""Element C: the programs to be undertaken and the funding each government allocates
+to them.
+
+Drafts call their programs many things (components, pillars, lines of action,
+workstreams, líneas de acción, ejes, composantes, volets, axes: the ``program_word``
+cues) and name them in many ways: items under a programs heading, labelled paragraphs
+or headings ("Component 2: Care and Recovery", "6.2 Program 1 – Justice"), a program
+named by its rank ("The first program, "Justice for Every Child", will …"), titled
+paragraphs after an announcement ("We plan four programs." then "Safe Homes: …"), or
+the rows of a table whose header names programs. A program's funding is what its own
+block and the paragraphs under it state, what the rows of a programs table state
+(the table may be in an annex), and what the programs section states.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from cpc_draft.check.facts.listing import (
+    has_label,
+    is_labelled,
+    is_lead_in,
+    members_after,
+    run_in_count,
+    title_of,
+)
+from cpc_draft.check.facts.money import is_total
+from cpc_draft.check.facts.stream import Stream
+from cpc_draft.model import HEADING, ITEM, TABLE_ROW, Contribution, TextBlock
+from cpc_draft.text.cues import cue, has
+
+# A label before the program word: "6.2", "3.", "(a)", "a)", "Clause 3.2", "–".
+_LEAD = r"^\s*(?:[A-Za-zÀ-ÿ]+\s+)?(?:\(?[\dA-Za-z]{1,3}(?:\.\d{1,2})*[.)]?\s+|[•–—-]\s+)?"
+# The program's own number or letter, then a separator: "Program 1 —", "Axe A :", or a
+# comma before its name: "Program 2, Victim Care, is …" (not "Programs 1, 2 and 3").
+_NUMBER = r"\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*(?:[:.–—-]|,\s+(?=[A-ZÀ-Ý])|$)"
+# How many programs a sentence announces: "four programs", "3 componentes", "trois axes".
+_COUNT = (
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|deux|trois|quatre|cinq|six|sept|huit)"
+)
+
+
+class Programs(NamedTuple):
+    listed: tuple[TextBlock, ...]
+    funding: tuple[Contribution, ...]  # amounts of the U.S. or the partner for programs
+    named: bool = True  # programs named, not only a programs section's general prose
+    undecided: bool = False  # the draft says its programs are still to be determined
+    count: int = 0  # programs named (a list running inside one paragraph counts each)
+
+    @property
+    def funded_by(self) -> tuple[str, ...]:
+        """US and/or partner, in that order: the governments allocating money to programs."""
+        return tuple(p for p in ("US", "partner") if any(c.party == p for c in self.funding))
+
+
+def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Programs:
+    section = stream.in_section("programs")
+    named = _named_programs(stream, section)
+    tables = _program_tables(stream, section, named)
+    listed = named or [b for b in tables if not is_total(b)]
+    general = not listed
+    if general:
+        listed = [b for b in section if b.kind != HEADING and len(b.text.split()) > 5]
+    undecided = any(has("undecided", stream.language, b.text) for b in section)
+    indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
+    funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
+    count = sum(max(1, run_in_count(b.text)) for b in listed) if named else len(listed)
+    return Programs(tuple(listed), funding, not general, undecided and general, count)
+
+
+def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
+    """The blocks naming a program, in reading order: labelled or ranked programs and
+    the members of an announced list, else the items of the programs section."""
+    language, blocks = stream.language, stream.blocks
+    named: dict[int, TextBlock] = {}
+    for position, block in enumerate(blocks):
+        if block.kind == TABLE_ROW:
+            continue
+        if _labelled_program(block.text, language) or _ranked_program(block.text, language):
+            named[block.index] = block
+        elif _announces_programs(block, language):
+            # "5.1 The Participants intend to carry out the four programs below": their
+            # announcement, not one of them, unless it lists them: "three pillars: (a) …".
+            if run_in_count(block.text):
+                named[block.index] = block
+            for member in members_after(blocks, position, titled=True):
+                named[member.index] = member
+    if not named:
+        items = [b for b in section if b.kind == ITEM and not is_lead_in(b)]
+        named = {b.index: b for b in items}
+    return [b for b in blocks if b.index in named]
+
+
+def _labelled_program(text: str, language: str) -> bool:
+    """ "Program 1 — Justice …", "6.2 Component 2: …", "Línea de acción 3.", "Axe A :"."""
+    return _label_pattern(language).match(text) is not None
+
+
+def _ranked_program(text: str, language: str) -> bool:
+    """ "The first program, "Justice for Every Child", will …" (near the block's start)."""
+    match = _rank_pattern(language).search(text[:120])
+    return match is not None
+
+
+def _announces_programs(block: TextBlock, language: str) -> bool:
+    """ "We plan four programs.", "… the following lines of action:" before their list."""
+    if block.kind == HEADING:
+        return False
+    if block.text.rstrip().endswith(":"):
+        return has("program_word", language, block.text)
+    if has_label(block.text) and not run_in_count(block.text):
+        return False  # "(c) the four programs of Article 6;": a reference in a list
+    return _count_pattern(language).search(block.text) is not None
+
+
+@cache
+def _count_pattern(language: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\d.,])\b{_COUNT}\s+(?:\w+\s+)?{cue('program_word', language).pattern}", re.I
+    )
+
+
+@cache
+def _label_pattern(language: str) -> re.Pattern:
+    return re.compile(_LEAD + f"(?:{cue('program_word', language).pattern})" + _NUMBER, re.I)
+
+
+@cache
+def _rank_pattern(language: str) -> re.Pattern:
+    ranks = cue("ordinal", language).pattern
+    words = cue("program_word", language).pattern
+    return re.compile(rf"^\W*(?:\d{{1,2}}\.\s+)?\w+\s+{ranks}\s+{words}\b", re.I)
+
+
+def _program_tables(
+    stream: Stream, section: list[TextBlock], named: list[TextBlock]
+) -> list[TextBlock]:
+    """The body rows of tables about programs: in the programs section, headed by a
+    program word ("Program", "Componente"), or whose rows name the programs found."""
+    in_section = {b.index for b in section}
+    titles = {_title_key(b.text) for b in named} - {None}
+    tables: dict[int, list[TextBlock]] = {}
+    for block in stream.blocks:
+        if block.kind == TABLE_ROW and block.table is not None:
+            tables.setdefault(block.table, []).append(block)
+    rows: list[TextBlock] = []
+    for table in tables.values():
+        header, body = table[0], table[1:]
+        about_programs = (
+            any(b.index in in_section for b in table)
+            or has("program_word", stream.language, " ".join(header.cells[:2]))
+            or any(_names_program(row, titles) for row in body)
+        )
+        if about_programs:
+            rows += body
+    return rows
+
+
+def _names_program(row: TextBlock, titles: set[str]) -> bool:
+    first = row.cells[0].casefold() if row.cells else ""
+    return any(title in first for title in titles)
+
+
+def _title_key(text: str) -> str | None:
+    """The words a program is known by ("Justice for Children"), to find its table row."""
+    title = title_of(text)
+    if title is None:
+        return None
+    words = re.sub(r"^.*?\b(?:\d{1,2}|[A-Z])\s*[:.–—-]\s*", "", title).casefold()
+    return words if len(words.split()) >= 2 else None
+
+
+def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
+    """The blocks under each named program: itself and the paragraphs that follow it, up
+    to the next heading or program ("6.2 Program 1 – Justice" then its description)."""
+    indices: set[int] = set()
+    names = {b.index for b in named}
+    blocks = stream.blocks
+    for position, block in enumerate(blocks):
+        if block.index not in names:
+            continue
+        indices.add(block.index)
+        for later in blocks[position + 1 :]:
+            if later.index in names or later.kind in (HEADING, TABLE_ROW) or is_labelled(later):
+                break
+            indices.add(later.index)
+    return indices
