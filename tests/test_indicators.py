@@ -174,12 +174,12 @@ Article 9 : Indicateurs
 Les progrès sont mesurés au moyen des indicateurs ci-après. Les indicateurs 1 et 3 sont
 des indicateurs clés.
 
-N°   Indicateur                                             Référence (2024)   Cible 2027   Cible 2030
---   ----------------------------------------------------   ----------------   ----------   ----------
-1    Nombre de dossiers transmis au parquet                               41    à définir    à définir
-2    Nombre d'enfants pris en charge dans les centres             non disponible    à définir    à définir
-3    Pourcentage de communes dotées d'un comité de                       12 %    à définir    à définir
-     vigilance actif
+N°  Indicateur                               Référence (2024)  Cible 2027  Cible 2030
+--  ---------------------------------------  ----------------  ----------  ----------
+1   Nombre de dossiers transmis au parquet                 41   à définir   à définir
+2   Nombre d'enfants pris en charge            non disponible   à définir   à définir
+3   Pourcentage de communes dotées d'un                  12 %   à définir   à définir
+    comité de vigilance actif
 """
 
 ENUMERATED = """\
@@ -199,11 +199,14 @@ Artículo 7. Indicadores
 
 Los Participantes prevén medir los avances mediante los siguientes indicadores:
 
-Indicador 1. Número de investigaciones por trata de niñas, niños y adolescentes. Línea de base: 40. Meta 2027: 65. Meta 2029: 90.
+Indicador 1. Número de investigaciones por trata de niñas, niños y adolescentes.
+Línea de base: 40. Meta 2027: 65. Meta 2029: 90.
 
-Indicador 2. Porcentaje de víctimas con atención especializada. Línea de base: 30 %. Meta 2027: 50 %. Meta 2029: 70 %.
+Indicador 2. Porcentaje de víctimas con atención especializada. Línea de base: 30 %.
+Meta 2027: 50 %. Meta 2029: 70 %.
 
-Indicador 3. Número de municipios con una red de protección. Línea de base: 8. Meta 2027: por definir.
+Indicador 3. Número de municipios con una red de protección. Línea de base: 8.
+Meta 2027: por definir.
 
 Los indicadores 1 y 2 son indicadores clave para el Diálogo Anual.
 """
@@ -354,8 +357,8 @@ def test_placeholders_in_a_list_and_key_indicators_mentioned_but_not_named(tmp_p
 def test_indicators_named_as_key_by_their_short_titles(tmp_path):
     text = (
         "How we will know it is working\n\nWe will track these measures.\n\n"
-        "• Safe homes: the number of foster homes approved. 2024: 10. Aim: 25 in 2026 and 40 in 2028.\n\n"
-        "• Quick help: the share of calls answered within a minute. 2024: 50%. Aim: 90% in 2028.\n\n"
+        "• Safe homes: the number of foster homes. 2024: 10. Aim: 25 in 2026, 40 in 2028.\n\n"
+        "• Quick help: the share of calls answered in a minute. 2024: 50%. Aim: 90% in 2028.\n\n"
         "We call two of them our key indicators: Quick help and Safe homes.\n"
     )
     listed = _review(tmp_path, text).primary.indicators.listed
@@ -431,3 +434,18 @@ def test_compare_names_the_year_of_a_changed_target(tmp_path):
     changes = [c for c in fact_changes(old, new) if c.kind == "indicator"]
     assert [(c.old, c.new) for c in changes] == [("55%", "60%")]
     assert changes[0].detail.startswith("target 2026 of:")
+
+
+def test_html_report_puts_targets_under_their_years_and_shows_placeholders(tmp_path):
+    from html_dom import by_id, parse
+
+    from cpc_draft.report import html as html_report
+
+    dom = parse(html_report.reviews_to_html([_review(tmp_path, RESULTS_ANNEX)]))
+    table = by_id(dom)["indicators"].find_all("table", "indicators")[0]
+    headers = [th.text() for th in table.find_all("thead")[0].find_all("th")]
+    assert headers[-3:] == ["Target 2025", "Target 2026", "Target 2027"]
+    dom = parse(html_report.reviews_to_html([_review(tmp_path, ALIGNED_FR, "fr.txt")]))
+    table = by_id(dom)["indicators"].find_all("table", "indicators")[0]
+    cells = [td.text() for td in table.find_all("tbody")[0].find_all("tr")[0].find_all("td")]
+    assert cells[-1] == "✗ missing (“à définir”)"
