@@ -449,3 +449,48 @@ def test_html_report_puts_targets_under_their_years_and_shows_placeholders(tmp_p
     table = by_id(dom)["indicators"].find_all("table", "indicators")[0]
     cells = [td.text() for td in table.find_all("tbody")[0].find_all("tr")[0].find_all("td")]
     assert cells[-1] == "✗ missing (“à définir”)"
+
+
+def test_a_title_row_above_the_header_and_columns_that_hold_no_values(tmp_path):
+    text = (
+        "Annex 3\n\n"
+        "| Table 3. Results framework | | | | |\n|---|---|---|---|---|\n"
+        "| Indicator | Target group | Baseline source | Baseline | Final target |\n"
+        "| Number of children reintegrated | boys and girls | Registry | 40 | 90 |\n\n"
+        "Indicators 1 to 1 are key indicators.\n"
+    )
+    listed = _review(tmp_path, text).primary.indicators.listed
+    assert [(i.name, i.baseline, i.targets, i.placeholders) for i in listed] == [
+        ("Number of children reintegrated", "40", ("90",), ())
+    ]
+
+
+def test_a_budget_table_with_year_columns_is_no_indicator_table(tmp_path):
+    text = (
+        "| Program | FY2026 | FY2027 | Total |\n|---|---|---|---|\n"
+        "| Number of shelters built | 100,000 | 200,000 | 300,000 |\n"
+    )
+    assert _review(tmp_path, text).primary.indicators.listed == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "keys"),
+    [
+        ("Indicators 2 to 3 are designated as key indicators.", [False, True, True]),
+        ("Indicators (1) and (3) are the key indicators.", [True, False, True]),
+        (
+            "The key indicators are the number of convictions and the share of victims "
+            "with a care plan.",
+            [False, True, True],
+        ),
+    ],
+)
+def test_key_indicators_by_number_range_and_by_the_start_of_their_names(tmp_path, sentence, keys):
+    table = (
+        "| Indicator | Baseline | Target 2028 |\n|---|---|---|\n"
+        "| Number of shelters opened | 1 | 3 |\n"
+        "| Number of convictions for trafficking in children | 4 | 9 |\n"
+        "| Share of victims with a care plan within 30 days | 20% | 60% |\n\n"
+    )
+    listed = _review(tmp_path, table + sentence + "\n").primary.indicators.listed
+    assert [i.key for i in listed] == keys

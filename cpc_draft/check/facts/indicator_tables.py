@@ -11,11 +11,12 @@ verification) are left alone. Each row is one indicator.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from cpc_draft.check.facts.indicator_values import YEAR, read_cell
 from cpc_draft.model import TABLE_ROW, Indicator, TextBlock
-from cpc_draft.text.cues import has
+from cpc_draft.text.cues import cue, has
 
 _YEAR = re.compile(YEAR)
 _BARE_YEAR = re.compile(rf"^\W*(?:FY|AF|year|año|année)?\s*({YEAR})\W*$", re.IGNORECASE)
@@ -43,9 +44,12 @@ def table_indicators(blocks, language: str, baseline_year: str | None) -> list[I
             tables.setdefault(block.table, []).append(block)
     found: list[Indicator] = []
     for rows in tables.values():
-        header, body = _header(rows)
-        columns = _columns(header, language, baseline_year)
-        if columns is None:
+        for start in range(min(2, len(rows))):  # a title row may stand above the header
+            header, body = _header(rows[start:])
+            columns = _columns(header, language, baseline_year)
+            if columns is not None:
+                break
+        else:
             continue
         found += [
             indicator for row in body if (indicator := _row(row, columns, language)) is not None
@@ -83,18 +87,19 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
 
     key = _first(header, _is_key)
     named = _first(header, lambda c: has("indicator_word", language, c) and not _is_key(c))
-    baseline = _first(header, lambda cell: has("baseline", language, cell))
+    baseline = _first(header, lambda cell: _values_column("baseline", language, cell))
     targets = []
     for i, cell in enumerate(header):
         if i in (key, named, baseline):
             continue
         year = _YEAR.search(cell)
-        if has("target", language, cell):
+        if _values_column("target", language, cell):
             targets.append((i, year.group() if year else None))
         elif _BARE_YEAR.match(cell) and i > (baseline if baseline is not None else 0):
             targets.append((i, _BARE_YEAR.match(cell).group(1)))
-    if named is None and baseline is None and not any(has("target", language, c) for c in header):
-        return None
+    said = any(_values_column("target", language, cell) for cell in header)
+    if named is None and baseline is None and not said:
+        return None  # year columns alone: a financial plan
     if baseline is None and targets and targets[0][1] == baseline_year and len(targets) > 1:
         baseline, targets = targets[0][0], targets[1:]  # "2025 | 2026 | …" from 2025
     in_header = _YEAR.search(header[baseline]) if baseline is not None else None
@@ -107,6 +112,21 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
         key=key,
         baseline_year=in_header.group() if in_header else baseline_year,
     )
+
+
+def _values_column(group: str, language: str, header: str) -> bool:
+    """ "Target 2027", "Final target", "Meta año 1", "Baseline (2025)": the cue and only
+    years, numbers and qualifiers; "Target group" or "Baseline source" hold no values."""
+    found = cue(group, language).search(header)
+    if found is None:
+        return False
+    rest = _qualifiers(language).sub(" ", header[: found.start()] + " " + header[found.end() :])
+    return not re.search(r"[^\W\d_]", rest)
+
+
+@cache
+def _qualifiers(language: str) -> re.Pattern:
+    return cue("value_qualifier", language)
 
 
 def _first(header, test) -> int | None:
@@ -158,7 +178,7 @@ def _name(written: str, number: str) -> tuple[str, str | None, bool]:
     """The indicator's name without its number and star; its label ("1", "2a"); starred."""
     starred = "*" in written or "*" in number
     name = _STAR.sub(" ", written).strip()
-    label = number.strip(" .*()") or None
+    label = number.strip(" .*()") if _NUMBER_CELL.match(number) else None
     leading = _LEADING_LABEL.match(name)
     if leading:
         label, name = leading.group(1), name[leading.end() :]

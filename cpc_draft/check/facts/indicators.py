@@ -69,7 +69,8 @@ def _label_list(language: str) -> re.Pattern:
     """ "indicators 1, 3 and 5", "indicadores N.° 1, 3 y 6", "indicateurs (i) et (iii)"."""
     word = cue("indicator_word", language).pattern
     joiner = cue("list_and", language).pattern
-    labels = rf"{_LABEL}(?:\s*(?:,|;|{joiner})\s*{_LABEL})*"
+    span = cue("year_span", language).pattern
+    labels = rf"{_LABEL}(?:\s*(?:,|;|[-–]|{joiner}|{span})\s*{_LABEL})*"
     return re.compile(rf"(?:{word})\s*{_NUMBER_SIGN}\s*(?P<labels>{labels})", re.IGNORECASE)
 
 
@@ -86,12 +87,12 @@ def _mark_key(listed, mentions, language: str):
     named_in: list[TextBlock] = []
     for block, sentence in sentences:
         found = {
-            label.strip("()").casefold()
+            label
             for match in _label_list(language).finditer(sentence)
-            for label in re.findall(_LABEL, match.group("labels"), re.IGNORECASE)
+            for label in _labels(match.group("labels"), language)
         }
         star = "*" in sentence or has("asterisk", language, sentence)
-        by_name = any(_named(i, sentence) for i in listed)
+        by_name = any(_named(i, sentence, language) for i in listed)
         if found or star or by_name:
             named_in.append(block)
         labels |= found
@@ -103,27 +104,52 @@ def _mark_key(listed, mentions, language: str):
         or (starred and indicator.starred)
         or (_label(indicator) in labels)
         or (by_position and str(position) in labels)
-        or any(_named(indicator, sentence) for _, sentence in sentences)
+        or any(_named(indicator, sentence, language) for _, sentence in sentences)
         else indicator
         for position, indicator in enumerate(listed, start=1)
     ]
     return marked, tuple(dict.fromkeys(named_in))
 
 
+def _labels(listed: str, language: str) -> list[str]:
+    """ "1, 3 and 5" -> 1, 3, 5; "(i) and (iii)" -> i, iii; "2 to 4" -> 2, 3, 4."""
+    labels = [m.strip("()").casefold() for m in re.findall(_LABEL, listed, re.IGNORECASE)]
+    span = re.search(rf"(\d+)\s*(?:[-–]|{cue('year_span', language).pattern})\s*(\d+)", listed)
+    if span and int(span.group(1)) < int(span.group(2)) <= 50:
+        labels += [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+    return labels
+
+
 def _label(indicator: Indicator) -> str | None:
     return indicator.label.strip("()").casefold() if indicator.label else None
 
 
-def _named(indicator: Indicator, sentence: str) -> bool:
-    """The key sentence names the indicator: its whole name, or the short title before a
-    colon ("Cases in court: the number of …"), two words at least."""
+def _named(indicator: Indicator, sentence: str, language: str) -> bool:
+    """The key sentence names the indicator: its whole name, the short title before a
+    colon ("Cases in court: the number of …"), two words at least, or the start of its
+    name ("the number of convictions" for "Number of convictions for …"), three words."""
     text = sentence.casefold()
-    short = indicator.name.split(":")[0] if ":" in indicator.name else ""
-    for name in (indicator.name, short):
-        name = name.strip().casefold()
-        if len(name.split()) >= 2 and name in text:
+    name = _leading(language).sub("", indicator.name.strip().casefold())
+    short = name.split(":")[0] if ":" in name else ""
+    if any(len(n.split()) >= 2 and n in text for n in (name, short)):
+        return True
+    for start in cue("indicator", language).finditer(sentence):
+        phrase = _phrase_end(language).split(text[start.start() :], maxsplit=1)[0].strip()
+        if len(phrase.split()) >= 3 and name.startswith(phrase):
             return True
     return False
+
+
+@cache
+def _leading(language: str) -> re.Pattern:
+    """The joining words before a name ("the number of …")."""
+    return re.compile(rf"^(?:(?:{cue('name_joiner', language).pattern})\s*)+")
+
+
+@cache
+def _phrase_end(language: str) -> re.Pattern:
+    """Where a phrase naming one key indicator ends: a comma, a stop, "and"."""
+    return re.compile(rf"\s*(?:[,;:.()]|\s(?:{cue('list_and', language).pattern})\s)")
 
 
 def _defers_targets(text: str, language: str) -> bool:
