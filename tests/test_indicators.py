@@ -494,3 +494,42 @@ def test_key_indicators_by_number_range_and_by_the_start_of_their_names(tmp_path
     )
     listed = _review(tmp_path, table + sentence + "\n").primary.indicators.listed
     assert [i.key for i in listed] == keys
+
+
+def test_pdf_line_breaks_cutting_a_value_from_its_cue_or_a_header_cell(tmp_path):
+    # What PDF readers hand over: a target's value on a line of its own, read as a list
+    # item ("90. Target 2032: 120."); a header cell cut over two rows; a Symbol-font bullet.
+    text = (
+        "Article 8 - Indicators\n\n"
+        "(1) Number of investigations opened per year. Baseline: 64. Target 2029:\n"
+        "90. Target 2032: 120.\n\n"
+        "| No. | Indicator | Baselin | Target | Target |\n|---|---|---|---|---|\n"
+        "|  |  | e | 2028 | 2030 |\n"
+        "| 1 | Number of referrals to prosecutors | 28 | 45 | 60 |\n\n"
+    )
+    review = _review(tmp_path, text)
+    assert _facts(review.primary.indicators.listed) == [
+        ("Number of referrals to prosecutors", "28", [("2028", "45"), ("2030", "60")], False)
+    ]
+    prose = text.split("| No.")[0]
+    assert _facts(_review(tmp_path, prose, "prose.txt").primary.indicators.listed) == [
+        ("Number of investigations opened per year", "64", [("2029", "90"), ("2032", "120")], False)
+    ]
+    bullet = "\uf0b7 Cases in court: the number of cases heard. 2024: 6. Aim: 16 in 2029.\n\n"
+    listed = _review(tmp_path, bullet, "bullet.txt").primary.indicators.listed
+    assert [(i.name, i.baseline, i.target) for i in listed] == [
+        ("Cases in court: the number of cases heard", "6", "16")
+    ]
+
+
+def test_a_yes_no_indicator_stated_in_words(tmp_path):
+    text = (
+        "Indicators\n\nIndicator 1: the number of shelters, from a baseline of 2 to a target "
+        "of 5 in 2029.\n\nIndicator 2: whether a national referral protocol is in force; none "
+        "existed in 2024, and one is expected to be adopted in 2026.\n"
+    )
+    listed = _review(tmp_path, text).primary.indicators.listed
+    assert [(i.baseline, i.baseline_year, i.targets, i.target_years) for i in listed] == [
+        ("2", None, ("5",), ("2029",)),
+        ("no", "2024", ("yes",), ("2026",)),
+    ]

@@ -29,6 +29,7 @@ _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 # A short title before a colon, then the indicator: "Safe place within 24 hours: the share …"
 _TITLE = re.compile(r"^\s*[^\s.;:][^.;:]{0,60}:\s*(?:\w{1,3}\s+)?$")
 _YEAR = re.compile(YEAR)
+_FIGURE = re.compile(r"\d")
 _TRAILING_UNIT = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv")
 
@@ -50,13 +51,14 @@ def _joiner(language: str) -> re.Pattern:
 
 def declared_baseline_year(blocks, language: str) -> str | None:
     """ "with 2025 as the baseline year", "Baselines refer to 2025", "(année de référence :
-    2025)": the one year of a sentence about baselines."""
+    2025)": the one year of a sentence about baselines that states no value."""
     for block in blocks:
         if block.kind == TABLE_ROW or not has("baseline", language, block.text):
             continue
         for sentence in _SENTENCE.split(block.text):
             years = set(_YEAR.findall(sentence))
-            if len(years) == 1 and has("baseline", language, sentence):
+            figures = _FIGURE.findall(_YEAR.sub(" ", sentence))
+            if len(years) == 1 and not figures and has("baseline", language, sentence):
                 return years.pop()
     return None
 

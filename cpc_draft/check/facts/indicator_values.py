@@ -24,7 +24,7 @@ YEAR = r"(?:19|20)\d{2}"
 _FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # What may stand between a cue word and its value: "Target 2029: 90", "baseline of 36".
 _CUE_GAP = re.compile(r"[\s:=()\-–]*(?:\w{1,3}[\s:]+)?[\s:=(]*", re.IGNORECASE)
-_LABEL_GAP = re.compile(r"\s*\)?\s*[:=]?\s*")  # "2025: 40", "(2025) 40", "2029 : 90"
+_LABEL_GAP = re.compile(r"\s*\)?\s*[:=\-–—]?\s*")  # "2025: 40", "(2025) 40", "2029 : 90"
 _VALUES = ("num", "zero", "yes", "no")
 _SPACED_FIGURE = re.compile(r"\d[\d.,]*(?:\s+[\d.,]*\d)+(?:\s?%)?")
 
@@ -77,30 +77,38 @@ def _tokens(language: str) -> re.Pattern:
 @cache
 def _year_link(language: str) -> re.Pattern:
     words = cue("year_link", language).pattern
-    return re.compile(rf"\s*(?:\(|,?\s*(?:{words})\s+(?:the\s+(?:year|end of)\s+)?)\s*")
+    return re.compile(rf"\s*(?:\(|,?\s*(?:{words})\s+)\s*")
+
+
+class _Scan(NamedTuple):
+    figures: list[Figure]
+    placeholders: list[tuple[int, str]]  # (position, phrase)
+    roles: set[str]  # the roles cue words gave
+    marks: list[int]  # where a cue word or a year label stands: the name ends before
+    cued: bool  # a baseline or target word, or a year label, stated a value
 
 
 def read_values(text: str, language: str, baseline_year: str | None = None) -> Reading:
     """The baseline and targets stated in ``text`` (one indicator's words or one cell)."""
-    figures, placeholders, roles_seen = _scan(list(_tokens(language).finditer(text)), language)
-    baseline = _baseline(figures, baseline_year, TARGET in roles_seen)
+    scan = _scan(list(_tokens(language).finditer(text)), language)
+    baseline = _baseline(scan.figures, baseline_year, TARGET in scan.roles)
     targets = [
         f
-        for f in figures
+        for f in scan.figures
         if f is not baseline
-        and (f.role == TARGET or f.year is not None or TARGET in roles_seen)
+        and (f.role == TARGET or f.year is not None or TARGET in scan.roles)
         and f.role != BASELINE
     ]
     if targets and all(f.year for f in targets):
         targets.sort(key=lambda f: f.year)
-    starts = [f.start for f in figures] + [start for start, _ in placeholders]
+    starts = [f.start for f in scan.figures] + [at for at, _ in scan.placeholders] + scan.marks
     return Reading(
         baseline.value if baseline else None,
         (baseline.year if baseline else None) or baseline_year,
         tuple((f.year, f.value) for f in targets),
-        tuple(phrase for _, phrase in placeholders),
-        min(starts + roles_seen.get("at", []), default=None),
-        bool(roles_seen.get("cued")),
+        tuple(phrase for _, phrase in scan.placeholders),
+        min(starts, default=None),
+        scan.cued,
     )
 
 
@@ -121,14 +129,12 @@ def _baseline(figures: list[Figure], baseline_year: str | None, has_target_cue: 
     return None
 
 
-def _scan(tokens: list[re.Match], language: str):
-    """Figures with their years and roles; placeholders as (position, phrase); the cue
-    roles the text used, and where ("at") the first of them stands."""
+def _scan(tokens: list[re.Match], language: str) -> _Scan:
+    """Figures with their years and roles, read left to right: a cue word gives the role
+    of what follows (a baseline cue, of one value only), a year label the year."""
     link = _year_link(language)
-    figures: list[Figure] = []
-    placeholders: list[tuple[int, str]] = []
-    seen: dict = {"at": []}
-    role, once, label_year, waiting = None, False, None, False
+    out = _Scan([], [], set(), [], False)
+    role, once, label_year, waiting, cued = None, False, None, False, False
     skip = set()
     for i, token in enumerate(tokens):
         if i in skip:
@@ -139,23 +145,21 @@ def _scan(tokens: list[re.Match], language: str):
             if not _cue_applies(kind, after, gap, waiting):
                 continue
             role = BASELINE if kind in ("base", "from") else TARGET
-            once = kind in ("base", "from")
-            waiting = kind == "from"
-            seen[role] = True
-            seen["at"].append(token.start())
-            seen["cued"] = seen.get("cued") or kind in ("base", "target")
+            once, waiting = kind in ("base", "from"), kind == "from"
+            out.roles.add(role)
+            out.marks.append(token.start())
+            cued = cued or kind in ("base", "target")
         elif kind == "placeholder":
             if role or label_year or len(tokens) == 1:
-                placeholders.append((token.start(), token.group()))
+                out.placeholders.append((token.start(), token.group()))
                 label_year = None
         elif kind == "year":
             labels = after is not None and after.lastgroup in (*_VALUES, "placeholder")
             if labels and _LABEL_GAP.fullmatch(gap):
-                label_year = token.group()
-                seen["at"].append(token.start())
-                seen["cued"] = True
+                label_year, cued = token.group(), True
+                out.marks.append(token.start())
         elif kind == "range":
-            _spread(figures, token.group())
+            _spread(out.figures, token.group())
         elif kind in _VALUES:
             if kind in ("yes", "no") and not (role or label_year) and len(tokens) > 1:
                 continue
@@ -165,11 +169,11 @@ def _scan(tokens: list[re.Match], language: str):
                 skip.add(i + 1)
             if not (role or year) and not _alone(tokens):
                 continue  # a figure of the name: "within 72 hours"
-            figures.append(Figure(_value(token, kind), year, role, token.start()))
+            out.figures.append(Figure(_value(token, kind), year, role, token.start()))
             label_year = None
             if once:
                 role, once = None, False
-    return figures, placeholders, {k: v for k, v in seen.items() if v}
+    return out._replace(cued=cued)
 
 
 def _next(tokens: list[re.Match], i: int) -> re.Match | None:
