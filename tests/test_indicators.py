@@ -533,3 +533,50 @@ def test_a_yes_no_indicator_stated_in_words(tmp_path):
         ("2", None, ("5",), ("2029",)),
         ("no", "2024", ("yes",), ("2026",)),
     ]
+
+
+PARAGRAPHS_EN = [
+    "Article 7 Outcome Indicators",
+    "The Participants intend to measure progress with the following indicators.",
+    "Indicator 1: the number of child labour inspections in mines, from a baseline of 40, "
+    "with targets of 60 in 2027 and 90 in 2029.",
+    "Indicator 2: the percentage of rescued children in school within six months, from "
+    "30 percent in 2025 to 70 percent in 2029.",
+    "Indicator 3: the number of community watch groups. Baseline: 5. Target: to be agreed.",
+    "Indicators 1 and 3 are the key indicators for the annual dialogue.",
+]
+PROSE_EXPECTED = [
+    ("1", "40", [("2027", "60"), ("2029", "90")], True),
+    ("2", "30%", [("2029", "70%")], False),
+    ("3", "5", [], True),
+]
+
+
+def _prose_file(tmp_path, form: str):
+    if form == "txt":
+        path = tmp_path / "montalba.txt"
+        path.write_text("\n\n".join(PARAGRAPHS_EN) + "\n", "utf-8")
+        return path
+    if form == "docx":
+        heading, *rest = PARAGRAPHS_EN
+        body = p(heading, style="Heading1") + "".join(p(text) for text in rest)
+        return make_docx(tmp_path / "montalba.docx", body)
+    pdf = Pdf()
+    page = pdf.page()
+    top = page.paragraph(72, 72, 468, PARAGRAPHS_EN[0], bold=True)
+    for text in PARAGRAPHS_EN[1:]:
+        top = page.paragraph(72, top, 468, text)
+    return pdf.save(tmp_path / "montalba.pdf")
+
+
+@pytest.mark.parametrize("form", ["txt", "docx", "pdf"])
+def test_prose_indicators_are_the_same_in_every_format(tmp_path, form):
+    review = review_document(read_document(_prose_file(tmp_path, form)), Config())
+    listed = review.primary.indicators.listed
+    facts = [
+        (i.label, i.baseline, list(zip(i.target_years, i.targets, strict=True)), i.key)
+        for i in listed
+    ]
+    assert facts == PROSE_EXPECTED
+    assert listed[2].placeholders == ("to be agreed",)
+    assert review.elements["D"].status == "partial"
