@@ -10,6 +10,7 @@ verification) are left alone. Each row is one indicator.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from typing import NamedTuple
@@ -52,9 +53,26 @@ def table_indicators(blocks, language: str, baseline_year: str | None) -> list[I
         else:
             continue
         found += [
-            indicator for row in body if (indicator := _row(row, columns, language)) is not None
+            indicator
+            for row in _joined(body, columns.name)
+            if (indicator := _row(row, columns, language)) is not None
         ]
     return found
+
+
+def _joined(rows: list[TextBlock], name: int) -> list[TextBlock]:
+    """The rows, a row holding text in the name column only joined to the row above: a
+    name wrapped onto a line of its own (a text table, a PDF) continues its indicator."""
+    out: list[TextBlock] = []
+    for row in rows:
+        filled = [i for i, cell in enumerate(row.cells) if cell.strip()]
+        if out and filled == [name] and name < len(out[-1].cells):
+            cells = list(out[-1].cells)
+            cells[name] = f"{cells[name]} {row.cells[name].strip()}".strip()
+            out[-1] = dataclasses.replace(out[-1], cells=tuple(cells))
+        else:
+            out.append(row)
+    return out
 
 
 def _header(rows: list[TextBlock]) -> tuple[tuple[str, ...], list[TextBlock]]:
