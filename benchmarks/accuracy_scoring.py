@@ -178,14 +178,32 @@ def _similarity(name: str, candidate: str) -> float:
 
 
 def _found_target(indicator: dict):
-    """The last target the tool lists is the final one, which the truth's `target` is."""
+    """The final target, which the truth's `target` is: the tool's `target` field where
+    it gives one, else the last of its `targets` (older JSON)."""
+    if "target" in indicator:
+        return value_of(indicator["target"])
     targets = [t for t in indicator.get("targets") or [] if value_of(t) is not None]
     return value_of(targets[-1]) if targets else None
 
 
+def _years(indicator: dict) -> dict:
+    """{year: value} of the tool's targets, from `target_years` beside `targets`."""
+    pairs = zip(indicator.get("target_years") or [], indicator.get("targets") or [], strict=False)
+    return {str(year): value_of(value) for year, value in pairs if year}
+
+
+def _annual_right(want: dict, hit: dict) -> bool | None:
+    """The truth's annual targets, each for its year; None where the truth has none."""
+    annual = want.get("annual_targets")
+    if not annual:
+        return None
+    got = _years(hit)
+    return all(got.get(str(year)) == value_of(value) for year, value in annual.items())
+
+
 def score_indicators(expected: list, found: list, label: str, threshold: float = 0.6):
     tally, lines = Counter(), []
-    texts = [f"{i.get('text') or ''} {i.get('unit') or ''}" for i in found]
+    texts = [f"{i.get('name') or ''} {i.get('text') or ''} {i.get('unit') or ''}" for i in found]
     pairs = sorted(
         (
             (_similarity(e.get("name") or "", text), e_index, f_index)
@@ -208,6 +226,15 @@ def score_indicators(expected: list, found: list, label: str, threshold: float =
             continue
         hit = found[chosen[e_index]]
         got = (value_of(hit.get("baseline")), _found_target(hit))
+        annual = _annual_right(want, hit)
+        if annual is not None:  # counts only: the summary's figure stays baseline + target
+            tally["indicator_years_n"] += 1
+            tally["indicator_years_ok"] += annual
+            if not annual:
+                lines.append(
+                    f"{label:28} indicator {name!r}: annual targets {want['annual_targets']}, "
+                    f"got {_years(hit)}"
+                )
         if got == wanted:
             tally["indicators_ok"] += 1
         else:

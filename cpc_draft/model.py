@@ -191,6 +191,16 @@ class Contribution:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One outcome indicator as a draft states it.
+
+    ``text`` is the indicator as written (its table cell, or its piece of a sentence);
+    ``name`` the same without its label ("1a.", "(iii)"), star and figures. ``baseline``
+    and ``targets`` are values only ("64", "35%", "yes"): never a year, never a
+    placeholder. ``target_years`` stands beside ``targets`` (None where the draft gives
+    no year), in the order of the years; ``placeholders`` holds what the draft wrote where
+    a value should be ("to be determined", "à définir"). ``starred``: marked with "*".
+    """
+
     text: str
     unit: str | None
     baseline: str | None
@@ -198,6 +208,21 @@ class Indicator:
     block: int
     page: int | None
     key: bool = False
+    name: str = ""
+    label: str | None = None
+    baseline_year: str | None = None
+    target_years: tuple[str | None, ...] = ()
+    placeholders: tuple[str, ...] = ()
+    starred: bool = False
+
+    @property
+    def target(self) -> str | None:
+        """The final target: the one for the latest year."""
+        return self.targets[-1] if self.targets else None
+
+    @property
+    def target_year(self) -> str | None:
+        return self.target_years[-1] if self.target_years else None
 
 
 @dataclass(frozen=True)

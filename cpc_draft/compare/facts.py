@@ -114,22 +114,37 @@ def _indicators(old: tuple[Indicator, ...], new: tuple[Indicator, ...]) -> list[
             changes.append(
                 FactChange("indicator", was.baseline, now.baseline, f"baseline of: {name}", "D")
             )
-        if tuple(was.targets) != tuple(now.targets):
-            changes.append(
-                FactChange(
-                    "indicator",
-                    ", ".join(was.targets) or None,
-                    ", ".join(now.targets) or None,
-                    f"targets of: {name}",
-                    "D",
-                )
-            )
+        changes += _target_changes(name, was, now)
     changes += [
         FactChange("indicator", None, name, "indicator added", "D")
         for name in new_names
         if name not in by_name
     ]
     return changes
+
+
+def _target_changes(name: str, was: Indicator, now: Indicator) -> list[FactChange]:
+    """Year by year where both versions give every target a year ("target 2028 of: …",
+    60% -> 75%); else the list of targets as a whole."""
+    if tuple(was.targets) == tuple(now.targets) and was.target_years == now.target_years:
+        return []
+    by_year = [dict(zip(i.target_years, i.targets, strict=True)) for i in (was, now)]
+    if all(i.targets and all(i.target_years) for i in (was, now)):
+        years = sorted(set(by_year[0]) | set(by_year[1]))
+        return [
+            FactChange("indicator", old, new, f"target {year} of: {name}", "D")
+            for year in years
+            if (old := by_year[0].get(year)) != (new := by_year[1].get(year))
+        ]
+    return [
+        FactChange(
+            "indicator",
+            ", ".join(was.targets) or None,
+            ", ".join(now.targets) or None,
+            f"targets of: {name}",
+            "D",
+        )
+    ]
 
 
 def _term(was: StatedTerm, now: StatedTerm) -> list[FactChange]:

@@ -47,9 +47,16 @@ def review_to_dict(review: Review) -> dict:
         "indicators": [
             {
                 "text": i.text,
+                "name": i.name or i.text,
+                "label": i.label,
                 "unit": i.unit,
                 "baseline": i.baseline,
+                "baseline_year": i.baseline_year,
                 "targets": list(i.targets),
+                "target_years": list(i.target_years),
+                "target": i.target,
+                "target_year": i.target_year,
+                "placeholders": list(i.placeholders),
                 "key": i.key,
                 "block": i.block,
                 "page": i.page,

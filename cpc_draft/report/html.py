@@ -237,19 +237,34 @@ def _chart(currency: str, bars: list[tuple[str, str, Decimal]]) -> dict:
 
 
 def _indicators(data: dict, prefix: str, known: set[int]) -> dict:
-    """Targets in columns Year 1..N, N the longest list of targets or the term in years;
-    a missing target is an empty cell the template marks in words."""
+    """Targets in a column per year where every indicator with targets gives their years
+    ("Target 2027"), else in columns Year 1..N, N the longest list of targets or the term
+    in years; a missing target is an empty cell the template marks in words, with what the
+    draft wrote instead ("to be determined") where it wrote something."""
     rows = data["indicators"]
-    years = max([len(row["targets"]) for row in rows] + [data["term"]["years"] or 0, 1])
+    stated = [row for row in rows if row["targets"]]
+    years = sorted({year for row in stated for year in row["target_years"] if year})
+    if stated and all(all(row["target_years"]) for row in stated):
+        headers = [f"Target {year}" for year in years]
+        cells = [
+            [dict(zip(row["target_years"], row["targets"], strict=True)).get(y) for y in years]
+            for row in rows
+        ]
+    else:
+        width = max([len(row["targets"]) for row in rows] + [data["term"]["years"] or 0, 1])
+        headers = [f"Target, year {year}" for year in range(1, width + 1)]
+        cells = [list(row["targets"]) + [None] * (width - len(row["targets"])) for row in rows]
     return {
-        "years": years,
+        "years": len(headers),
+        "headers": headers,
         "rows": [
             {
                 **row,
-                "cells": list(row["targets"]) + [None] * (years - len(row["targets"])),
+                "cells": row_cells,
+                "instead": "; ".join(dict.fromkeys(row["placeholders"])),
                 "target": f"{prefix}b{row['block']}" if row["block"] in known else None,
             }
-            for row in rows
+            for row, row_cells in zip(rows, cells, strict=True)
         ],
     }
 

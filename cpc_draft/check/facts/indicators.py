@@ -1,91 +1,161 @@
-"""Outcome indicators (element D): from a table with baseline and target columns where
-the draft has one, else from the indicator phrases of its prose; and the key indicators
-named for the annual dialogue."""
+"""Outcome indicators (element D) and the key indicators named for the annual dialogue.
+
+Indicators come from the draft's indicator tables wherever they stand (an article, an
+annex, a results framework), else from the sentences and lists of its section on
+indicators, else from any paragraph about measuring progress
+(:mod:`~cpc_draft.check.facts.indicator_tables`,
+:mod:`~cpc_draft.check.facts.indicator_prose`). Key indicators are named in a column
+("Key: Yes"), by a mark ("indicators marked with an asterisk"), by number ("indicators
+1, 4 and 6 are key indicators", "(i), (iii) and (vi)") or by name.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import cache
 from typing import NamedTuple
 
+from cpc_draft.check.facts.indicator_prose import declared_baseline_year, prose_indicators
+from cpc_draft.check.facts.indicator_tables import table_indicators
 from cpc_draft.check.facts.stream import Stream
-from cpc_draft.model import TABLE_ROW, Indicator, TextBlock
+from cpc_draft.model import Indicator, TextBlock
 from cpc_draft.text.cues import cue, has
 
-_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
-# "the number of X, the number of Y and the" -> each indicator without the joining words
-_TRAILING_JOINER = re.compile(
-    r"(\s*[,;]?\s*\b(and|y|et|the|el|la|los|las|le|les|du|des)\b)+$", re.IGNORECASE
-)
-_YES = {"yes", "sí", "si", "oui", "x", "✓"}  # a "key indicator" column's mark
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_LABEL = r"\(?(?:\d{1,2}[a-z]?|[ivx]{1,5})\)?(?!\w)"
+_NUMBER_SIGN = r"(?:N\.?\s*[°º]|No\.?|Nos\.?|n[°º]s?|núm\.?)?"
 
 
 class Indicators(NamedTuple):
     listed: tuple[Indicator, ...]
     key_mentions: tuple[TextBlock, ...]  # blocks that speak of key indicators
+    key_named_in: tuple[TextBlock, ...] = ()  # blocks that say which indicators are key
+    deferred: tuple[TextBlock, ...] = ()  # "targets to be agreed at the first dialogue"
 
     @property
     def names_key_ones(self) -> bool:
         """Key indicators for the annual dialogue are named, in a sentence or a column."""
-        return bool(self.key_mentions) or any(i.key for i in self.listed)
+        return bool(self.key_named_in) or any(i.key for i in self.listed)
+
+    @property
+    def without_targets(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.listed if not i.targets)
 
 
 def find_indicators(stream: Stream) -> Indicators:
     language = stream.language
-    section = stream.in_section("indicators", "annual_dialogue")
-    key_mentions = tuple(b for b in stream.blocks if has("key_indicator", language, b.text))
-    listed = _from_tables(section or stream.blocks, language) or _from_prose(
-        section or stream.blocks, language
+    section = stream.in_section("indicators")
+    scope = section or list(stream.blocks)
+    year = declared_baseline_year(scope, language) or declared_baseline_year(
+        stream.blocks, language
     )
-    return Indicators(tuple(listed), key_mentions)
+    listed = table_indicators(stream.blocks, language, year)
+    if not listed:
+        listed = prose_indicators(scope, language, year, scoped=bool(section))
+    if not listed and section:
+        listed = prose_indicators(stream.blocks, language, year, scoped=False)
+    mentions = tuple(b for b in stream.blocks if has("key_indicator", language, b.text))
+    listed, named_in = _mark_key(listed, mentions, language)
+    deferred = tuple(b for b in scope if _defers_targets(b.text, language))
+    return Indicators(tuple(listed), mentions, named_in, deferred)
 
 
-def _from_tables(blocks, language: str) -> list[Indicator]:
-    tables: dict[int, list[TextBlock]] = {}
-    for block in blocks:
-        if block.kind == TABLE_ROW and block.table is not None:
-            tables.setdefault(block.table, []).append(block)
-    found: list[Indicator] = []
-    for rows in tables.values():
-        header = rows[0].cells
-        targets = [i for i, cell in enumerate(header) if has("target", language, cell)]
-        baselines = [i for i, cell in enumerate(header) if has("baseline", language, cell)]
-        if (
-            not targets
-            and not baselines
-            and not any(has("indicator", language, r.text) for r in rows)
-        ):
-            continue
-        keys = [i for i, cell in enumerate(header) if has("key_indicator", language, cell)]
-        found += [_table_indicator(row, targets, baselines, keys) for row in rows[1:]]
-    return found
+# --- key indicators ------------------------------------------------------------------
 
 
-def _table_indicator(row: TextBlock, targets, baselines, keys) -> Indicator:
-    cells = row.cells
-    values = [cells[i].strip() for i in targets if i < len(cells) and cells[i].strip()]
-    baseline = cells[baselines[0]].strip() if baselines and baselines[0] < len(cells) else None
-    key = bool(keys) and keys[0] < len(cells) and cells[keys[0]].strip().casefold() in _YES
-    unit = cells[1].strip() if len(cells) > 2 and not _NUMBER.fullmatch(cells[1].strip()) else None
-    return Indicator(
-        cells[0].strip(), unit, baseline or None, tuple(values), row.index, row.page, key
+@cache
+def _label_list(language: str) -> re.Pattern:
+    """ "indicators 1, 3 and 5", "indicadores N.° 1, 3 y 6", "indicateurs (i) et (iii)"."""
+    word = cue("indicator_word", language).pattern
+    joiner = cue("list_and", language).pattern
+    span = cue("year_span", language).pattern
+    labels = rf"{_LABEL}(?:\s*(?:,|;|[-–]|{joiner}|{span})\s*{_LABEL})*"
+    return re.compile(rf"(?:{word})\s*{_NUMBER_SIGN}\s*(?P<labels>{labels})", re.IGNORECASE)
+
+
+def _mark_key(listed, mentions, language: str):
+    """The indicators with ``key`` set, and the blocks that name the key ones."""
+    sentences = [
+        (block, sentence)
+        for block in mentions
+        for sentence in _SENTENCE.split(block.text)
+        if has("key_indicator", language, sentence)
+    ]
+    labels: set[str] = set()
+    starred = False
+    named_in: list[TextBlock] = []
+    for block, sentence in sentences:
+        found = {
+            label
+            for match in _label_list(language).finditer(sentence)
+            for label in _labels(match.group("labels"), language)
+        }
+        star = "*" in sentence or has("asterisk", language, sentence)
+        by_name = any(_named(i, sentence, language) for i in listed)
+        if found or star or by_name:
+            named_in.append(block)
+        labels |= found
+        starred = starred or star
+    by_position = bool(labels) and not any(_label(i) in labels for i in listed)
+    marked = [
+        dataclasses.replace(indicator, key=True)
+        if indicator.key
+        or (starred and indicator.starred)
+        or (_label(indicator) in labels)
+        or (by_position and str(position) in labels)
+        or any(_named(indicator, sentence, language) for _, sentence in sentences)
+        else indicator
+        for position, indicator in enumerate(listed, start=1)
+    ]
+    return marked, tuple(dict.fromkeys(named_in))
+
+
+def _labels(listed: str, language: str) -> list[str]:
+    """ "1, 3 and 5" -> 1, 3, 5; "(i) and (iii)" -> i, iii; "2 to 4" -> 2, 3, 4."""
+    labels = [m.strip("()").casefold() for m in re.findall(_LABEL, listed, re.IGNORECASE)]
+    span = re.search(rf"(\d+)\s*(?:[-–]|{cue('year_span', language).pattern})\s*(\d+)", listed)
+    if span and int(span.group(1)) < int(span.group(2)) <= 50:
+        labels += [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+    return labels
+
+
+def _label(indicator: Indicator) -> str | None:
+    return indicator.label.strip("()").casefold() if indicator.label else None
+
+
+def _named(indicator: Indicator, sentence: str, language: str) -> bool:
+    """The key sentence names the indicator: its whole name, the short title before a
+    colon ("Cases in court: the number of …"), two words at least, or the start of its
+    name ("the number of convictions" for "Number of convictions for …"), three words."""
+    text = sentence.casefold()
+    name = _leading(language).sub("", indicator.name.strip().casefold())
+    short = name.split(":")[0] if ":" in name else ""
+    if any(len(n.split()) >= 2 and n in text for n in (name, short)):
+        return True
+    for start in cue("indicator", language).finditer(sentence):
+        phrase = _phrase_end(language).split(text[start.start() :], maxsplit=1)[0].strip()
+        if len(phrase.split()) >= 3 and name.startswith(phrase):
+            return True
+    return False
+
+
+@cache
+def _leading(language: str) -> re.Pattern:
+    """The joining words before a name ("the number of …")."""
+    return re.compile(rf"^(?:(?:{cue('name_joiner', language).pattern})\s*)+")
+
+
+@cache
+def _phrase_end(language: str) -> re.Pattern:
+    """Where a phrase naming one key indicator ends: a comma, a stop, "and"."""
+    return re.compile(rf"\s*(?:[,;:.()]|\s(?:{cue('list_and', language).pattern})\s)")
+
+
+def _defers_targets(text: str, language: str) -> bool:
+    """A sentence leaving the targets to be set later: "targets to be agreed at the first
+    annual dialogue", "Las metas … por definir", "Les cibles … sont à définir"."""
+    return any(
+        has("target", language, sentence) and has("placeholder", language, sentence)
+        for sentence in _SENTENCE.split(text)
     )
-
-
-def _from_prose(blocks, language: str) -> list[Indicator]:
-    indicator = cue("indicator", language)
-    found: list[Indicator] = []
-    for block in blocks:
-        starts = [m.start() for m in indicator.finditer(block.text)]
-        if not starts:
-            continue
-        with_target = has("target", language, block.text)
-        for at, end in zip(starts, [*starts[1:], len(block.text)], strict=True):
-            piece = block.text[at:end].strip(" ,;.")
-            piece = _TRAILING_JOINER.sub("", piece)
-            figures = _NUMBER.findall(piece) if with_target else []
-            found.append(
-                Indicator(
-                    piece, None, None, tuple(f.strip() for f in figures), block.index, block.page
-                )
-            )
-    return found

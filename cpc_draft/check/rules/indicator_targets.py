@@ -1,10 +1,14 @@
-"""Indicators listed without annual targets (GAO-23-105390, recommendation 3).
+"""Indicators listed without targets (GAO-23-105390, recommendation 3).
 
 The GAO found compact indicators without targets, which leaves progress unmeasurable.
-Each indicator should have a baseline and a target for every year of the term.
+Each indicator should have a baseline and a target for every year of the term. A
+placeholder where the target should be ("to be determined", "TBD", "increase", "por
+definir", "à définir", "[ ]", "XX") is no target, and neither is a promise to agree the
+targets later.
 
-Fails: "Progress will be measured by the number of prosecutions." Passes: a table with a
-baseline and a target per year.
+Fails: "Progress will be measured by the number of prosecutions." Fails: a table whose
+target column reads "to be determined". Passes: a table with a baseline and a target per
+year.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ DEFAULT_LEVEL = "warning"
 
 
 def check(review: Review) -> Iterator[Problem]:
-    for indicator in review.primary.indicators.listed:
-        if not indicator.targets:
-            yield Problem(
-                f"indicator without targets: {indicator.text[:80]!r}",
-                element="D",
-                block=indicator.block,
-                page=indicator.page,
-            )
+    indicators = review.primary.indicators
+    later = " (the draft leaves the targets to be set later)" if indicators.deferred else ""
+    for indicator in indicators.without_targets:
+        name = (indicator.name or indicator.text)[:80]
+        if indicator.placeholders:
+            written = ", ".join(repr(p) for p in dict.fromkeys(indicator.placeholders))
+            message = f"indicator with a placeholder for its target ({written}): {name!r}"
+        else:
+            message = f"indicator without targets{later}: {name!r}"
+        yield Problem(message, element="D", block=indicator.block, page=indicator.page)

@@ -1,0 +1,271 @@
+"""Baselines, targets and their years in the words of one indicator.
+
+"from 31 in 2025 to 60 in 2030", "Baseline: 64. Target 2029: 90", "a baseline of 36, with
+targets of 42 in 2026 and 48 in 2027", "2025: 40%. Aim: 55% in 2026", "annual targets of
+35, 50, 60 and 70 percent for 2026 to 2029", "Línea de base: 20 %. Meta 2028: 35 %", a
+table cell "90 (2029)". A year is never a value, and what a draft writes where a value
+should be ("to be determined", "por definir", "XX") is a placeholder, never a value.
+
+The text is read as a run of tokens (figures, years, cue words from data/cues.yaml) whose
+roles come from what stands before them: a cue word counts only when a value follows it
+closely, so "target districts" or "Baselines refer to …" set no role.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from cpc_draft.text.cues import cue
+
+BASELINE, TARGET = "baseline", "target"
+YEAR = r"(?:19|20)\d{2}"
+_FIGURE = r"\d{1,3}(?:[,.\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# What may stand between a cue word and its value: "Target 2029: 90", "baseline of 36".
+_CUE_GAP = re.compile(r"[\s:=()\-–]*(?:\w{1,3}[\s:]+)?[\s:=(]*", re.IGNORECASE)
+_LABEL_GAP = re.compile(r"\s*\)?\s*[:=\-–—]?\s*")  # "2025: 40", "(2025) 40", "2029 : 90"
+_VALUES = ("num", "zero", "yes", "no")
+_SPACED_FIGURE = re.compile(r"\d[\d.,]*(?:\s+[\d.,]*\d)+(?:\s?%)?")
+
+
+class Figure(NamedTuple):
+    value: str  # "35%", "1,500", "0", "yes"
+    year: str | None
+    role: str | None  # baseline | target | None (the text does not say)
+    start: int
+
+
+class Reading(NamedTuple):
+    """What one indicator's words state. ``start`` is where its figures begin (its name
+    ends there); ``targets`` are (year or None, value), by year where all have one."""
+
+    baseline: str | None
+    baseline_year: str | None
+    targets: tuple[tuple[str | None, str], ...]
+    placeholders: tuple[str, ...]
+    start: int | None
+    cued: bool  # a baseline or target word, or a year label ("2025: 40"), stated a value
+
+
+@cache
+def _tokens(language: str) -> re.Pattern:
+    def group(name: str) -> str:
+        return cue(name, language).pattern
+
+    percent = rf"(?:\s?%|\s(?:{group('percent')}))"
+    span = rf"(?:\s*[-–]\s*|\s+(?:{group('year_span')})\s+)"
+    return re.compile(
+        "|".join(
+            (
+                rf"(?P<range>(?<![\d.,]){YEAR}{span}{YEAR}(?!\d))",
+                rf"(?P<placeholder>{group('placeholder')})",
+                rf"(?P<year>(?<![\d.,]){YEAR}(?![\d%]|[.,]\d|{percent}))",
+                rf"(?P<num>(?<![\w.,]){_FIGURE}{percent}?(?![\w]))",
+                rf"(?P<zero>{group('zero')})",
+                rf"(?P<yes>{group('yes')})",
+                rf"(?P<no>{group('no')})",
+                rf"(?P<base>{group('baseline')})",
+                rf"(?P<target>{group('target')})",
+                rf"(?P<from>{group('value_from')})",
+                rf"(?P<to>{group('value_to')})",
+            )
+        )
+    )
+
+
+@cache
+def _year_link(language: str) -> re.Pattern:
+    words = cue("year_link", language).pattern
+    return re.compile(rf"\s*(?:\(|,?\s*(?:{words})\s+)\s*")
+
+
+class _Scan(NamedTuple):
+    figures: list[Figure]
+    placeholders: list[tuple[int, str]]  # (position, phrase)
+    roles: set[str]  # the roles cue words gave
+    marks: list[int]  # where a cue word or a year label stands: the name ends before
+    cued: bool  # a baseline or target word, or a year label, stated a value
+
+
+def read_values(text: str, language: str, baseline_year: str | None = None) -> Reading:
+    """The baseline and targets stated in ``text`` (one indicator's words or one cell)."""
+    scan = _scan(list(_tokens(language).finditer(text)), language)
+    baseline = _baseline(scan.figures, baseline_year, TARGET in scan.roles)
+    targets = [
+        f
+        for f in scan.figures
+        if f is not baseline
+        and (f.role == TARGET or f.year is not None or TARGET in scan.roles)
+        and f.role != BASELINE
+    ]
+    if targets and all(f.year for f in targets):
+        targets.sort(key=lambda f: f.year)
+    starts = [f.start for f in scan.figures] + [at for at, _ in scan.placeholders] + scan.marks
+    return Reading(
+        baseline.value if baseline else None,
+        (baseline.year if baseline else None) or baseline_year,
+        tuple((f.year, f.value) for f in targets),
+        tuple(phrase for _, phrase in scan.placeholders),
+        min(starts, default=None),
+        scan.cued,
+    )
+
+
+def _baseline(figures: list[Figure], baseline_year: str | None, has_target_cue: bool):
+    said = next((f for f in figures if f.role == BASELINE), None)
+    if said or not figures:
+        return said
+    if baseline_year:
+        same = next((f for f in figures if f.year == baseline_year and f.role is None), None)
+        if same:
+            return same
+    first = figures[0]
+    later = [f.year for f in figures[1:] if f.year]
+    # "2025: 40%. Aim: 55% in 2026": what comes before the targets is where one starts.
+    starts = first.role is None and (has_target_cue or first.year) and len(figures) > 1
+    if starts and (first.year is None or all(first.year < year for year in later)):
+        return first
+    return None
+
+
+def _scan(tokens: list[re.Match], language: str) -> _Scan:
+    """Figures with their years and roles, read left to right: a cue word gives the role
+    of what follows (a baseline cue, of one value only), a year label the year."""
+    link = _year_link(language)
+    out = _Scan([], [], set(), [], False)
+    role, once, label_year, waiting, cued = None, False, None, False, False
+    skip = set()
+    for i, token in enumerate(tokens):
+        if i in skip:
+            continue
+        kind, after = token.lastgroup, _next(tokens, i)
+        gap = _gap(token, after)
+        if kind in ("base", "target", "from", "to"):
+            if not _cue_applies(kind, after, gap, waiting):
+                continue
+            role = BASELINE if kind in ("base", "from") else TARGET
+            once, waiting = kind in ("base", "from"), kind == "from"
+            out.roles.add(role)
+            out.marks.append(token.start())
+            cued = cued or kind in ("base", "target")
+        elif kind == "placeholder":
+            if role or label_year or len(tokens) == 1:
+                out.placeholders.append((token.start(), token.group()))
+                label_year = None
+        elif kind == "year":
+            labels = after is not None and after.lastgroup in (*_VALUES, "placeholder")
+            if labels and _LABEL_GAP.fullmatch(gap):
+                label_year, cued = token.group(), True
+                out.marks.append(token.start())
+        elif kind == "range":
+            _spread(out.figures, token.group())
+        elif kind in _VALUES:
+            if kind in ("yes", "no") and not (role or label_year) and len(tokens) > 1:
+                continue
+            year = label_year
+            if after is not None and after.lastgroup == "year" and link.fullmatch(gap):
+                year = after.group()
+                skip.add(i + 1)
+            if not (role or year) and not _alone(tokens):
+                continue  # a figure of the name: "within 72 hours"
+            out.figures.append(Figure(_value(token, kind), year, role, token.start()))
+            label_year = None
+            if once:
+                role, once = None, False
+    return out._replace(cued=cued)
+
+
+def _next(tokens: list[re.Match], i: int) -> re.Match | None:
+    return tokens[i + 1] if i + 1 < len(tokens) else None
+
+
+def _gap(token: re.Match, after: re.Match | None) -> str:
+    return token.string[token.end() : after.start()] if after is not None else ""
+
+
+def _cue_applies(kind: str, after: re.Match | None, gap: str, waiting: bool) -> bool:
+    """A cue word sets a role only when a value (or, for a label, its year) follows it
+    closely; "from"/"to" only when a figure follows at once, "to" only after "from"."""
+    if after is None:
+        return False
+    if kind in ("from", "to"):
+        ready = after.lastgroup in ("num", "zero") and len(gap) <= 2
+        return ready and (kind == "from" or waiting)
+    follows = after.lastgroup in (*_VALUES, "year", "placeholder", "base", "target")
+    return follows and len(gap) <= 14 and _CUE_GAP.fullmatch(gap) is not None
+
+
+def _alone(tokens: list[re.Match]) -> bool:
+    """A table cell holding one figure: the column says what it is."""
+    return len(tokens) == 1 or (len(tokens) == 2 and tokens[1].lastgroup == "year")
+
+
+def _value(token: re.Match, kind: str) -> str:
+    if kind == "zero":
+        return "0"
+    if kind in ("yes", "no"):
+        return kind
+    text = token.group()
+    figure = re.match(_FIGURE, text).group()
+    return figure + "%" if len(figure) < len(text) else figure
+
+
+def _spread(figures: list[Figure], span: str) -> None:
+    """ "35, 50, 60 and 70 percent for 2026 to 2029": the figures without a year just
+    before the span take its years in order, when there are as many of each."""
+    first, last = (int(y) for y in re.findall(YEAR, span))
+    years = [str(y) for y in range(first, last + 1)]
+    bare = []
+    for figure in reversed(figures):
+        if figure.year is not None:
+            break
+        bare.insert(0, figure)
+    if len(bare) != len(years) or len(bare) < 2:
+        return
+    percent = bare[-1].value.endswith("%")
+    del figures[len(figures) - len(bare) :]
+    for figure, year in zip(bare, years, strict=True):
+        value = figure.value + ("%" if percent and not figure.value.endswith("%") else "")
+        figures.append(figure._replace(year=year, value=value))
+
+
+class Cell(NamedTuple):
+    value: str | None
+    year: str | None  # "90 (2029)"
+    placeholder: str | None  # "à définir", "n/a", "—": text where a figure should be
+
+
+def read_cell(text: str, language: str) -> Cell:
+    """One table cell under a baseline or target column. Text without a figure is a
+    placeholder, whatever its words: a column of values holds nothing else."""
+    text = text.strip().strip("*").strip()
+    if _SPACED_FIGURE.fullmatch(text):  # "1,10 0": a PDF's gap inside one figure
+        text = re.sub(r"\s+", "", text)
+    tokens = list(_tokens(language).finditer(text))
+    for i, token in enumerate(tokens):
+        kind = token.lastgroup
+        if kind in (*_VALUES, "year"):
+            after = _next(tokens, i)
+            linked = after is not None and after.lastgroup == "year"
+            year = after.group() if linked and kind != "year" else None
+            return Cell(_value(token, "num" if kind == "year" else kind), year, None)
+    return Cell(None, None, text or None)
+
+
+def read_binary(text: str, language: str) -> Reading | None:
+    """A yes/no indicator ("whether the Ministry publishes …") stated in words: the year
+    of a clause that denies it is the baseline, "no"; each later year it is expected by is a
+    target, "yes". None when the text is not a yes/no indicator or gives no such years."""
+    if not cue("binary", language).search(text):
+        return None
+    negation = cue("negation", language)
+    clauses = [c for c in re.split(r"[;,.]\s", text) if re.search(YEAR, c)]
+    denied = [min(re.findall(YEAR, c)) for c in clauses if negation.search(c)]
+    if not denied:
+        return None
+    baseline_year = min(denied)
+    later = sorted({y for c in clauses for y in re.findall(YEAR, c) if y > baseline_year})
+    start = min(text.find(c) for c in clauses)
+    targets = tuple((year, "yes") for year in later)
+    return Reading("no", baseline_year, targets, (), start, True)
