@@ -26,10 +26,11 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
     """Any of ``phrases`` as a whole word or words, longest first.
 
     A phrase written with capitals is a defined term and must match as written ("the
-    Parties", not "third parties"); every other phrase matches in any case.
+    Parties", not "third parties"); every other phrase matches in any case. A straight
+    and a typographic apostrophe match each other ("système d'information" / "d’").
     """
     alternation = "|".join(
-        (_as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})")
+        (_as_written(p) if p != p.lower() else f"(?i:{_escape(p)})")
         + ("" if p[-1] in "'’" else r"(?!\w)")  # "nombre d'" runs into its noun
         for p in sorted(phrases, key=len, reverse=True)
     )
@@ -39,7 +40,11 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 def _as_written(phrase: str) -> str:
     """Match as written, but let the first letter start a sentence ("The Parties")."""
     first = phrase[0]
-    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(phrase[1:])}"
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{_escape(phrase[1:])}"
+
+
+def _escape(phrase: str) -> str:
+    return re.sub("['’]", "['’]", re.escape(phrase))
 
 
 def has(group: str, language: str | None, text: str) -> bool:
