@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
 from cpc_draft.text.cues import cue, has
 
-# A sentence ends at . ; : ! ? before a space, unless the full stop ends an initial
-# ("U.S. Government", "D.C."), so that a quote stays a whole clause.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.;:!?](?=\s)")
 DENIAL_WINDOW = 8  # words from "not" to what it denies: "not intended to create legally binding"
 QUOTE = 200  # the longest quote a finding carries; a longer sentence is cut around the words
 
@@ -48,8 +46,7 @@ def find_wording(stream: Stream) -> Wording:
     statements: list[TextBlock] = []
     terms: list[BindingTerm] = []
     for block in stream.blocks:
-        for start, end in sentence_spans(block.text):
-            sentence = block.text[start:end]
+        for sentence in sentences(block.text):
             if states_non_binding(sentence, language):
                 if block not in statements:
                     statements.append(block)
@@ -59,19 +56,6 @@ def find_wording(stream: Stream) -> Wording:
                 words = tuple(dict.fromkeys(m.group() for m in found))
                 terms.append(BindingTerm(block, words, _quote(sentence, found[0])))
     return Wording(tuple(statements), tuple(terms))
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, without the spaces around it."""
-    ends = [match.end() for match in _SENTENCE_END.finditer(text)] + [len(text)]
-    spans, start = [], 0
-    for end in ends:
-        piece = text[start:end]
-        if piece.strip():
-            left = start + len(piece) - len(piece.lstrip())
-            spans.append((left, left + len(piece.strip())))
-        start = end
-    return spans
 
 
 def states_non_binding(sentence: str, language: str) -> bool:
