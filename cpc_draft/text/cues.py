@@ -22,6 +22,31 @@ def cue(group: str, language: str | None) -> re.Pattern:
     return phrase_pattern(entry.get(language or "en") or entry["en"])
 
 
+@cache
+def prefilter(groups: tuple[str, ...], language: str | None) -> re.Pattern:
+    """A fast pattern that finds every text where a phrase of ``groups`` may occur (case
+    and the ends of words ignored), for passing over the many blocks that hold none before the
+    exact patterns run. The phrases share their prefixes (a trie): the regex engine tries
+    alternatives one by one, so "shall|shall be|…" would cost a try per phrase."""
+    entries = _data()
+    phrases = {
+        phrase.casefold().replace("’", "'")
+        for group in groups
+        for phrase in entries[group].get(language or "en") or entries[group]["en"]
+    }
+    # Every cue phrase starts a word: positions inside words fail at once.
+    return re.compile(r"(?<!\w)" + _trie(sorted(phrases)).replace("'", "['’]"), re.I)
+
+
+def _trie(phrases: list[str]) -> str:
+    if "" in phrases:  # a phrase ends here: for a prefilter, its prefix is enough
+        return ""
+    branches: dict[str, list[str]] = {}
+    for phrase in phrases:
+        branches.setdefault(phrase[0], []).append(phrase[1:])
+    return "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in branches.items()) + ")"
+
+
 def phrase_pattern(phrases: list[str]) -> re.Pattern:
     """Any of ``phrases`` as a whole word or words, longest first.
 

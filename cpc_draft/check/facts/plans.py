@@ -23,7 +23,7 @@ from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import has
+from cpc_draft.text.cues import has, prefilter
 from cpc_draft.text.sections import HeadedSection
 
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
@@ -101,6 +101,8 @@ def find_data_management(stream: Stream) -> DataManagement:
 def _manages_data(text: str, language: str) -> bool:
     """A system named ("case management", "base de datos"), or a sentence in which data
     or records are collected, recorded, tracked or managed."""
+    if not prefilter(("data_system", "data_handling"), language).search(text):
+        return False  # most blocks
     if has("data_system", language, text):
         return True
     return any(

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
-from cpc_draft.text.cues import cue, has
+from cpc_draft.text.cues import cue, has, prefilter
 
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -97,15 +97,20 @@ def _term_sentences(stream: Stream) -> list[tuple[TextBlock, str]]:
     article = stream.in_section("duration")
     found = [(block, sentence) for block in article for sentence in sentences(block.text)]
     inside = {block.index for block in article}
+    maybe = prefilter(("term", "from_signing"), language)
     for block in stream.blocks:
-        if block.index in inside:
-            continue
+        if block.index in inside or not maybe.search(block.text):
+            continue  # most blocks say nothing of the term
         found += [
             (block, sentence)
             for sentence in sentences(block.text)
-            if has("term", language, sentence) or has("from_signing", language, sentence)
+            if _about_term(sentence, language)
         ]
     return found
+
+
+def _about_term(text: str, language: str) -> bool:
+    return has("term", language, text) or has("from_signing", language, text)
 
 
 def _best(points: list[Point]) -> Point | None:

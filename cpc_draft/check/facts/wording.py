@@ -17,7 +17,7 @@ from typing import NamedTuple
 from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
-from cpc_draft.text.cues import cue, has
+from cpc_draft.text.cues import cue, has, prefilter
 
 DENIAL_WINDOW = 8  # words from "not" to what it denies: "not intended to create legally binding"
 QUOTE = 200  # the longest quote a finding carries; a longer sentence is cut around the words
@@ -46,6 +46,8 @@ def find_wording(stream: Stream) -> Wording:
     statements: list[TextBlock] = []
     terms: list[BindingTerm] = []
     for block in stream.blocks:
+        if not _may_matter(block.text, language):
+            continue  # most blocks: neither treaty wording nor a word about legal force
         for sentence in sentences(block.text):
             if states_non_binding(sentence, language):
                 if block not in statements:
@@ -56,6 +58,11 @@ def find_wording(stream: Stream) -> Wording:
                 words = tuple(dict.fromkeys(m.group() for m in found))
                 terms.append(BindingTerm(block, words, _quote(sentence, found[0])))
     return Wording(tuple(statements), tuple(terms))
+
+
+def _may_matter(text: str, language: str) -> bool:
+    groups = ("binding", "non_binding", "binding_nature", "legal_effect")
+    return prefilter(groups, language).search(text) is not None
 
 
 def states_non_binding(sentence: str, language: str) -> bool:
