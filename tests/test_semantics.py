@@ -112,6 +112,19 @@ def test_treaty_wording_in_spanish_and_french(tmp_path, text, quotes):
     assert _findings(review, "non-binding-statement")
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ARTICLE 3 - OBLIGATIONS OF THE PARTIES", "\u2018THE PARTIES\u2019"),
+        ("The Government of Veltora must report on the indicators every year.", "\u2018must\u2019"),
+        ("Los Participantes deben presentar un informe cada año.", "\u2018deben\u2019"),
+    ],
+)
+def test_capitals_and_other_modals(tmp_path, text, words):
+    messages = _findings(_review(tmp_path, text + "\n"), "binding-wording")
+    assert len(messages) == 1 and words in messages[0]
+
+
 # A non-binding draft in each language: its denials and disclaimers are the non-binding
 # statement, "undertaken" is "carried out", and "targets to be agreed" is no treaty verb.
 NON_BINDING = {

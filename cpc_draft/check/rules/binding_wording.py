@@ -35,7 +35,9 @@ def check(review: Review) -> Iterator[Problem]:
         contradicts = " in an instrument that calls itself non-binding"
         where = contradicts if facts.wording.non_binding else ""
         for found in facts.wording.binding_terms:
-            words = ", ".join(f"\u2018{word}\u2019" for word in found.words)
+            # Typographic quotes and apostrophes around the words, so that a tool reading
+            # the message finds the sentence's own apostrophes only in the sentence.
+            words = ", ".join(f"\u2018{w.replace(chr(39), chr(8217))}\u2019" for w in found.words)
             yield Problem(
                 f"treaty wording {words}{where}: \u201c{found.quote}\u201d",
                 block=found.block.index,
