@@ -209,6 +209,13 @@ def _term(tmp_path, text: str):
             "2030",
             4,
         ),
+        (  # no duration article: a sentence about the implementation period
+            "1. The Participants intend to protect children from trafficking.\n\n"
+            "2. The implementation period of this Partnership is 2027-2030.\n",
+            "2027",
+            "2030",
+            3,
+        ),
         (  # an extension is not the term's length
             "Article 4 – Duration\nThis Partnership remains in effect from the date of signature "
             "until 31 December 2029. The Participants may extend it for two additional years.\n\n"
@@ -252,6 +259,7 @@ def _term(tmp_path, text: str):
         "en-begins",
         "en-from-signature",
         "en-range",
+        "en-period",
         "en-until",
         "es-dates",
         "es-year",
@@ -318,6 +326,11 @@ def _status(tmp_path, heading: str, body: str, key: str) -> str:
             "partial",
         ),
         ("SECTION VIII. SUSTAINABILITY", "A sustainability plan will be agreed later.", "partial"),
+        (
+            "SECTION VIII. SUSTAINABILITY",
+            "The Participants will discuss how to sustain the results at the annual dialogue.",
+            "partial",
+        ),
         (
             "SECTION VIII. SUSTAINABILITY",
             "By 30 June 2029 the Ministry intends to adopt a national strategy that moves the "
