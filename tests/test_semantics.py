@@ -211,10 +211,10 @@ def _term(tmp_path, text: str):
         ),
         (  # no duration article: a sentence about the implementation period
             "1. The Participants intend to protect children from trafficking.\n\n"
-            "2. The implementation period of this Partnership is 2027-2030.\n",
+            "2. The implementation period of this Partnership is 2027-2031.\n",
             "2027",
-            "2030",
-            3,
+            "2031",
+            4,
         ),
         (  # an extension is not the term's length
             "Article 4 – Duration\nThis Partnership remains in effect from the date of signature "
