@@ -278,6 +278,35 @@ def test_signature_place_and_date_in_other_forms(tmp_path):
     assert signing.place == "Washington, D.C." and signing.date.isoformat() == "2026-05-14"
 
 
+@pytest.mark.parametrize(
+    ("final_clause", "place", "date"),
+    [
+        (
+            "Done in duplicate at Orlan, on the twenty-second day of May, two thousand "
+            "twenty-six, in the English language.",
+            "Orlan",
+            "2026-05-22",
+        ),
+        (
+            "Hecho en la ciudad de Orlán, a los veintidós días del mes de mayo de dos mil "
+            "veintiséis, en dos ejemplares originales.",
+            "Orlán",
+            "2026-05-22",
+        ),
+        (
+            "Fait à Orlan, le vingt-deux mai deux mille vingt-six, en deux exemplaires.",
+            "Orlan",
+            "2026-05-22",
+        ),
+    ],
+    ids=["en", "es", "fr"],
+)
+def test_signature_dates_in_words(tmp_path, request, final_clause, place, date):
+    language = request.node.callspec.id
+    _, signing = _term(tmp_path, f"{RECITAL[language]}\n\n{final_clause}\n")
+    assert (signing.place, signing.date.isoformat()) == (place, date)
+
+
 def test_term_length_reads_the_stated_dates(tmp_path):
     text = (
         "Article 2\nDuration\n\nThis Partnership remains in effect from 1 January 2026 until "

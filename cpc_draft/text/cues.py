@@ -15,11 +15,16 @@ def _data() -> dict:
     return load_data(text)
 
 
+def phrases(group: str, language: str | None) -> list[str]:
+    """The phrases of ``group`` in ``language`` (English as fallback), in their order."""
+    entry = _data()[group]
+    return list(entry.get(language or "en") or entry["en"])
+
+
 @cache
 def cue(group: str, language: str | None) -> re.Pattern:
     """A pattern matching any phrase of ``group`` in ``language`` (English as fallback)."""
-    entry = _data()[group]
-    return phrase_pattern(entry.get(language or "en") or entry["en"])
+    return phrase_pattern(phrases(group, language))
 
 
 @cache
@@ -28,14 +33,9 @@ def prefilter(groups: tuple[str, ...], language: str | None) -> re.Pattern:
     and the ends of words ignored), for passing over the many blocks that hold none before the
     exact patterns run. The phrases share their prefixes (a trie): the regex engine tries
     alternatives one by one, so "shall|shall be|…" would cost a try per phrase."""
-    entries = _data()
-    phrases = {
-        phrase.casefold().replace("’", "'")
-        for group in groups
-        for phrase in entries[group].get(language or "en") or entries[group]["en"]
-    }
+    folded = {p.casefold().replace("’", "'") for group in groups for p in phrases(group, language)}
     # Every cue phrase starts a word: positions inside words fail at once.
-    return re.compile(r"(?<!\w)" + _trie(sorted(phrases)).replace("'", "['’]"), re.I)
+    return re.compile(r"(?<!\w)" + _trie(sorted(folded)).replace("'", "['’]"), re.I)
 
 
 def _trie(phrases: list[str]) -> str:

@@ -6,8 +6,8 @@ January 1, 2027", "remain in effect … until 31 December 2029", "2026–2030", 
 cuatro años", "pour une durée de cinq ans"). Whether a date or a year starts or ends it
 is read from the words just before it ("from", "beginning on", "until", "hasta el",
 "jusqu'au"; data/cues.yaml term_start, term_end). The signing date is the start only
-where the text ties the two ("for four years from the date of its signature"). The
-signature is the final clause's place and date ("Done at Lima, on April 26, 2022").
+where the text ties the two ("for four years from the date of its signature"); the
+signature is read in :mod:`cpc_draft.check.facts.signing`.
 """
 
 from __future__ import annotations
@@ -17,15 +17,25 @@ import re
 from typing import NamedTuple
 
 from cpc_draft.check.facts.sentences import sentences
+from cpc_draft.check.facts.signing import Signing, find_signing, plain_dates
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TextBlock
 from cpc_draft.text.cues import cue, has, prefilter
 
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ORDINAL = r"(?:st|nd|rd|th|er|e|º|°)?"
 ROLE_REACH = 24  # characters before a date or year in which "from" or "until" tells its role
 MAX_GAP_WORDS = 3  # between that cue and the date: "until the end of 2030"
+
+__all__ = [
+    "YEAR_RANGE",
+    "Signing",
+    "StatedTerm",
+    "Term",
+    "find_signing",
+    "find_term",
+    "stated_term",
+]
 
 Point = dt.date | int  # a date, or a year where the text gives only the year
 
@@ -45,12 +55,6 @@ class Term(NamedTuple):
         if self.start is None or self.end is None:
             return None
         return _year(self.start), _year(self.end)
-
-
-class Signing(NamedTuple):
-    place: str | None
-    date: dt.date | None
-    evidence: TextBlock | None
 
 
 class StatedTerm(NamedTuple):
@@ -121,7 +125,7 @@ def _best(points: list[Point]) -> Point | None:
 def _read(sentence: str, language: str) -> _Marks:
     from cpc_draft.text.dates import find_date_spans
 
-    text = _plain_dates(sentence, language)
+    text = plain_dates(sentence, language)
     starts: list[Point] = []
     ends: list[Point] = []
     dates = find_date_spans(text, language)
@@ -144,13 +148,6 @@ def _read(sentence: str, language: str) -> _Marks:
         if role:
             (starts if role == "start" else ends).append(int(match.group()))
     return _Marks(starts, ends, _years_in(text, language), has("from_signing", language, text))
-
-
-def _plain_dates(text: str, language: str) -> str:
-    """ "this 27th day of November 2025" -> "this 27 November 2025", which dates.py reads."""
-    day_of = cue("day_of", language).pattern
-    pattern = rf"\b(\d{{1,2}}){_ORDINAL}\s+{day_of}\s+(\w+)(?:,|\s+de)?\s+(?=\d{{4}})"
-    return re.sub(pattern, r"\1 \2 ", text)
 
 
 def _role(text: str, at: int, language: str) -> str | None:
@@ -216,46 +213,13 @@ def _range_in_title(stream: Stream) -> tuple[list[Point], list[Point], TextBlock
     return [], [], None
 
 
-def find_signing(stream: Stream) -> Signing:
-    """ "Done at Lima, on April 26, 2022" / "Hecho en Lima, el 26 de abril de 2022"."""
-    from cpc_draft.text.dates import find_date
-
-    language = stream.language
-    done_at = cue("done_at", language)
-    for block in reversed(stream.blocks):  # the final clause is near the end
-        match = done_at.search(block.text)
-        if not match:
-            continue
-        rest = block.text[match.end() :].strip()
-        return Signing(
-            _place(rest, language), find_date(_plain_dates(rest, language), language), block
-        )
-    return Signing(None, None, None)
-
-
-def _place(rest: str, language: str) -> str | None:
-    """The capitalised words that open ``rest``: "Washington, D.C., in duplicate" ->
-    "Washington, D.C."; "la ciudad de San Fermín, a los …" -> "San Fermín"."""
-    prefix = cue("place_prefix", language).match(rest)
-    words = rest[prefix.end() :].split() if prefix else rest.split()
-    name: list[str] = []
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if not word[:1].isupper():
-            break
-        name.append(word)
-        if word.endswith(",") and not following[:1].isupper():
-            break
-    place = " ".join(name).rstrip(",")
-    return place or None
-
-
 def stated_term(term: Term, signing: Signing) -> StatedTerm:
     """Start and end as the text states them; the signing date starts the term only where
     the text ties them; a missing end (or start) follows from the other and the years."""
     start, end, years = term.start, term.end, term.years
-    if start is None and term.from_signing:
-        start = signing.date
+    signed = signing.date if term.from_signing else None
+    if start is None or (signed and start == signed.year):  # "from signature … 2026 to 2030"
+        start = signed or start
     if end is None and start is not None and years:
         end = _after(start, years)
     elif start is None and end is not None and years:
