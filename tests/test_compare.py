@@ -254,6 +254,92 @@ def test_indicator_target_change_is_a_fact_change(assembled, tmp_path):
     assert "charges are filed" in targets[0].detail
 
 
+# Fact changes between two text versions of a draft in another hand's style (fictional
+# partner, our own wording): what is edited is exactly what must be reported.
+FACTS_DRAFT = (Path(__file__).parent / "data" / "drafts" / "versions-en.txt").read_text("utf-8")
+
+
+def _fact_changes(tmp_path, edits: list[tuple[str, str]], base: str = FACTS_DRAFT):
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text(base, "utf-8")
+    edited = base
+    for before, after in edits:
+        assert before in edited, before
+        edited = edited.replace(before, after)
+    new.write_text(edited, "utf-8")
+    return [(f.kind, f.old, f.new, f.detail) for f in compare_files(old, new).fact_changes]
+
+
+def test_a_new_signing_date_is_not_a_new_term(tmp_path):
+    changes = _fact_changes(tmp_path, [("November 20, 2026", "December 4, 2026")])
+    assert changes == [("signing", "2026-11-20", "2026-12-04", "signature date")]
+
+
+def test_a_term_from_the_signature_stays_the_same_term(tmp_path):
+    tied = FACTS_DRAFT.replace(
+        "for a term of five years beginning on January 1, 2027",
+        "for five years from the date of its signature",
+    )
+    changes = _fact_changes(tmp_path, [("November 20, 2026", "December 4, 2026")], tied)
+    assert [kind for kind, *_ in changes] == ["signing"]
+
+
+def test_a_new_start_of_the_term_is_a_term_change(tmp_path):
+    changes = _fact_changes(tmp_path, [("January 1, 2027", "July 1, 2027")])
+    assert ("term", "2027-01-01", "2027-07-01", "term starts") in changes
+    assert not [c for c in changes if c[0] == "signing"]
+
+
+def test_objectives_removed_are_reported_and_rewording_is_not(tmp_path):
+    changes = _fact_changes(
+        tmp_path,
+        [
+            ("1. Strengthen the capacity", "1. Reinforce the capacity"),
+            ("promptly referred", "swiftly referred"),
+            (
+                "3. Reduce the recruitment of children in border districts through community "
+                "prevention.\n",
+                "",
+            ),
+        ],
+    )
+    assert changes == [
+        (
+            "objective",
+            "Reduce the recruitment of children in border districts through community prevention.",
+            None,
+            "objective removed",
+        )
+    ]
+
+
+def test_programs_and_indicators_added_or_removed(tmp_path):
+    changes = _fact_changes(
+        tmp_path,
+        [
+            (
+                "2. Program 2 - Protection and care of identified child victims.\n",
+                "2. Program 2 - Protection and care of identified child victims.\n"
+                "3. Program 3 - Prevention of online sexual exploitation in schools.\n",
+            ),
+            (
+                "| Percentage of child victims referred to care within 48 hours | 40% |"
+                " 60% | 80% |\n",
+                "",
+            ),
+        ],
+    )
+    assert (
+        "program",
+        None,
+        "Program 3 - Prevention of online sexual exploitation in schools.",
+        "program added",
+    ) in changes
+    removed = [c for c in changes if c[0] == "indicator"]
+    assert [(c[2], c[3]) for c in removed] == [(None, "indicator removed")]
+    assert removed[0][1].startswith("Percentage of child victims referred to care")
+
+
 # -- the word diff itself ------------------------------------------------------------------
 
 

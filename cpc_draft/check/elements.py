@@ -15,7 +15,6 @@ from itertools import zip_longest
 from cpc_draft.check.facts import StreamFacts
 from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
-from cpc_draft.text.cues import has
 
 QUOTE = 160
 
@@ -158,11 +157,11 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
 
 def _sustainability(facts: StreamFacts) -> ElementStatus:
     blocks, in_article = facts.sustainability.blocks, facts.sustainability.has_article
-    promised = [b for b in blocks if has("deferred", facts.stream.language, b.text)]
-    if in_article and len(promised) == len(blocks):
-        reason = "a sustainability plan is promised for later, not set out"
+    strategy = facts.sustainability.strategy  # plans, not hopes or undated promises
+    if in_article and not strategy:
+        reason = "a sustainability plan is only hoped for or promised for later, not set out"
         return ElementStatus("F", PARTIAL, reason, evidence(blocks))
-    if in_article:
+    if in_article or (strategy and not facts.stream.structured):
         return ElementStatus(
             "F",
             PRESENT,

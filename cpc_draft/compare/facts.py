@@ -1,26 +1,40 @@
 """What changed in substance between two versions, read from the facts `check` finds:
-money, indicator baselines and targets, the term and the signature, and each statutory
-element's status. A text diff shows that words changed; this says which commitments did.
+money; objectives, programs and indicators added or removed; indicator baselines and
+targets; the term as the text states it; the signature; and each statutory element's
+status. A text diff shows that words changed; this says which commitments did.
+
+Objectives, programs and indicators are paired by similar wording, so that a reworded
+one ("Strengthen" -> "Reinforce") is the same commitment and a deleted one is reported.
+The term and the signing date are separate facts: a new signing date changes the term
+only where the text dates the term itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import SequenceMatcher
 
-from cpc_draft.check.facts import Signing, StatedTerm
+from cpc_draft.check.facts import Signing, Term
 from cpc_draft.check.review import Review
-from cpc_draft.model import Contribution, ElementStatus, Indicator
+from cpc_draft.model import Contribution, ElementStatus, Indicator, TextBlock
 from cpc_draft.statute import ELEMENT_KEYS
 
 PARTY_NAMES = {"US": "United States", "partner": "partner government", "other": "other"}
+SAME_WORDING = 0.6  # word-level similarity above which two items are one, reworded
+NAME_WORDS = 24  # words of an objective, program or indicator that name it in a change
+# "1.", "(a)", "ii)", "-", "•" before an item's words: renumbering is not a change.
+_ITEM_MARK = re.compile(
+    r"^\s*(?:[-•–·]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]|\d{1,2}\.\d{1,2}\.?)\s+", re.I
+)
 
 
 @dataclass(frozen=True)
 class FactChange:
-    kind: str  # contribution | indicator | term | signing | element
+    kind: str  # contribution | objective | program | indicator | term | signing | element
     old: str | None
     new: str | None
     detail: str
@@ -32,8 +46,10 @@ def fact_changes(old_review: Review, new_review: Review) -> list[FactChange]:
     old, new = old_review.primary, new_review.primary
     changes: list[FactChange] = []
     changes += _contributions(old.funding.contributions, new.funding.contributions)
+    changes += _listed("objective", "A", old.objectives.listed, new.objectives.listed)
+    changes += _listed("program", "C", old.programs.listed, new.programs.listed)
     changes += _indicators(old.indicators.listed, new.indicators.listed)
-    changes += _term(old.stated_term, new.stated_term)
+    changes += _term(old.term, new.term)
     changes += _signing(old.signing, new.signing)
     changes += _elements(old_review.elements, new_review.elements)
     return changes
@@ -97,28 +113,65 @@ def _contributions(
     return changes
 
 
-def _indicator_name(indicator: Indicator) -> str:
-    return " ".join(indicator.text.split()[:12])
+def _name(text: str) -> str:
+    """An item's words without its number or bullet, as a change names it."""
+    words = _ITEM_MARK.sub("", text).split()
+    return " ".join(words[:NAME_WORDS]) + (" …" if len(words) > NAME_WORDS else "")
+
+
+def pair_items(
+    old: list[str], new: list[str]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(pairs, removed, added) by index: each old text paired with the most similar new
+    one, at least SAME_WORDING alike; the rest removed or added."""
+    words_old = [_ITEM_MARK.sub("", t).casefold().split() for t in old]
+    words_new = [_ITEM_MARK.sub("", t).casefold().split() for t in new]
+    scored = sorted(
+        (
+            (SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j)
+            for i, a in enumerate(words_old)
+            for j, b in enumerate(words_new)
+        ),
+        reverse=True,
+    )
+    pairs, used_old, used_new = [], set(), set()
+    for ratio, i, j in scored:
+        if ratio < SAME_WORDING:
+            break
+        if i not in used_old and j not in used_new:
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    removed = [i for i in range(len(old)) if i not in used_old]
+    added = [j for j in range(len(new)) if j not in used_new]
+    return sorted(pairs), removed, added
+
+
+def _listed(
+    kind: str, element: str, old: tuple[TextBlock, ...], new: tuple[TextBlock, ...]
+) -> list[FactChange]:
+    """Objectives or programs added or removed; a reworded one is the same one."""
+    _, removed, added = pair_items([b.text for b in old], [b.text for b in new])
+    return [
+        FactChange(kind, _name(old[i].text), None, f"{kind} removed", element) for i in removed
+    ] + [FactChange(kind, None, _name(new[j].text), f"{kind} added", element) for j in added]
 
 
 def _indicators(old: tuple[Indicator, ...], new: tuple[Indicator, ...]) -> list[FactChange]:
-    by_name = {_indicator_name(i): i for i in old}
-    new_names = {_indicator_name(i): i for i in new}
-    changes = []
-    for name, was in by_name.items():
-        now = new_names.get(name)
-        if now is None:
-            changes.append(FactChange("indicator", name, None, "indicator removed", "D"))
-            continue
+    pairs, removed, added = pair_items([i.text for i in old], [i.text for i in new])
+    changes = [
+        FactChange("indicator", _name(old[i].text), None, "indicator removed", "D") for i in removed
+    ]
+    for i, j in pairs:
+        was, now = old[i], new[j]
+        name = _name(now.text)
         if was.baseline != now.baseline:
             changes.append(
                 FactChange("indicator", was.baseline, now.baseline, f"baseline of: {name}", "D")
             )
         changes += _target_changes(name, was, now)
     changes += [
-        FactChange("indicator", None, name, "indicator added", "D")
-        for name in new_names
-        if name not in by_name
+        FactChange("indicator", None, _name(new[j].text), "indicator added", "D") for j in added
     ]
     return changes
 
@@ -147,13 +200,24 @@ def _target_changes(name: str, was: Indicator, now: Indicator) -> list[FactChang
     ]
 
 
-def _term(was: StatedTerm, now: StatedTerm) -> list[FactChange]:
+def _term(was: Term, now: Term) -> list[FactChange]:
+    """The term as each text states it: a start "from the date of signature" stays the
+    same start when the signing date moves (that is the signing fact's change)."""
     changes = []
-    for key, label in (("start", "term starts"), ("end", "term ends"), ("years", "term years")):
-        before, after = getattr(was, key), getattr(now, key)
+    for label, before, after in (
+        ("term starts", _start(was), _start(now)),
+        ("term ends", _text(was.end), _text(now.end)),
+        ("term years", _text(was.years), _text(now.years)),
+    ):
         if before != after:
-            changes.append(FactChange("term", _text(before), _text(after), label))
+            changes.append(FactChange("term", before, after, label))
     return changes
+
+
+def _start(term: Term) -> str | None:
+    if term.start is None and term.from_signing:
+        return "the date of signature"
+    return _text(term.start)
 
 
 def _signing(old: Signing, new: Signing) -> list[FactChange]:

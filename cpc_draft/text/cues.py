@@ -15,21 +15,47 @@ def _data() -> dict:
     return load_data(text)
 
 
+def phrases(group: str, language: str | None) -> list[str]:
+    """The phrases of ``group`` in ``language`` (English as fallback), in their order."""
+    entry = _data()[group]
+    return list(entry.get(language or "en") or entry["en"])
+
+
 @cache
 def cue(group: str, language: str | None) -> re.Pattern:
     """A pattern matching any phrase of ``group`` in ``language`` (English as fallback)."""
-    entry = _data()[group]
-    return phrase_pattern(entry.get(language or "en") or entry["en"])
+    return phrase_pattern(phrases(group, language))
+
+
+@cache
+def prefilter(groups: tuple[str, ...], language: str | None) -> re.Pattern:
+    """A fast pattern that finds every text where a phrase of ``groups`` may occur (case
+    and the ends of words ignored), for passing over the many blocks that hold none before the
+    exact patterns run. The phrases share their prefixes (a trie): the regex engine tries
+    alternatives one by one, so "shall|shall be|…" would cost a try per phrase."""
+    folded = {p.casefold().replace("’", "'") for group in groups for p in phrases(group, language)}
+    # Every cue phrase starts a word: positions inside words fail at once.
+    return re.compile(r"(?<!\w)" + _trie(sorted(folded)).replace("'", "['’]"), re.I)
+
+
+def _trie(phrases: list[str]) -> str:
+    if "" in phrases:  # a phrase ends here: for a prefilter, its prefix is enough
+        return ""
+    branches: dict[str, list[str]] = {}
+    for phrase in phrases:
+        branches.setdefault(phrase[0], []).append(phrase[1:])
+    return "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in branches.items()) + ")"
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern:
     """Any of ``phrases`` as a whole word or words, longest first.
 
     A phrase written with capitals is a defined term and must match as written ("the
-    Parties", not "third parties"); every other phrase matches in any case.
+    Parties", not "third parties"); every other phrase matches in any case. A straight
+    and a typographic apostrophe match each other ("système d'information" / "d’").
     """
     alternation = "|".join(
-        (_as_written(p) if p != p.lower() else f"(?i:{re.escape(p)})")
+        (_as_written(p) if p != p.lower() else f"(?i:{_escape(p)})")
         + ("" if p[-1] in "'’" else r"(?!\w)")  # "nombre d'" runs into its noun
         for p in sorted(phrases, key=len, reverse=True)
     )
@@ -39,7 +65,11 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 def _as_written(phrase: str) -> str:
     """Match as written, but let the first letter start a sentence ("The Parties")."""
     first = phrase[0]
-    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(phrase[1:])}"
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{_escape(phrase[1:])}"
+
+
+def _escape(phrase: str) -> str:
+    return re.sub("['’]", "['’]", re.escape(phrase))
 
 
 def has(group: str, language: str | None, text: str) -> bool:

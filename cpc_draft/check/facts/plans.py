@@ -1,9 +1,17 @@
 """The financial plan and its oversight (element E), the plan to sustain progress after
 the compact (F) and the management of child protection data (G).
 
-An article on the topic is the plan where the draft has one; otherwise the blocks that
-use the topic's cue words (data/cues.yaml) stand for it, which the element statuses
-weigh as a mention in passing.
+An article on the topic is the plan where the draft has one (a heading the section cues
+know, or one that uses the topic's own cue words: "After the Partnership ends");
+otherwise the blocks that use the topic's cue words (data/cues.yaml) stand for it, which
+the element statuses weigh as a mention in passing.
+
+What the words commit to matters as much as where they stand. A sustainability plan is
+set out only by a sentence that plans something and neither hopes ("will consider
+sustainability", "hope that improvements continue") nor defers without a date ("a plan
+will be agreed later"). Data are managed only where a sentence says they are collected,
+recorded, tracked or managed, or names the system that holds them; "data will be shared"
+is a mention.
 """
 
 from __future__ import annotations
@@ -11,12 +19,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import has
+from cpc_draft.text.cues import has, prefilter
+from cpc_draft.text.sections import HeadedSection
 
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
+_DEADLINE = re.compile(r"\b(?:19|20)\d\d\b")  # "by June 2029": a promise with a date
 
 
 class FinancialPlan(NamedTuple):
@@ -28,12 +39,17 @@ class FinancialPlan(NamedTuple):
 class Sustainability(NamedTuple):
     blocks: tuple[TextBlock, ...]  # the article's, else those that mention sustaining
     has_article: bool
+    # Blocks that set out what will sustain progress: in the article, any sentence that
+    # plans without hoping or deferring; elsewhere, such a sentence about sustaining.
+    strategy: tuple[TextBlock, ...] = ()
 
 
 class DataManagement(NamedTuple):
     blocks: tuple[TextBlock, ...]  # the article's, else those that mention the data
     has_article: bool
-    systems: tuple[TextBlock, ...]  # blocks naming a case management or information system
+    # Blocks naming a case management or information system, or saying how the data are
+    # collected, recorded, tracked or managed (not only shared).
+    systems: tuple[TextBlock, ...]
 
 
 def find_plan(stream: Stream) -> FinancialPlan:
@@ -50,21 +66,66 @@ def find_plan(stream: Stream) -> FinancialPlan:
 
 
 def find_sustainability(stream: Stream) -> Sustainability:
-    section = _article(stream, "sustainability")
-    blocks = section or [b for b in stream.blocks if has("sustainability", stream.language, b.text)]
-    return Sustainability(tuple(blocks), bool(section))
+    language = stream.language
+    section = _article(stream, "sustainability", "sustainability")
+    blocks = section or [b for b in stream.blocks if has("sustainability", language, b.text)]
+    strategy = [
+        block
+        for block in blocks
+        if any(
+            _plans(sentence, language) and (section or has("sustainability", language, sentence))
+            for sentence in sentences(block.text)
+        )
+    ]
+    return Sustainability(tuple(blocks), bool(section), tuple(strategy))
+
+
+def _plans(sentence: str, language: str) -> bool:
+    """A sentence that plans something: a commitment or a strategy, neither a hope nor a
+    promise without a date."""
+    if not (has("commitment", language, sentence) or has("strategy", language, sentence)):
+        return False
+    if has("aspiration", language, sentence):
+        return False
+    return not has("deferred", language, sentence) or bool(_DEADLINE.search(sentence))
 
 
 def find_data_management(stream: Stream) -> DataManagement:
     language = stream.language
-    section = _article(stream, "data")
-    systems = tuple(b for b in stream.blocks if has("data_system", language, b.text))
+    section = _article(stream, "data", "data")
+    systems = tuple(b for b in stream.blocks if _manages_data(b.text, language))
     blocks = section or [b for b in stream.blocks if has("data", language, b.text)]
     return DataManagement(tuple(blocks), bool(section), systems)
 
 
-def _article(stream: Stream, key: str) -> list[TextBlock]:
-    return [b for b in stream.in_section(key) if b.kind != HEADING]
+def _manages_data(text: str, language: str) -> bool:
+    """A system named ("case management", "base de datos"), or a sentence in which data
+    or records are collected, recorded, tracked or managed."""
+    if not prefilter(("data_system", "data_handling"), language).search(text):
+        return False  # most blocks
+    if has("data_system", language, text):
+        return True
+    return any(
+        has("data_handling", language, sentence)
+        and (has("data", language, sentence) or has("data_record", language, sentence))
+        for sentence in sentences(text)
+    )
+
+
+def _article(stream: Stream, key: str, cue_group: str) -> list[TextBlock]:
+    """The blocks under the headings of the topic: those the section cues name ``key``,
+    and headings they do not know that use the topic's cue words."""
+    return [
+        block
+        for section in stream.sections
+        if section.key == key or (section.key is None and _heading_has(section, cue_group, stream))
+        for block in section.blocks
+        if block.kind != HEADING
+    ]
+
+
+def _heading_has(section: HeadedSection, cue_group: str, stream: Stream) -> bool:
+    return section.heading is not None and has(cue_group, stream.language, section.heading.text)
 
 
 def _names_a_year(row: TextBlock, language: str) -> bool:

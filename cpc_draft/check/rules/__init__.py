@@ -13,6 +13,7 @@ from cpc_draft.check.rules import (
     indicator_targets,
     key_indicators,
     language_mismatch,
+    non_binding_statement,
     partner_contribution,
     sustainability_plan,
     term_length,
@@ -34,6 +35,7 @@ RULES = {
         words_figures,
         totals,
         binding_wording,
+        non_binding_statement,
         tracked_changes,
         language_mismatch,
     )

@@ -3,7 +3,8 @@
 CPC Partnerships run four to five years (the fact sheet: "up to five years"; the GAO:
 "at least 4 years"). A shorter or longer term is unusual and worth a second look.
 
-Fails: "a three-year plan". Passes: "this four-year Partnership", "2022–2027".
+Fails: "a three-year plan", "from 1 January 2026 until 31 December 2032". Passes: "this
+four-year Partnership", "2022–2027".
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ DEFAULT_LEVEL = "warning"
 
 
 def check(review: Review) -> Iterator[Problem]:
-    term = review.primary.term
-    years = term.years
-    if years is None and term.year_range:
-        years = term.year_range[1] - term.year_range[0]
+    facts = review.primary
+    years = facts.stated_term.years  # stated, else from the term's dates or years
     if years is not None and not 4 <= years <= 5:
-        block = term.evidence
+        block = facts.term.evidence
         yield Problem(
             f"a term of {years} years is outside the usual four to five",
             block=block.index if block else None,
