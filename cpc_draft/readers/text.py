@@ -2,7 +2,8 @@
 
 Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8, and if that fails
 Windows-1252 (a superset of Latin-1 for text), with a warning, so accents survive either
-way. Structure: Markdown headings, "Article 3" lines, list labels and pipe tables.
+way. Structure: Markdown headings, "Article 3" lines, list labels, pipe tables and
+tables aligned with spaces under a rule of dashes (readers.text_tables).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
+from cpc_draft.readers.text_tables import pipe_aligned_tables
 from cpc_draft.text.headings import ARTICLE_HEADING
 
 MAX_TEXT_BYTES = 20_000_000
@@ -73,7 +75,8 @@ def parse_text(text: str) -> list[TextBlock]:
             add(PARAGRAPH, " ".join(paragraph))
             paragraph.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = pipe_aligned_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in text.split("\n"):
         line = raw.strip()
         if line.startswith("|") and line.count("|") >= 2:
             flush()
