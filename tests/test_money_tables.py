@@ -218,6 +218,24 @@ PELL_TITLED = [
     ),
 ]
 
+VARO_CURRENCY_COLUMN = [
+    ("h", "Child Protection Compact"),
+    (
+        "p",
+        "The Government of the United States of America and the Government of the Republic "
+        "of Varo (Varo) intend to contribute as follows. Varo budgets in Varonese pesos (VRP).",
+    ),
+    (
+        "t",
+        [
+            ["Participant", "Currency", "2027", "2028"],
+            ["United States", "USD", "1,000,000*", "1,200,000"],
+            ["Varo", "VRP", "5,000,000", "5,500,000*"],
+        ],
+    ),
+    ("p", "* Subject to the availability of funds."),
+]
+
 US, PARTNER = "US", "partner"
 DRAFTS = {
     # name: (parts, language, expected contributions (party, amount, currency) -> count,
@@ -297,6 +315,16 @@ DRAFTS = {
         Counter(
             [(US, "800000", "USD"), (US, "900000", "USD")]
             + [(PARTNER, "300000", "USD"), (PARTNER, "350000", "USD")]
+        ),
+        0,
+        [],
+    ),
+    "varo-currency-column": (
+        VARO_CURRENCY_COLUMN,
+        "en",
+        Counter(
+            [(US, "1000000", "USD"), (US, "1200000", "USD")]
+            + [(PARTNER, "5000000", "VRP"), (PARTNER, "5500000", "VRP")]
         ),
         0,
         [],

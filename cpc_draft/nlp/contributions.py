@@ -14,7 +14,7 @@ its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.per
 
 from __future__ import annotations
 
-from cpc_draft.nlp.combined import BOTH, is_combined
+from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
@@ -62,10 +62,12 @@ def _window(text: str, money: Money, bounds: list[tuple[int, int]]) -> tuple[int
 
 def _source_after(text: str, money: Money, mentions, lex: Lexicon, hi: int):
     """The mention joined to the amount just after it by a source preposition ("from the
-    United States", "del Gobierno de …"), or None."""
+    United States", "del Gobierno de …") or alone in brackets ("(Valdoria)"), or None."""
     after = next((m for m in mentions if m.start >= money.end), None)
     if after is None or after.end > hi or after.party not in PARTIES:
         return None
+    if text[money.end : after.start].strip() == "(" and text[after.end :].lstrip()[:1] == ")":
+        return after  # "US$3,200,000 (Valdoria)"
     between = text[money.end : after.start].lower().split()
     own = after.text.lower().split()  # a "Government of" span may open with "del"
     for taken in range(min(len(own), 3) + 1):
@@ -115,17 +117,17 @@ def contributions_in_docs(
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
         periods = find_periods(text, language)
-        earlier: list[tuple[Money, str, int]] = []  # amounts before, in this sentence
+        stated = []
         for money in moneys:
             lo, hi = _window(text, money, bounds)
-            earlier = [e for e in earlier if e[0].start >= lo]
             party = _attribute(doc, text, money, mentions, lex, bounds)
             source = _source_after(text, money, mentions, lex, hi)
-            if source is None and is_combined(text, money, earlier, mentions, language, (lo, hi)):
-                party = BOTH
-            earlier.append((money, party, source.end if source else money.end))
-            period = nearest_period(periods, money.start, money.end, lo, hi)
-            out.append(AttributedMoney(money.shifted(offset), party, period))
+            end = source.end if source else money.end
+            stated.append(Stated(money, party, end, lo, hi, source is not None))
+        parties = combined_parties(text, stated, mentions, language)
+        for item, party in zip(stated, parties, strict=True):
+            period = nearest_period(periods, item.money.start, item.money.end, item.lo, item.hi)
+            out.append(AttributedMoney(item.money.shifted(offset), party, period))
     return out
 
 

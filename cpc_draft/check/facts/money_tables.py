@@ -38,6 +38,7 @@ _SEGMENT = re.compile(r"\([^()]*\)|[^.;:!?]+[.;:!?]?")  # a bracket, or a senten
 _SEPARATOR = re.compile(r"\s*[-–—:,;(/|]")  # what may follow a party naming a row
 LEAST_BARE = Decimal(1000)  # a bare figure below this is a count, not money
 NOTE_WORDS = 15  # a note this short names the one party a table is about
+_MARKS = " *†‡"  # footnote marks after a figure ("1,200,000*")
 
 
 class TableTotal(NamedTuple):
@@ -219,27 +220,30 @@ def _amounts(columns: list[_Column], i: int) -> bool:
 
 
 def _cell_money(row: _Row, columns, stream: Stream, model, own, table_note) -> list[tuple]:
-    """(column, Money, party by the cell's own words, period) of each amount in the row."""
-    from cpc_draft.nlp import bare_amount, find_contributions
+    """(column, Money, party by the cell's own words, period) of each amount in the row.
+    A bare figure takes the currency of its column's header, else of the row's labels
+    ("| United States | USD | 1,000,000 |"), else of the table's note."""
+    from cpc_draft.nlp import bare_amount, currency_note, find_contributions
     from cpc_draft.nlp.periods import label_period
 
-    language = stream.language
-    counted = row.block.cells and has("indicator", language, row.block.cells[0])
-    found = []
-    for column, cell in enumerate(row.block.cells):
+    language, cells = stream.language, row.block.cells
+    counted = cells and has("indicator", language, cells[0])
+    found, row_note = [], None
+    for column, cell in enumerate(cells):
         if not any(ch.isdigit() for ch in cell):
             continue
         stated = find_contributions(cell, language, stream.partner, model=model, currencies=own)
         if stated:
             found += [(column, s.money, s.party, s.period) for s in stated]
             continue
-        col = columns[column] if column < len(columns) else None
-        note = (col.note if col else None) or table_note
-        if counted or col is None or not col.amounts or note is None:
-            continue  # "Number of …" counts; a column of labels; no currency for it
-        if label_period(cell, language):
-            continue
-        money = bare_amount(cell, language, note)
+        if counted or not _amounts(columns, column) or label_period(cell, language):
+            continue  # "Number of …" counts; a column of labels; a year
+        note = columns[column].note
+        if note is None and row_note is None:
+            labels = [c for i, c in enumerate(cells) if i == 0 or not _amounts(columns, i)]
+            row_note = currency_note(" ".join(labels), language, own) or False
+        note = note or row_note or table_note
+        money = bare_amount(cell.rstrip(_MARKS), language, note) if note else None
         if money is not None and money.amount >= LEAST_BARE:
             found.append((column, money, None, None))
     return found
