@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from conftest import requires_libreoffice, soffice
 
 from cpc_draft.check.config import Config
@@ -25,318 +26,8 @@ from cpc_draft.readers.text_tables import pipe_aligned_tables
 from cpc_draft.render.pdf import convert_with_libreoffice
 from cpc_draft.report.ledger import build_ledger
 
-# A draft: (kind, content) parts; "h" heading, "p" paragraph, "t" table (header first).
-LORVAN_YEARS = [
-    ("h", "Child Protection Compact Partnership between the United States and Lorvan"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Republic "
-        "of Lorvan (Lorvan) intend to work together against child trafficking from 2027 to "
-        "2029. Lorvan counts its money in Lorvan marks (LVM).",
-    ),
-    ("h", "Financial Plan"),
-    ("p", "The Participants intend to contribute the following amounts by year:"),
-    (
-        "t",
-        [
-            ["Year", "United States (US$)", "Lorvan (LVM)"],
-            ["2027", "750,000", "2,100,000"],
-            ["2028", "1,250,000", "2,400,000"],
-            ["2029", "1,000,000", "2,500,000"],
-            ["Total", "3,000,000", "7,000,000"],
-        ],
-    ),
-    ("p", "A joint committee of both Governments will oversee the use of these funds."),
-]
-
-MAREL_COMPONENTS = [
-    ("h", "Partnership on Child Protection between the United States and Marel"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Republic "
-        "of Marel (Marel) set out below how each intends to fund the components of the "
-        "Partnership.",
-    ),
-    ("h", "Annex B – Budget by component"),
-    ("p", "Figures in thousands of United States dollars; Marel's figures are equivalents."),
-    (
-        "t",
-        [
-            ["Participant / Component", "2027", "2028", "2029", "Total"],
-            ["United States – Component 1", "200", "300", "250", "750"],
-            ["United States – Component 2", "150", "150", "200", "500"],
-            ["Subtotal, United States", "350", "450", "450", "1,250"],
-            ["Marel – Component 1", "100", "120", "140", "360"],
-            ["Marel – Component 2", "60", "60", "80", "200"],
-            ["Subtotal, Marel", "160", "180", "220", "560"],
-            ["Total, both Participants", "510", "630", "670", "1,810"],
-        ],
-    ),
-]
-
-MERINA_ROWS = [
-    ("h", "Alianza para la Protección de la Niñez entre los Estados Unidos y Merina"),
-    (
-        "p",
-        "El Gobierno de los Estados Unidos de América y el Gobierno de la República de "
-        "Merina (en adelante, «Merina») acuerdan el siguiente financiamiento.",
-    ),
-    ("h", "Cláusula Sexta.- Financiamiento"),
-    ("p", "Los aportes de Merina se indican en su equivalente en dólares."),
-    (
-        "t",
-        [
-            ["Componente", "Gobierno", "2027", "2028", "Total"],
-            ["Justicia", "Estados Unidos", "USD 300.000", "USD 400.000", "USD 700.000"],
-            ["Justicia", "Merina", "USD 120.000", "USD 150.000", "USD 270.000"],
-            ["Protección", "Estados Unidos", "USD 500.000", "USD 450.000", "USD 950.000"],
-            ["Protección", "Merina", "USD 200.000", "USD 210.000", "USD 410.000"],
-            [
-                "Todos los componentes",
-                "ambos Gobiernos",
-                "USD 1.120.000",
-                "USD 1.210.000",
-                "USD 2.330.000",
-            ],
-        ],
-    ),
-]
-
-BELVAN_ONE_PARTY = [
-    ("h", "Partenariat pour la protection de l'enfance entre les États-Unis et le Belvan"),
-    (
-        "p",
-        "Le Gouvernement des États-Unis d'Amérique et le Gouvernement de la République du "
-        "Belvan (ci-après « le Belvan ») conviennent de ce qui suit.",
-    ),
-    ("h", "Article 7 – Contributions"),
-    ("p", "7.1 La contribution des États-Unis s'élève à 2 400 000 USD sur la durée."),
-    (
-        "p",
-        "7.2 La contribution du Gouvernement du Belvan, estimée à l'équivalent de "
-        "900 000 USD, se répartit comme suit :",
-    ),
-    (
-        "t",
-        [
-            ["Exercice", "Montant (USD)"],
-            ["2027", "250 000"],
-            ["2028", "300 000"],
-            ["2029", "350 000"],
-            ["Total", "900 000"],
-        ],
-    ),
-]
-
-SARN_TURNED = [
-    ("h", "Compact between the United States and Sarn"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Kingdom "
-        "of Sarn (Sarn) intend to carry out this Partnership from 2027 to 2029.",
-    ),
-    ("h", "Section 5. Funding"),
-    (
-        "p",
-        "5.1 Over the term, the United States intends to provide US$3,600,000 and Sarn "
-        "US$1,500,000, for a combined total of US$5,100,000. The estimated amounts by year "
-        "are as follows (in US$):",
-    ),
-    (
-        "t",
-        [
-            ["Participant", "2027", "2028", "2029", "Total"],
-            ["United States", "1,000,000", "1,400,000", "1,200,000", "3,600,000"],
-            ["Sarn", "400,000", "500,000", "600,000", "1,500,000"],
-            ["Total", "1,400,000", "1,900,000", "1,800,000", "5,100,000"],
-        ],
-    ),
-]
-
-LORVAN_NOT_MONEY = [
-    ("h", "Compact between the United States and Lorvan"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Republic "
-        "of Lorvan (Lorvan) intend to fund the programs below.",
-    ),
-    ("p", "U.S. funding by program (in US$):"),
-    (
-        "t",
-        [
-            ["Program", "Amount"],
-            ["Lorvan Child Helpline", "400,000"],
-            ["Support to Lorvan's juvenile courts", "350,000"],
-            ["Total", "750,000"],
-        ],
-    ),
-    ("p", "Progress will be tracked with the indicators below; the budget is set out in US$."),
-    (
-        "t",
-        [
-            ["Indicator", "2027", "2028"],
-            ["Officials trained in victim identification", "1,200", "2,500"],
-            ["Children referred to specialized care", "3,400", "4,100"],
-        ],
-    ),
-]
-
-QUILLEN_THOUSANDS = [
-    ("h", "Memorando de Entendimiento entre los Estados Unidos y Quillen"),
-    (
-        "p",
-        "El Gobierno de los Estados Unidos de América y el Gobierno del Reino de Quillen "
-        "(en adelante, «Quillen») prevén los aportes siguientes.",
-    ),
-    ("p", "Aportes anuales (montos en miles de dólares de los Estados Unidos):"),
-    (
-        "t",
-        [
-            ["Año", "Estados Unidos", "Quillen"],
-            ["2027", "1.100", "450"],
-            ["2028", "1.300", "500"],
-            ["Total", "2.400", "950"],
-        ],
-    ),
-]
-
-PELL_TITLED = [
-    ("h", "Child Protection Compact"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Republic "
-        "of Pell (Pell) set out their estimated contributions below.",
-    ),
-    (
-        "t",
-        [
-            ["Table 3: Contributions (USD '000)"] * 3,
-            ["Fiscal year", "United States", "Pell"],
-            ["FY2027", "800", "300"],
-            ["FY2028", "900", "350"],
-        ],
-    ),
-]
-
-VARO_CURRENCY_COLUMN = [
-    ("h", "Child Protection Compact"),
-    (
-        "p",
-        "The Government of the United States of America and the Government of the Republic "
-        "of Varo (Varo) intend to contribute as follows. Varo budgets in Varonese pesos (VRP).",
-    ),
-    (
-        "t",
-        [
-            ["Participant", "Currency", "2027", "2028"],
-            ["United States", "USD", "1,000,000*", "1,200,000"],
-            ["Varo", "VRP", "5,000,000", "5,500,000*"],
-        ],
-    ),
-    ("p", "* Subject to the availability of funds."),
-]
-
-US, PARTNER = "US", "partner"
-DRAFTS = {
-    # name: (parts, language, expected contributions (party, amount, currency) -> count,
-    #        restated count, combined amounts, table total rows)
-    "lorvan-years": (
-        LORVAN_YEARS,
-        "en",
-        Counter(
-            {
-                (US, "750000", "USD"): 1,
-                (US, "1250000", "USD"): 1,
-                (US, "1000000", "USD"): 1,
-                (PARTNER, "2100000", "LVM"): 1,
-                (PARTNER, "2400000", "LVM"): 1,
-                (PARTNER, "2500000", "LVM"): 1,
-            }
-        ),
-        0,
-        [],
-    ),
-    "marel-components": (
-        MAREL_COMPONENTS,
-        "en",
-        Counter(
-            [(US, f"{v}000", "USD") for v in (200, 300, 250, 750, 150, 150, 200, 500)]
-            + [(US, f"{v}000", "USD") for v in (350, 450, 450, 1250)]
-            + [(PARTNER, f"{v}000", "USD") for v in (100, 120, 140, 360, 60, 60, 80, 200)]
-            + [(PARTNER, f"{v}000", "USD") for v in (160, 180, 220, 560)]
-        ),
-        12,  # four row totals and eight subtotal cells
-        [],
-    ),
-    "merina-rows": (
-        MERINA_ROWS,
-        "es",
-        Counter(
-            [(US, f"{v}000", "USD") for v in (300, 400, 700, 500, 450, 950)]
-            + [(PARTNER, f"{v}000", "USD") for v in (120, 150, 270, 200, 210, 410)]
-        ),
-        4,
-        ["1120000", "1210000", "2330000"],
-    ),
-    "belvan-one-party": (
-        BELVAN_ONE_PARTY,
-        "fr",
-        Counter(
-            [(US, "2400000", "USD"), (PARTNER, "900000", "USD")]
-            + [(PARTNER, f"{v}000", "USD") for v in (250, 300, 350)]
-        ),
-        0,
-        [],
-    ),
-    "sarn-turned": (
-        SARN_TURNED,
-        "en",
-        Counter(
-            [(US, "3600000", "USD"), (PARTNER, "1500000", "USD")]
-            + [(US, v, "USD") for v in ("1000000", "1400000", "1200000", "3600000")]
-            + [(PARTNER, v, "USD") for v in ("400000", "500000", "600000", "1500000")]
-        ),
-        2,
-        ["5100000"],
-    ),
-    "quillen-thousands": (
-        QUILLEN_THOUSANDS,
-        "es",
-        Counter(
-            [(US, "1100000", "USD"), (US, "1300000", "USD")]
-            + [(PARTNER, "450000", "USD"), (PARTNER, "500000", "USD")]
-        ),
-        0,
-        [],
-    ),
-    "pell-titled": (
-        PELL_TITLED,
-        "en",
-        Counter(
-            [(US, "800000", "USD"), (US, "900000", "USD")]
-            + [(PARTNER, "300000", "USD"), (PARTNER, "350000", "USD")]
-        ),
-        0,
-        [],
-    ),
-    "varo-currency-column": (
-        VARO_CURRENCY_COLUMN,
-        "en",
-        Counter(
-            [(US, "1000000", "USD"), (US, "1200000", "USD")]
-            + [(PARTNER, "5000000", "VRP"), (PARTNER, "5500000", "VRP")]
-        ),
-        0,
-        [],
-    ),
-    "lorvan-not-money": (
-        LORVAN_NOT_MONEY,
-        "en",
-        Counter([(US, "400000", "USD"), (US, "350000", "USD")]),
-        0,
-        [],
-    ),
-}
+ROOT = Path(__file__).resolve().parent
+DRAFTS = yaml.safe_load((ROOT / "data" / "money_tables.yaml").read_text("utf-8"))
 FORMATS = ("pipes.txt", "aligned.txt", "docx", "pdf")
 
 
@@ -393,7 +84,8 @@ def write_docx(parts, path: Path) -> Path:
 def drafts(tmp_path_factory) -> dict[tuple[str, str], Path]:
     folder = tmp_path_factory.mktemp("money-tables")
     out = {}
-    for name, (parts, *_) in DRAFTS.items():
+    for name, draft in DRAFTS.items():
+        parts = _parts(draft)
         out[name, "pipes.txt"] = write_text(parts, folder / f"{name}.pipes.txt", pipe_table)
         out[name, "aligned.txt"] = write_text(parts, folder / f"{name}.aligned.txt", aligned_table)
         out[name, "docx"] = write_docx(parts, folder / f"{name}.docx")
@@ -402,6 +94,18 @@ def drafts(tmp_path_factory) -> dict[tuple[str, str], Path]:
         for name, pdf in zip(DRAFTS, convert_with_libreoffice(sources, folder), strict=True):
             out[name, "pdf"] = pdf
     return out
+
+
+def _parts(draft: dict) -> list[tuple[str, object]]:
+    return [next(iter(part.items())) for part in draft["draft"]]
+
+
+def _expected(draft: dict) -> Counter:
+    return Counter(
+        (key.split()[0], str(amount), key.split()[1])
+        for key, amounts in draft["contributions"].items()
+        for amount in amounts
+    )
 
 
 def funding(path: Path):
@@ -417,12 +121,13 @@ def funding(path: Path):
 def test_each_form_gives_the_contributions(drafts, name, form):
     if form == "pdf" and soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
-    _, _, expected, restated, combined = DRAFTS[name]
+    draft = DRAFTS[name]
     found = funding(drafts[name, form])
     got = Counter((c.party, c.amount, c.currency) for c in found.contributions)
+    expected = _expected(draft)
     assert got == expected, f"missing {expected - got}, extra {got - expected}"
-    assert sum(c.restated for c in found.contributions) == restated
-    assert sorted(c.amount for c in found.combined) == sorted(combined)
+    assert sum(c.restated for c in found.contributions) == draft["restated"]
+    assert sorted(c.amount for c in found.combined) == sorted(map(str, draft["combined"]))
     assert all(c.party == "both" for c in found.combined)
 
 
@@ -443,7 +148,7 @@ def test_a_wrong_subtotal_is_a_total_that_does_not_add_up(tmp_path):
             if kind == "t"
             else content,
         )
-        for kind, content in MAREL_COMPONENTS
+        for kind, content in _parts(DRAFTS["marel-components"])
     ]
     found = funding(write_text(parts, tmp_path / "wrong.txt", pipe_table))
     wrong = [t for t in found.table_totals if Decimal(t.stated.amount) != t.summed]
@@ -461,7 +166,7 @@ def test_the_ledger_adds_a_year_once_despite_subtotals(drafts):
 
 def test_the_ledger_adds_a_year_once_when_prose_and_table_both_state_it(tmp_path):
     parts = [
-        *SARN_TURNED,
+        *_parts(DRAFTS["sarn-turned"]),
         ("p", "In 2027 the United States intends to provide US$1,000,000 and Sarn US$400,000."),
     ]
     found = funding(write_text(parts, tmp_path / "sarn.txt", pipe_table))
@@ -494,9 +199,9 @@ def test_a_row_of_all_programs_is_not_added_again():
 
 
 def test_an_aligned_table_becomes_a_pipe_table():
-    text = aligned_table(MAREL_COMPONENTS[4][1])
-    rows = [b.cells for b in parse_text(text)]
-    assert rows == [tuple(row) for row in MAREL_COMPONENTS[4][1]]
+    (table,) = [content for kind, content in _parts(DRAFTS["marel-components"]) if kind == "t"]
+    rows = [b.cells for b in parse_text(aligned_table(table))]
+    assert rows == [tuple(row) for row in table]
 
 
 def test_an_empty_cell_stays_in_its_column():
@@ -518,3 +223,18 @@ def test_text_without_a_rule_of_dashes_is_left_alone():
 @requires_libreoffice
 def test_the_pdf_forms_were_made(drafts):
     assert all((name, "pdf") in drafts for name in DRAFTS)
+
+
+def test_words_and_figures_of_a_combined_total_are_checked(tmp_path):
+    path = tmp_path / "combined.txt"
+    path.write_text(
+        "The Government of the United States of America and the Government of the Republic "
+        "of Lorvan (Lorvan) intend to contribute US$3,000,000 from the United States and "
+        "US$1,000,000 from Lorvan, for a combined total of four million United States "
+        "dollars (US$4,500,000).\n",
+        encoding="utf-8",
+    )
+    review = review_document(read_document(path), Config())
+    assert [c.amount for c in review.primary.funding.combined] == ["4500000"]
+    messages = [f.message for f in review.findings if f.rule == "words-figures"]
+    assert messages and "4000000" in messages[0]
