@@ -83,20 +83,41 @@ def read_table(
     captions = 0  # title rows above the header ("Table 1 – Contributions (in US$)")
     while captions < len(rows) - 1 and len(set(c for c in rows[captions].cells if c)) <= 1:
         captions += 1
-    header, body = rows[captions], rows[captions + 1 :]
+    first = captions + 1  # a second header row ("| Year | (US$) | (VDM) |") joins the first
+    while first < len(rows) - 1 and not _has_figures(rows[first].cells, stream.language):
+        first += 1
+    header = _joined([row.cells for row in rows[captions:first]])
+    body = rows[first:]
     notes = [row.text for row in reversed(rows[:captions])] + ([note.text] if note else [])
-    columns = _columns(list(header.cells), stream, own)
+    columns = _columns(list(header), stream, own)
     reader = _Reader(columns, stream)
     if not body:
         return reader.out
     language = stream.language
     currency = None
-    if any(c.amounts for c in columns) and not _is_indicator_table(header.cells, language):
+    if any(c.amounts for c in columns) and not _is_indicator_table(header, language):
         currency = next(filter(None, (_note_currency(t, language, own) for t in notes)), None)
     reader.note_party = _note_party(" ".join(notes[:1]), stream, model, own) if notes else None
     for row in _rows(body, columns, stream):
         reader.read(row, _cell_money(row, columns, stream, model, own, currency))
     return reader.out
+
+
+def _has_figures(cells: tuple[str, ...], language: str) -> bool:
+    """Whether a row states figures beyond its label: a year label is a header's."""
+    from cpc_draft.nlp.periods import label_period
+
+    return any(
+        any(ch.isdigit() for ch in cell) and not label_period(cell, language) for cell in cells[1:]
+    )
+
+
+def _joined(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Header rows joined column by column: "United States" over "(US$)"."""
+    width = max(len(cells) for cells in rows)
+    return tuple(
+        " ".join(dict.fromkeys(c[i] for c in rows if i < len(c) and c[i])) for i in range(width)
+    )
 
 
 class _Reader:
