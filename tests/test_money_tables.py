@@ -238,3 +238,15 @@ def test_words_and_figures_of_a_combined_total_are_checked(tmp_path):
     assert [c.amount for c in review.primary.funding.combined] == ["4500000"]
     messages = [f.message for f in review.findings if f.rule == "words-figures"]
     assert messages and "4000000" in messages[0]
+
+
+def test_two_programs_with_the_same_yearly_amount_are_both_added():
+    text = (
+        "The Government of the United States of America and the Government of Pell (Pell) "
+        "agree.\n\nProgram 1: the United States intends to provide US$500,000 in 2027.\n\n"
+        "Program 2: the United States intends to provide US$500,000 in 2027.\n"
+    )
+    from cpc_draft.check.facts import find_facts
+
+    found = find_facts(tuple(parse_text(text)), "en", "Pell").funding
+    assert build_ledger(found.contributions).by_year["2027"] == {("US", "USD"): 1000000}

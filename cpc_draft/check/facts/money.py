@@ -91,8 +91,8 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
     """Mark the yearly amounts that state one year's money again. For each party,
     currency and year: within one table or paragraph, an amount that is the sum of the
     others ("All programs"); then a table or paragraph whose amounts add up to what an
-    earlier one stated for that year (the plan by year after the plan by program and
-    year, the table after the prose)."""
+    earlier one stated for that year, where one of the two is a table (the plan by year
+    after the plan by program and year, the table after the prose)."""
     groups: dict[tuple, dict[object, list[int]]] = {}
     for i, (item, source) in enumerate(found):
         if item.restated or not (item.period and _YEAR.match(item.period)):
@@ -101,18 +101,20 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
         groups.setdefault(key, {}).setdefault(source, []).append(i)
     restated: set[int] = set()
     for sources in groups.values():
-        counted: list[Decimal] = []
-        for members in sources.values():
+        counted: list[tuple[Decimal, bool]] = []  # sums stated so far, and if in a table
+        for (kind, _), members in sources.items():
             amounts = {i: Decimal(found[i][0].amount) for i in members}
             whole = _sum_of_others(amounts)
             if whole is not None:
                 restated.add(whole)
                 del amounts[whole]
-            total = sum(amounts.values(), Decimal(0))
-            if total in counted:
+            total, table = sum(amounts.values(), Decimal(0)), kind == "table"
+            # Two paragraphs may well give two programs the same yearly sum: only a table
+            # and what it repeats are taken for one statement.
+            if any(total == sum_ and (table or in_table) for sum_, in_table in counted):
                 restated.update(amounts)
             else:
-                counted.append(total)
+                counted.append((total, table))
     return [
         replace(item, restated=True) if i in restated else item for i, (item, _) in enumerate(found)
     ]
