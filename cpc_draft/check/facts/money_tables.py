@@ -7,17 +7,21 @@ introduces it ("The U.S. contribution … is distributed as follows:"). Failing 
 the currency decides, as in prose.
 
 Figures may be written bare. Their currency is then the one their column's header names,
-or the one the table's note names: the paragraph just before the table ("(in US$)",
-"Amounts in United States dollars", "en miles de bolivianos"). Bare figures are read only
-in columns whose header suggests amounts (a party, a currency, a year, a total, an
-"Amount"), never in the label column, and never in a table of indicators.
+else the one the row's labels name ("| Varo | VRP | 5,000,000 |"), else the one the
+table's note names: a title row above the header, or the paragraph just before the table
+("(in US$)", "Amounts in United States dollars", "en miles de bolivianos"), with its unit
+("in thousands"). Bare figures are read only in columns whose header suggests amounts (a
+party, a currency, a year, a total, an "Amount"), never in the label column, never in a
+row counting something ("Number of …") and never in a table of indicators. A header may
+take two rows ("United States" over "(US$)").
 
 Rows and columns labelled "Total" (data: ``totals`` in data/money_words.yaml) are sums:
 a total row with no single party is checked against the rows above and is no
 contribution; a subtotal of one party ("Subtotal, Valdoria") and a party's row total are
 its contributions, marked ``restated`` because they state again the money of other cells;
 a total of both governments (a "Total" column beside both parties' columns, a row of
-"Both governments") is combined, not a contribution of either.
+"Both governments") is combined, not a contribution of either. Every total (rows,
+subtotals, row totals) is checked against the cells it adds up (rule ``totals``).
 """
 
 from __future__ import annotations
