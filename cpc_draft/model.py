@@ -176,9 +176,11 @@ class ElementStatus:
 @dataclass(frozen=True)
 class Contribution:
     """``period`` is normalised: "2023" (one year), "2022–2026" (a range), "P4Y" (a
-    duration, ISO 8601), "annual" (per year) or "year 1" (a plan table's relative year)."""
+    duration, ISO 8601), "annual" (per year) or "year 1" (a plan table's relative year).
+    ``restated``: the amount states again money stated elsewhere (a table's subtotal or
+    row total, a yearly figure given in prose and in a table), so sums leave it out."""
 
-    party: str  # US | partner | other
+    party: str  # US | partner | other | both (a combined total, in Funding.combined)
     amount: str  # exact decimal as a string
     currency: str
     qualifier: str | None
@@ -187,6 +189,7 @@ class Contribution:
     block: int
     words_amount: str | None = None  # when the text also gives the amount in words
     period: str | None = None
+    restated: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
 - :func:`find_money` — amounts of money (:class:`Money`: exact amount, ISO currency,
   qualifier, words and figures);
 - :func:`find_party_mentions`, :func:`partner_name` — the United States, the partner, others;
-- :func:`find_contributions`, :func:`attribute_columns` — who contributes each amount;
+- :func:`find_contributions`, :func:`attribute_columns`, :func:`label_mentions` — who
+  contributes each amount, and the parties a table's labels name;
 - :func:`learn_currencies` — the currency codes a draft defines for itself ("OSC");
   :func:`currency_note`, :func:`bare_amount` — a table's currency and its bare figures.
 
@@ -27,6 +28,7 @@ _EXPORTS = {
     "find_money": "money",
     "find_money_in": "money",
     "find_party_mentions": "parties",
+    "label_mentions": "contributions",
     "learn_currencies": "currencies",
     "load_pipeline": "pipeline",
     "partner_name": "parties",

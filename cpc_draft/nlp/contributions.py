@@ -1,15 +1,20 @@
-"""Who contributes each amount: the United States, the partner, another body.
+"""Who contributes each amount: the United States, the partner, another body, or both
+governments together.
 
-Without a parser, the contributor is the nearest party mention before the amount in its
-sentence that is not the object of a preposition ("carried out by implementing partners:
-US$2,000,000" is still the U.S. amount of the sentence's subject); failing that, an agent
-after it ("was awarded by the TIP Office"); failing that, the currency: U.S. dollars are
-the United States', any other currency the partner's. The period of an amount is the one
+Without a parser, the contributor is the party an amount names right after it through a
+source preposition ("US$2,000,000 from the United States", "S/ 3'000,000.00 del Gobierno
+de …", "de la part du Gouvernement de …"); failing that, the nearest party mention before
+the amount in its sentence that is not the object of a preposition ("carried out by
+implementing partners: US$2,000,000" is still the U.S. amount of the sentence's subject);
+failing that, an agent after it ("was awarded by the TIP Office"); failing that, the
+currency: U.S. dollars are the United States', any other currency the partner's. A total
+of both governments' amounts is "both" (nlp.combined). The period of an amount is the one
 its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.periods.
 """
 
 from __future__ import annotations
 
+from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
@@ -55,8 +60,30 @@ def _window(text: str, money: Money, bounds: list[tuple[int, int]]) -> tuple[int
     return max(lo, line_start), hi if line_end < 0 else line_end
 
 
+def _source_after(text: str, money: Money, mentions, lex: Lexicon, hi: int):
+    """The mention joined to the amount just after it by a source preposition ("from the
+    United States", "del Gobierno de …") or alone in brackets ("(Valdoria)"), or None."""
+    after = next((m for m in mentions if m.start >= money.end), None)
+    if after is None or after.end > hi or after.party not in PARTIES:
+        return None
+    if text[money.end : after.start].strip() == "(" and text[after.end :].lstrip()[:1] == ")":
+        return after  # "US$3,200,000 (Valdoria)"
+    between = text[money.end : after.start].lower().split()
+    own = after.text.lower().split()  # a "Government of" span may open with "del"
+    for taken in range(min(len(own), 3) + 1):
+        words = between + own[:taken]
+        while words and words[-1] in lex.articles:
+            words.pop()
+        if words and " ".join(words) in lex.source_prepositions:
+            return after
+    return None
+
+
 def _attribute(doc, text: str, money: Money, mentions, lex: Lexicon, bounds) -> str:
     lo, hi = _window(text, money, bounds)
+    source = _source_after(text, money, mentions, lex, hi)
+    if source is not None:
+        return source.party
     usable = [m for m in mentions if lo <= m.start and m.end <= hi and m.party in PARTIES]
     before = [m for m in usable if m.end <= money.start]
     for mention in reversed(before):
@@ -90,11 +117,17 @@ def contributions_in_docs(
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
         periods = find_periods(text, language)
+        stated = []
         for money in moneys:
-            party = _attribute(doc, text, money, mentions, lex, bounds)
             lo, hi = _window(text, money, bounds)
-            period = nearest_period(periods, money.start, money.end, lo, hi)
-            out.append(AttributedMoney(money.shifted(offset), party, period))
+            party = _attribute(doc, text, money, mentions, lex, bounds)
+            source = _source_after(text, money, mentions, lex, hi)
+            end = source.end if source else money.end
+            stated.append(Stated(money, party, end, lo, hi, source is not None))
+        parties = combined_parties(text, stated, mentions, language)
+        for item, party in zip(stated, parties, strict=True):
+            period = nearest_period(periods, item.money.start, item.money.end, item.lo, item.hi)
+            out.append(AttributedMoney(item.money.shifted(offset), party, period))
     return out
 
 
@@ -117,6 +150,33 @@ def find_contributions(
         drafted = any(doc._.cpc_money_draft for _, _, doc in pieces)
         currencies = learn_currencies([text], language) if drafted else ()
     return contributions_in_docs(pieces, language, partner, model, currencies)
+
+
+def label_mentions(texts, language: str, partner: str | None = None) -> list[list[PartyMention]]:
+    """For each text (a table's header or label cell, a note), the party mentions outside
+    currency names, in order: "United States (US$)" -> the United States, "Subtotal,
+    Valdoria" -> Valdoria, "TOTAL, both Participants" -> both; "Amounts in United States
+    dollars" names no party."""
+    out: list[list[PartyMention]] = []
+    for pieces in docs_of([text or "" for text in texts], language):
+        named: list[PartyMention] = []
+        for offset, text, doc in pieces:
+            group = doc.spans.get("cpc") or ()
+            currency = [(s.start_char, s.end_char) for s in group if s.label_.startswith("CUR_")]
+            for mention in mentions_in_doc(doc, partner, text):
+                inside = any(mention.start < end and mention.end > start for start, end in currency)
+                if mention.party in (*PARTIES, BOTH) and not inside:
+                    named.append(
+                        PartyMention(
+                            mention.party,
+                            mention.text,
+                            mention.start + offset,
+                            mention.end + offset,
+                            mention.name,
+                        )
+                    )
+        out.append(named)
+    return out
 
 
 def attribute_columns(header_cells, language: str, partner: str | None = None) -> list[str | None]:

@@ -52,7 +52,13 @@ class Lexicon:
     qualifiers: dict[str, str]  # phrase -> normalized key
     object_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]  # "from", "del": the mention after names the giver
     articles: frozenset[str]
+    total_labels: frozenset[str]  # a table's total row or column: "Total", "Subtotal"
+    total_cues: tuple[str, ...]  # a prose amount that is a total: "for a total of"
+    combined_cues: tuple[str, ...]  # … of both governments: "a combined total of"
+    amount_headers: frozenset[str]  # "Amount": a column of figures in the note's currency
+    indicator_headers: tuple[str, ...]  # "Indicator", "Baseline": a table of counts
 
     def number_word(self, word: str) -> Decimal | None:
         """The value of a unit word, including hyphenated compounds ('vingt-deux')."""
@@ -142,6 +148,7 @@ def lexicon(language: str) -> Lexicon:
     noun_first = bool(raw.get("noun_first"))
     words = lambda key: frozenset(w.lower() for w in raw.get(key) or ())  # noqa: E731
     attribution = raw.get("attribution") or {}
+    totals = raw.get("totals") or {}
     qualifiers = {}
     for key, phrases in (raw.get("qualifiers") or {}).items():
         for phrase in phrases:
@@ -168,5 +175,11 @@ def lexicon(language: str) -> Lexicon:
         qualifiers=qualifiers,
         object_prepositions=frozenset(attribution.get("object_prepositions") or ()),
         agent_prepositions=frozenset(attribution.get("agent_prepositions") or ()),
+        source_prepositions=frozenset(attribution.get("source_prepositions") or ()),
         articles=frozenset(attribution.get("articles") or ()),
+        total_labels=frozenset(w.lower() for w in totals.get("labels") or ()),
+        total_cues=tuple(totals.get("cues") or ()),
+        combined_cues=tuple(totals.get("combined") or ()),
+        amount_headers=words("amount_headers"),
+        indicator_headers=tuple(raw.get("indicator_headers") or ()),
     )

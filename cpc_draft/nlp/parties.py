@@ -24,7 +24,11 @@ LINKERS = frozenset(
 ANDS = {"and", "y", "e", "et"}
 ELIDED = re.compile(r"[a-z]['’][A-ZÀ-Þ]")
 ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l['’])\s*", re.IGNORECASE)
-CONNECTOR = re.compile(r"\s(?:of|de|del|du|des|de la|de l['’])\s+(?=[A-ZÀ-Þ]|the |la |les )")
+# "Republic of Peru", "REPUBLIC OF TAVIRA", "República del Perú": the name is what follows
+CONNECTOR = re.compile(r"\s(?i:of|de|del|du|des|de la|de l['’])\s+(?=[A-ZÀ-Þ]|(?i:the|la|les) )")
+# "the Government of the Union of Kessa Islands (Kessa)", "(hereinafter "Peru")"
+BRACKETED = re.compile(r"\s*\(([^()]{1,60})\)")
+DEFINED_WEIGHT = 3  # a short name the text defines counts as three mentions
 MAX_NAME = 12
 _ACCENTS = {
     "a": "aáàâäã",
@@ -151,13 +155,41 @@ def find_party_mentions(text: str, language: str, partner: str | None = None):
 
 
 def _learn(pieces) -> str | None:
-    """The most frequent partner short name in (offset, text, Doc) pieces."""
+    """The most frequent partner short name in (offset, text, Doc) pieces, a name in
+    capitals counted with its other writings ("REPUBLIC OF TAVIRA" is "Tavira"), a short
+    name the text gives in brackets after the formal one counted more."""
     counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
     for _, piece, doc in pieces:
         for mention in mentions_in_doc(doc, None, piece):
             if mention.name and mention.party in ("partner", "both"):
-                counts[short_name(mention.name)] += 1
-    return counts.most_common(1)[0][0] if counts else None
+                defined = _defined_short_name(piece, mention)
+                name = defined or short_name(mention.name)
+                counts[name.casefold()] += DEFINED_WEIGHT if defined else 1
+                written.setdefault(name.casefold(), Counter())[name] += 1
+    if not counts:
+        return None
+    forms = written[counts.most_common(1)[0][0]]
+    return max(forms, key=lambda form: (not form.isupper(), forms[form]))
+
+
+def _defined_short_name(text: str, mention: PartyMention) -> str | None:
+    """The short name in brackets right after a formal name, if it is part of that name:
+    "Government of the Union of Kessa Islands (Kessa)" -> "Kessa"; "(hereinafter "the
+    Participants")" names no partner."""
+    found = BRACKETED.match(text, mention.end)
+    if found is None:
+        return None
+    words = re.findall(r"[\w'’-]+", found.group(1))
+    named = []
+    for word in reversed(words):  # the capitalised words at the end of the bracket
+        if not word[:1].isupper():
+            break
+        named.insert(0, word)
+    formal = {word.casefold() for word in re.findall(r"[\w'’-]+", mention.name or "")}
+    if named and all(word.casefold() in formal for word in named):
+        return " ".join(named)
+    return None
 
 
 def partner_name(texts, language: str) -> str | None:

@@ -3,12 +3,15 @@
 Works on the contributions a review found (party, amount, currency, qualifier, text,
 page, block, and ``period`` where the finder knows it). Amounts are exact decimals.
 
-Two rules keep the totals honest. Amounts in different currencies are never added
-together. And only amounts stated for a single calendar year are summed: a draft usually
+Three rules keep the totals honest. Amounts in different currencies are never added
+together. Only amounts stated for a single calendar year are summed: a draft usually
 states the same money several times (a total for the term, the funding of each program,
-the plan by year), so adding everything would count it two or three times. Amounts with
-a longer or unknown period are listed, and the largest of them is shown beside the sum
-of the yearly amounts, which is what a reviewer compares.
+the plan by year), so adding everything would count it two or three times. And a yearly
+amount the review marks ``restated`` (a subtotal, a row of "All programs", the plan by
+year after the plan by program and year, a figure of the prose repeated in a table) is
+listed but not added again. Amounts with a longer or unknown period are listed, and the
+largest of them is shown beside the sum of the yearly amounts, which is what a reviewer
+compares.
 """
 
 from __future__ import annotations
@@ -37,10 +40,16 @@ class Entry:
     text: str
     page: int | None
     block: int
+    restated: bool = False  # states again money another entry states
 
     @property
     def year(self) -> str | None:
         return self.period if self.period and _SINGLE_YEAR.match(self.period) else None
+
+    @property
+    def summed(self) -> bool:
+        """Whether the entry adds to its year's sum: a yearly amount stated first here."""
+        return bool(self.year) and self.value is not None and not self.restated
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Ledger:
 
 def build_ledger(contributions: Iterable[Contribution]) -> Ledger:
     entries = tuple(sorted((_entry(item) for item in contributions), key=_entry_order))
-    yearly = [entry for entry in entries if entry.year and entry.value is not None]
+    yearly = [entry for entry in entries if entry.summed]
     years = tuple(sorted({entry.year for entry in yearly}))
     columns = tuple(sorted({(e.party, e.currency) for e in yearly}, key=_column_order))
     by_year: dict[str, dict[tuple[str, str], Decimal]] = {year: {} for year in years}
@@ -96,7 +105,7 @@ def _totals(entries: tuple[Entry, ...]) -> tuple[Total, ...]:
         groups.setdefault((entry.party, entry.currency), []).append(entry)
     totals = []
     for (party, currency), group in sorted(groups.items(), key=lambda pair: _column_order(pair[0])):
-        yearly = [e for e in group if e.year and e.value is not None]
+        yearly = [e for e in group if e.summed]
         others = [e for e in group if not e.year and e.value is not None]
         totals.append(
             Total(
@@ -122,6 +131,7 @@ def _entry(item: Contribution) -> Entry:
         text=item.text,
         page=item.page,
         block=item.block,
+        restated=item.restated,
     )
 
 

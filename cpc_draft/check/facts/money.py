@@ -1,32 +1,44 @@
-"""The money a draft states: every amount with the party that contributes it, and the
-total rows of its tables with the sum of the amounts above them.
+"""The money a draft states: every amount with the party that contributes it, the totals
+of both governments apart, and the total rows of its tables with the sum of the amounts
+above them.
 
-Amounts and parties come from the spaCy pipelines in :mod:`cpc_draft.nlp`; in a table,
-a column's header names the party ("United States (USD)") and a row's or a column's
-label the year ("2022", "Year 1").
+Amounts and parties come from the spaCy pipelines in :mod:`cpc_draft.nlp`; tables are
+read by :mod:`cpc_draft.check.facts.money_tables` (party from a header, a row label or
+the table's note; bare figures in the currency of a header or a note).
+
+A draft states much of its money twice: a yearly figure in prose and again in a table, a
+plan by program and year beside a plan by year, a row of "All programs" under the rows
+it adds up. The second statement of one year's money is marked ``restated``, so that
+the ledger adds each year's money once; every statement stays listed, with its quote.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
+from cpc_draft.check.facts.money_tables import (
+    BOTH,
+    TableTotal,
+    contribution,
+    is_total_label,
+    read_table,
+)
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import TABLE_ROW, Contribution, TextBlock
 
-TOTAL_WORDS = {"total", "totales", "totaux", "sous-total", "subtotal"}
+__all__ = ["Funding", "TableTotal", "find_funding", "is_total"]
 
-
-class TableTotal(NamedTuple):
-    """A table's total row in one column: what it states and what the rows above add up to."""
-
-    stated: Contribution
-    summed: Decimal
+_YEAR = re.compile(r"^\d{4}$")
 
 
 class Funding(NamedTuple):
     contributions: tuple[Contribution, ...]  # in reading order; total rows are not among them
     table_totals: tuple[TableTotal, ...]
+    combined: tuple[Contribution, ...] = ()  # totals of both governments (party "both")
 
 
 def find_funding(stream: Stream, model: str | None = None) -> Funding:
@@ -35,25 +47,36 @@ def find_funding(stream: Stream, model: str | None = None) -> Funding:
 
     # A code the draft defines once ("Ossorian crowns (OSC)") is read in every block.
     own = learn_currencies([b.text for b in stream.blocks], stream.language)
-    contributions: list[Contribution] = []
+    found: list[tuple[Contribution, object]] = []  # with where it was stated
+    combined: list[Contribution] = []
     for block in stream.blocks:
         if block.kind == TABLE_ROW:
             continue
-        for found in find_contributions(
+        for money in find_contributions(
             block.text, stream.language, stream.partner, model=model, currencies=own
         ):
-            contributions.append(_contribution(found.money, found.party, block, found.period))
+            made = contribution(money.money, money.party, block, money.period)
+            if made.party == BOTH:
+                combined.append(made)
+            else:
+                found.append((made, ("block", block.index)))
     totals: list[TableTotal] = []
-    for rows in _tables(stream.blocks).values():
-        in_rows, in_totals = _table_money(rows, stream, model, own)
-        contributions += in_rows
-        totals += in_totals
-    return Funding(tuple(contributions), tuple(totals))
+    before = {block.index: prior for prior, block in pairwise(stream.blocks)}
+    for table, rows in _tables(stream.blocks).items():
+        note = before.get(rows[0].index)
+        read = read_table(
+            rows, note if note and note.kind != TABLE_ROW else None, stream, model, own
+        )
+        found += [(c, ("table", table)) for c in read.contributions]
+        combined += read.combined
+        totals += read.totals
+    found.sort(key=lambda pair: pair[0].block)
+    return Funding(tuple(_mark_restated(found)), tuple(totals), tuple(combined))
 
 
 def is_total(block: TextBlock) -> bool:
-    """A table row labelled "Total" (or "Totales", "Sous-total", …)."""
-    return bool(block.cells) and block.cells[0].strip().casefold() in TOTAL_WORDS
+    """A table row labelled "Total" (or "Totales", "Sous-total", "Subtotal, Valdoria", …)."""
+    return bool(block.cells) and is_total_label(block.cells[0])
 
 
 def _tables(blocks: tuple[TextBlock, ...]) -> dict[int, list[TextBlock]]:
@@ -64,45 +87,42 @@ def _tables(blocks: tuple[TextBlock, ...]) -> dict[int, list[TextBlock]]:
     return tables
 
 
-def _table_money(
-    rows: list[TextBlock], stream: Stream, model: str | None, own: dict[str, str]
-) -> tuple[list[Contribution], list[TableTotal]]:
-    from cpc_draft.nlp import attribute_columns, find_contributions
-    from cpc_draft.nlp.periods import label_period
+def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contribution]:
+    """Mark the yearly amounts that state one year's money again. For each party,
+    currency and year: within one table or paragraph, an amount that is the sum of the
+    others ("All programs"); then a table or paragraph whose amounts add up to what an
+    earlier one stated for that year, where one of the two is a table (the plan by year
+    after the plan by program and year, the table after the prose)."""
+    groups: dict[tuple, dict[object, list[int]]] = {}
+    for i, (item, source) in enumerate(found):
+        if item.restated or not (item.period and _YEAR.match(item.period)):
+            continue
+        key = (item.party, item.currency, item.period)
+        groups.setdefault(key, {}).setdefault(source, []).append(i)
+    restated: set[int] = set()
+    for sources in groups.values():
+        counted: list[tuple[Decimal, bool]] = []  # sums stated so far, and if in a table
+        for (kind, _), members in sources.items():
+            amounts = {i: Decimal(found[i][0].amount) for i in members}
+            whole = _sum_of_others(amounts)
+            if whole is not None:
+                restated.add(whole)
+                del amounts[whole]
+            total, table = sum(amounts.values(), Decimal(0)), kind == "table"
+            # Two paragraphs may well give two programs the same yearly sum: only a table
+            # and what it repeats are taken for one statement.
+            if any(total == sum_ and (table or in_table) for sum_, in_table in counted):
+                restated.update(amounts)
+            else:
+                counted.append((total, table))
+    return [
+        replace(item, restated=True) if i in restated else item for i, (item, _) in enumerate(found)
+    ]
 
-    language, partner = stream.language, stream.partner
-    header, *body = rows
-    parties = attribute_columns(list(header.cells), language, partner)
-    # A plan by year: years label the rows ("2022", "Year 1") or, turned, the columns.
-    column_periods = [label_period(cell, language) for cell in header.cells]
-    contributions: list[Contribution] = []
-    totals: list[TableTotal] = []
-    columns: dict[int, Decimal] = {}
-    for row in body:
-        row_period = label_period(row.cells[0], language) if row.cells else None
-        for column, cell in enumerate(row.cells):
-            party = parties[column] if column < len(parties) else None
-            column_period = column_periods[column] if column < len(column_periods) else None
-            for found in find_contributions(cell, language, partner, model=model, currencies=own):
-                period = found.period or row_period or column_period
-                money = _contribution(found.money, party or found.party, row, period)
-                if is_total(row):
-                    totals.append(TableTotal(money, columns.get(column, Decimal(0))))
-                else:
-                    contributions.append(money)
-                    columns[column] = columns.get(column, Decimal(0)) + found.money.amount
-    return contributions, totals
 
-
-def _contribution(money, party: str | None, block: TextBlock, period: str | None) -> Contribution:
-    return Contribution(
-        party=party if party in ("US", "partner") else "other",
-        amount=str(money.amount),
-        currency=money.currency,
-        qualifier=money.qualifier,
-        text=money.text,
-        page=block.page,
-        block=block.index,
-        words_amount=str(money.words_amount) if money.words_amount is not None else None,
-        period=period,
-    )
+def _sum_of_others(amounts: dict[int, Decimal]) -> int | None:
+    if len(amounts) < 3:
+        return None
+    largest = max(amounts, key=amounts.__getitem__)
+    rest = sum((v for i, v in amounts.items() if i != largest), Decimal(0))
+    return largest if rest == amounts[largest] else None

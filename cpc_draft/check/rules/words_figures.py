@@ -23,7 +23,7 @@ DEFAULT_LEVEL = "error"
 
 def check(review: Review) -> Iterator[Problem]:
     for facts in review.facts.values():
-        for c in facts.funding.contributions:
+        for c in (*facts.funding.contributions, *facts.funding.combined):
             if c.words_amount is not None and Decimal(c.words_amount) != Decimal(c.amount):
                 yield Problem(
                     f"words say {c.words_amount} but figures say {c.amount} "
