@@ -28,3 +28,27 @@ def test_every_data_file_matches_a_package_data_pattern():
     ]
     unmatched = [str(path) for path in data if not any(path.match(pattern) for pattern in patterns)]
     assert not unmatched, f"data files a wheel would miss: {unmatched}"
+
+
+def test_no_data_file_repeats_a_key():
+    """Two engineers adding the same cue group would leave one silently ignored: YAML keeps
+    the last of two equal keys."""
+    import yaml
+
+    def repeated(node) -> list[str]:
+        found = []
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            found += sorted({key for key in keys if keys.count(key) > 1})
+            for _, value in node.value:
+                found += repeated(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                found += repeated(item)
+        return found
+
+    problems = {
+        path.name: repeated(yaml.compose(path.read_text("utf-8")))
+        for path in (ROOT / "cpc_draft" / "data").rglob("*.yaml")
+    }
+    assert {name: keys for name, keys in problems.items() if keys} == {}
