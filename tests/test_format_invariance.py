@@ -1,0 +1,100 @@
+"""Metamorphic tests: every file form of one draft gives the same review.
+
+A reviewer receives the same draft as text, as Word (with heading styles, with bold
+Normal paragraphs, with headings numbered by Word) and as PDF (one or two columns); the
+verdict must not depend on the form. tests/style_factory.py writes one compact in three
+heading styles; each form's element statuses, contributions, objectives, indicators and
+article tree are compared with the text form's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import convert_to_pdf, requires_libreoffice
+from style_factory import FORMS, STYLES, compact_blocks, write_docx, write_txt
+
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
+from cpc_draft.readers import read_document
+from cpc_draft.text.articles import split_articles
+from cpc_draft.text.bilingual import language_streams
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """(style, form) -> the file; the PDFs come from LibreOffice in one run."""
+    folder = tmp_path_factory.mktemp("styles")
+    files: dict[tuple[str, str], Path] = {}
+    for style in STYLES:
+        blocks = compact_blocks(style)
+        files[style, "txt"] = write_txt(blocks, folder / f"{style}.txt")
+        for form in ("docx-styled", "docx-bold", "docx-numbered", "pdf-2col"):
+            files[style, form] = write_docx(blocks, folder / f"{style}-{form}.docx", form, style)
+    return files
+
+
+@pytest.fixture(scope="module")
+def pdfs(drafts, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    sources = {key: path for key, path in drafts.items() if key[1] in ("docx-styled", "pdf-2col")}
+    converted = convert_to_pdf(list(sources.values()), tmp_path_factory.mktemp("pdf"))
+    return {
+        (style, "pdf" if form == "docx-styled" else "pdf-2col"): converted[path]
+        for (style, form), path in sources.items()
+    }
+
+
+def verdict(path: Path) -> dict:
+    """What a reviewer reads off a draft, in a form that ignores layout."""
+    document = read_document(path)
+    review = review_document(document, Config())
+    facts = review.primary
+    (stream,) = language_streams(document).values()
+    return {
+        "statuses": {key: status.status for key, status in review.elements.items()},
+        "contributions": sorted(
+            (c.party, c.amount, c.currency) for c in facts.funding.contributions
+        ),
+        "objectives": len(facts.objectives.listed),
+        "indicators": sorted(
+            (" ".join(i.text.split()), i.baseline, i.targets) for i in facts.indicators.listed
+        ),
+        "articles": [
+            (article.number, " ".join(article.title.split()))
+            for article in split_articles(stream.blocks, stream.language)
+        ],
+    }
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("form", [form for form in FORMS if form not in ("txt", "pdf", "pdf-2col")])
+def test_every_word_form_reads_like_the_text(drafts, style, form):
+    assert verdict(drafts[style, form]) == verdict(drafts[style, "txt"])
+
+
+# Open (issue 12): in a two-column PDF section a four-column table is squeezed into one
+# text column, and the PDF reader loses its columns (the indicators' targets). Strict: the
+# day it reads them, these cases fail until the mark is removed.
+TWO_COLUMN_TABLES = pytest.mark.xfail(
+    strict=True, reason="tables inside a two-column PDF section lose their columns"
+)
+
+
+@requires_libreoffice
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("form", ["pdf", pytest.param("pdf-2col", marks=TWO_COLUMN_TABLES)])
+def test_every_pdf_reads_like_the_text(drafts, pdfs, style, form):
+    assert verdict(pdfs[style, form]) == verdict(drafts[style, "txt"])
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_text_form_finds_what_the_draft_says(drafts, style):
+    """The baseline of the comparison is itself right: every element is present, both
+    governments fund the programs, four objectives, three indicators with targets."""
+    found = verdict(drafts[style, "txt"])
+    assert found["statuses"] == dict.fromkeys("ABCDEFG", "present")
+    assert found["objectives"] == 4
+    assert len(found["indicators"]) == 3
+    assert all(targets for _, _, targets in found["indicators"])
+    assert ("partner", "2000000", "USD") not in found["contributions"]  # a total row
