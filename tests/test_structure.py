@@ -23,6 +23,8 @@ BODY = "The Participants intend to work together on this matter during the whole
         ("ARTICLE V — PURPOSE", "article", "5", "PURPOSE"),
         ("Article premier : Objet", "article", "1", "Objet"),
         ("Article 1er – Objet", "article", "1", "Objet"),
+        ("Article 4\u202f: Rôle du Gouvernement", "article", "4", "Rôle du Gouvernement"),
+        ("Article\u00a05\u00a0: Programmes", "article", "5", "Programmes"),
         ("ARTÍCULO XII", "article", "12", ""),
         ("CLÁUSULA PRIMERA.- OBJETO", "clause", "1", "OBJETO"),
         ("CLÁUSULA DÉCIMA SEGUNDA.- VIGENCIA", "clause", "12", "VIGENCIA"),

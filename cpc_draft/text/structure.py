@@ -34,6 +34,9 @@ PARAGRAPH = "paragraph"
 NUMBERED = "number"  # "3. Programs": a title numbered without a unit word
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TERMINAL = ".;,:"
+# What stands between a label and its title: "5 –", "1er :" (French spaces before the
+# colon are often no-break), "PRIMERA.-", "I."; and a title's trailing stop.
+_SEPARATORS = re.compile(r"^[\s.:–—\-)]+|[\s.:–—\-)]+$")
 MAX_TITLE_WORDS = 16  # "ARTICLE 9 – MULTI-YEAR FINANCIAL PLAN AND OVERSIGHT …" is long
 MAX_PLAIN_HEADING_WORDS = 10  # "What this document is, and is not"
 MAX_CAPS_TITLE_CHARS = 250  # a title in capitals may name both governments in full
@@ -135,7 +138,7 @@ def _title(rest: str) -> str | None:
     """The title after a unit's number, or None where what follows is a sentence."""
     if rest and rest[0].isalnum():  # "Article 5th", "Section 3A": not a label we know
         return None
-    title = rest.strip(" \t.:–—-)")
+    title = _SEPARATORS.sub("", rest)
     if not title:
         return ""
     words = title.split()
