@@ -168,9 +168,13 @@ def figures_of(text: str, language: str, amounts=()) -> list[tuple[str, str]]:
     for match in _duration(language).finditer(text):
         if not any(taken[match.start() : match.end()]):
             amount = _number_value(match.group(1), language)
-            if amount is not None:
+            if amount is None:
+                continue
+            take(match.start(), match.end())
+            # "d'une année", "un año" are also "a year": one unit written in words is an
+            # article as often as a number, and English "a year" counts as none.
+            if amount != 1 or match.group(1).isdigit():
                 found.append((DURATION, f"P{_plain(amount)}{_unit(language, match.group(2))}"))
-                take(match.start(), match.end())
     for match in _FIGURE.finditer(text):
         if any(taken[match.start() : match.end()]):
             continue
