@@ -145,7 +145,8 @@ def _article(group: list[TextBlock], unit: str | None) -> Article:
     title = title_after_number(head.text)
     if not title and len(group) > 1 and group[1].kind == HEADING:
         title = group[1].text.strip()
-    word = _label(head).word.capitalize() if _label(head) and _label(head).word else "Article"
+    # A numbered title ("3. Programs") has no unit word of its own: call it an article.
+    word = _label(head).word.capitalize() or "Article"
     return Article(0, number, title, _clause(head), tuple(group), number_block=0, word=word)
 
 
