@@ -27,11 +27,12 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
+from docx.shared import Pt, Twips
 
 HEADING, PARA, ITEM, TABLE = "heading", "para", "item", "table"
 STYLES = ("article", "section", "plain")
 FORMS = ("txt", "docx-styled", "docx-bold", "docx-numbered", "pdf", "pdf-2col")
+COLUMN_SPACE_TWIPS = 425  # the gap between the columns of the two-column form
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 # (formal title, plain-language title) of each article, in order
@@ -214,6 +215,7 @@ def write_docx(blocks: list[tuple], path: Path, form: str, style: str) -> Path:
             document.add_paragraph(content)
     if form == "pdf-2col":
         _two_columns(document)
+        _fit_tables(document, _column_width(document))
     document.save(path)
     return path
 
@@ -260,6 +262,26 @@ def _number(paragraph, num_id: int) -> None:
     )
 
 
+def _column_width(document) -> int:
+    """The width of one of two text columns, in EMU."""
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    return (text_width - Twips(COLUMN_SPACE_TWIPS)) // 2
+
+
+def _fit_tables(document, width: int) -> None:
+    """Tables as a word processor sets them in a two-column page: within their column
+    (python-docx sizes a new table to the whole text width, wider than a column)."""
+    for table in document.tables:
+        table.autofit = False
+        cell_width = width // len(table.columns)
+        for column in table.columns:
+            column.width = cell_width
+        for row in table.rows:
+            for cell in row.cells:
+                cell.width = cell_width
+
+
 def _two_columns(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -268,4 +290,4 @@ def _two_columns(document) -> None:
         columns = parse_xml(f"<w:cols {nsdecls('w')}/>")
         section._sectPr.append(columns)
     columns.set(qn("w:num"), "2")
-    columns.set(qn("w:space"), "425")
+    columns.set(qn("w:space"), str(COLUMN_SPACE_TWIPS))

@@ -91,17 +91,9 @@ def test_the_text_saved_as_word_by_libreoffice_reads_like_the_text(drafts, resav
     assert verdict(resaved[style]) == verdict(drafts[style, "txt"])
 
 
-# Open (issue 12): in a two-column PDF section a four-column table is squeezed into one
-# text column, and the PDF reader loses its columns (the indicators' targets). Strict: the
-# day it reads them, these cases fail until the mark is removed.
-TWO_COLUMN_TABLES = pytest.mark.xfail(
-    strict=True, reason="tables inside a two-column PDF section lose their columns"
-)
-
-
 @requires_libreoffice
 @pytest.mark.parametrize("style", STYLES)
-@pytest.mark.parametrize("form", ["pdf", pytest.param("pdf-2col", marks=TWO_COLUMN_TABLES)])
+@pytest.mark.parametrize("form", ["pdf", "pdf-2col"])
 def test_every_pdf_reads_like_the_text(drafts, pdfs, style, form):
     assert verdict(pdfs[style, form]) == verdict(drafts[style, "txt"])
 
