@@ -2,11 +2,17 @@
 
 The metamorphic tests (tests/test_format_invariance.py) check that every form of one
 draft gives the same review. The drafts are written here, for these tests: a fictional
-partner ("the Republic of Norland") and our own wording, in three heading styles:
+partner ("the Republic of Norland") and our own wording, in five heading styles:
 
 - ``article``: "Article 4 – Programs and Funding", the numbers in the text;
 - ``section``: "SECTION IV. PROGRAMS AND FUNDING", Roman numerals in capitals;
-- ``plain``: unnumbered descriptive headings ("What we will fund").
+- ``plain``: unnumbered descriptive headings ("What we will fund");
+- ``clausula`` (Spanish): "CLÁUSULA QUINTA.- PROGRAMAS Y FINANCIAMIENTO", amounts
+  "1.500.000";
+- ``article-fr`` (French): "Article premier – Objet", "Article 5 – Programmes et
+  financement", amounts "1 500 000" with narrow no-break spaces, « : » spaced.
+
+The Spanish and French words are in tests/style_texts.py.
 
 Each draft is a list of blocks (kind, text or cells) rendered as:
 
@@ -28,9 +34,11 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
+from style_texts import FRENCH, SPANISH
 
 HEADING, PARA, ITEM, TABLE = "heading", "para", "item", "table"
-STYLES = ("article", "section", "plain")
+STYLES = ("article", "section", "plain", "clausula", "article-fr")
+LANGUAGE_TEXTS = {"clausula": SPANISH, "article-fr": FRENCH}
 FORMS = ("txt", "docx-styled", "docx-bold", "docx-numbered", "pdf", "pdf-2col")
 COLUMN_SPACE_TWIPS = 425  # the gap between the columns of the two-column form
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -140,6 +148,8 @@ def _articles() -> list[list[tuple]]:
 
 def compact_blocks(style: str) -> list[tuple]:
     """The draft in ``style``: a list of (kind, text) and (TABLE, rows)."""
+    if style in LANGUAGE_TEXTS:
+        return _translated_blocks(style, LANGUAGE_TEXTS[style])
     blocks: list[tuple] = [
         (HEADING, "CHILD PROTECTION COMPACT PARTNERSHIP"),
         (PARA, "The Government of the United States of America and the Government of the "
@@ -156,6 +166,19 @@ def compact_blocks(style: str) -> list[tuple]:
     return blocks
 
 
+def _translated_blocks(style: str, texts: dict) -> list[tuple]:
+    blocks: list[tuple] = [(HEADING, texts["title"]), (PARA, texts["opening"])]
+    articles = zip(texts["titles"], texts["articles"], strict=True)
+    for number, (title, body) in enumerate(articles, start=1):
+        if style == "clausula":
+            heading = f"CLÁUSULA {texts['ordinals'][number - 1]}.- {title.upper()}"
+        else:
+            heading = f"Article {'premier' if number == 1 else number} – {title}"
+        blocks.append((HEADING, heading))
+        blocks += body
+    return blocks + [(PARA, line) for line in texts["closing"]]
+
+
 def _heading(style: str, number: int, titles: tuple[str, str]) -> str:
     formal, plain = titles
     if style == "article":
@@ -167,14 +190,17 @@ def _heading(style: str, number: int, titles: tuple[str, str]) -> str:
 
 def numbered_label(style: str) -> tuple[str, str] | None:
     """Word numbering for the numbered form: (format, level text), or None (plain)."""
-    return {"article": ("decimal", "Article %1 –"), "section": ("upperRoman", "SECTION %1.")}.get(
-        style
-    )
+    labels = {
+        "article": ("decimal", "Article %1 –"),
+        "section": ("upperRoman", "SECTION %1."),
+        "article-fr": ("decimal", "Article %1 –"),  # Word writes "Article 1", not "premier"
+    }
+    return labels.get(style)
 
 
 def strip_label(style: str, text: str) -> str:
     """A heading's title without the label that Word's numbering writes instead."""
-    if style == "article":
+    if style in ("article", "article-fr"):
         return text.split(" – ", 1)[1]
     if style == "section":
         return text.split(". ", 1)[1]

@@ -2,9 +2,9 @@
 
 A reviewer receives the same draft as text, as Word (with heading styles, with bold
 Normal paragraphs, with headings numbered by Word, as LibreOffice saves the text file)
-and as PDF (one or two columns); the
-verdict must not depend on the form. tests/style_factory.py writes one compact in three
-heading styles; each form's element statuses, contributions, objectives, indicators and
+and as PDF (one or two columns); the verdict must not depend on the form.
+tests/style_factory.py writes one compact in five heading styles, in English, Spanish and
+French; each form's element statuses, contributions, objectives, indicators and
 article tree are compared with the text form's.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import convert_to_pdf, requires_libreoffice
-from style_factory import FORMS, STYLES, compact_blocks, write_docx, write_txt
+from style_factory import FORMS, LANGUAGE_TEXTS, STYLES, compact_blocks, write_docx, write_txt
 
 from cpc_draft.check.config import Config
 from cpc_draft.check.review import review_document
@@ -91,9 +91,27 @@ def test_the_text_saved_as_word_by_libreoffice_reads_like_the_text(drafts, resav
     assert verdict(resaved[style]) == verdict(drafts[style, "txt"])
 
 
+# Open (issue 12): LibreOffice flows a table that reaches the foot of the first column on
+# into the second, its header row cut in two; the PDF reader joins a table's continuation
+# across a page break but not across a column break, and the Spanish and French words,
+# longer than the English, break mid-word in the narrow cells. Strict: the day these read
+# alike, they fail until the mark is removed.
+TABLES_ACROSS_COLUMNS = pytest.mark.xfail(
+    strict=True, reason="a table that flows from one text column into the next is split"
+)
+PDF_CASES = [
+    pytest.param(
+        style,
+        form,
+        marks=[TABLES_ACROSS_COLUMNS] if form == "pdf-2col" and style in LANGUAGE_TEXTS else [],
+    )
+    for style in STYLES
+    for form in ("pdf", "pdf-2col")
+]
+
+
 @requires_libreoffice
-@pytest.mark.parametrize("style", STYLES)
-@pytest.mark.parametrize("form", ["pdf", "pdf-2col"])
+@pytest.mark.parametrize(("style", "form"), PDF_CASES)
 def test_every_pdf_reads_like_the_text(drafts, pdfs, style, form):
     assert verdict(pdfs[style, form]) == verdict(drafts[style, "txt"])
 
