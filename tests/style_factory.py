@@ -297,15 +297,33 @@ def _column_width(document) -> int:
 
 def _fit_tables(document, width: int) -> None:
     """Tables as a word processor sets them in a two-column page: within their column
-    (python-docx sizes a new table to the whole text width, wider than a column)."""
+    (python-docx sizes a new table to the whole text width, wider than a column), each
+    column as wide as its longest word at least, the room left shared by content (as
+    Word's and LibreOffice's "autofit to contents" do)."""
     for table in document.tables:
         table.autofit = False
-        cell_width = width // len(table.columns)
-        for column in table.columns:
-            column.width = cell_width
-        for row in table.rows:
-            for cell in row.cells:
-                cell.width = cell_width
+        texts = [[cell.text for cell in column.cells] for column in table.columns]
+        shares = _autofit_shares(texts, width // Pt(1))
+        for column, share in zip(table.columns, shares, strict=True):
+            column.width = int(width * share)
+            for cell in column.cells:
+                cell.width = int(width * share)
+
+
+def _autofit_shares(columns: list[list[str]], points: int) -> list[float]:
+    """Each column's share of the width: its longest word and the cell's padding, plus
+    the room left shared by how much longer its longest cell is (in characters of a
+    9-point font, about five points wide)."""
+    padding = 3  # characters: LibreOffice's default cell margins, left and right
+    room = points / 5
+    least = [
+        padding + max(len(word) for text in texts for word in text.split()) for texts in columns
+    ]
+    most = [padding + max(len(text) for text in texts) for texts in columns]
+    spare = max(0.0, room - sum(least))
+    extra = [m - w for m, w in zip(most, least, strict=True)]
+    widths = [w + spare * e / (sum(extra) or 1) for w, e in zip(least, extra, strict=True)]
+    return [w / sum(widths) for w in widths]
 
 
 def _two_columns(document) -> None:

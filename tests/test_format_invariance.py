@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import convert_to_pdf, requires_libreoffice
-from style_factory import FORMS, LANGUAGE_TEXTS, STYLES, compact_blocks, write_docx, write_txt
+from style_factory import FORMS, STYLES, compact_blocks, write_docx, write_txt
 
 from cpc_draft.check.config import Config
 from cpc_draft.check.review import review_document
@@ -91,23 +91,7 @@ def test_the_text_saved_as_word_by_libreoffice_reads_like_the_text(drafts, resav
     assert verdict(resaved[style]) == verdict(drafts[style, "txt"])
 
 
-# Open (issue 12): LibreOffice flows a table that reaches the foot of the first column on
-# into the second, its header row cut in two; the PDF reader joins a table's continuation
-# across a page break but not across a column break, and the Spanish and French words,
-# longer than the English, break mid-word in the narrow cells. Strict: the day these read
-# alike, they fail until the mark is removed.
-TABLES_ACROSS_COLUMNS = pytest.mark.xfail(
-    strict=True, reason="a table that flows from one text column into the next is split"
-)
-PDF_CASES = [
-    pytest.param(
-        style,
-        form,
-        marks=[TABLES_ACROSS_COLUMNS] if form == "pdf-2col" and style in LANGUAGE_TEXTS else [],
-    )
-    for style in STYLES
-    for form in ("pdf", "pdf-2col")
-]
+PDF_CASES = [(style, form) for style in STYLES for form in ("pdf", "pdf-2col")]
 
 
 @requires_libreoffice
