@@ -59,3 +59,25 @@ def quoted(text: str, limit: int | None = None) -> str:
 def _locale(language: str | None) -> str:
     """The locale a language code formats with: our languages, else English."""
     return language if language in ("en", "es", "fr", "pt") else "en"
+
+
+def mismatch_message(mismatch) -> str:
+    """A language mismatch in words, its amounts written each language's way: "article
+    3: amount differs between en (US$5,000,000) and es (4.000.000 USD)"."""
+    from dataclasses import replace
+
+    from cpc_draft.check.crosslang import AMOUNT
+
+    if mismatch.kind != AMOUNT:
+        return mismatch.message()
+    values = {
+        language: [_amount(value, language) for value in found]
+        for language, found in mismatch.values.items()
+    }
+    return replace(mismatch, values=values).message()
+
+
+def _amount(value: str, language: str) -> str:
+    """ "USD 5000000" (how crosslang keeps an amount) written the language's way."""
+    currency, _, figures = value.partition(" ")
+    return money(figures, currency, language) if figures else value
