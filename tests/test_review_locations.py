@@ -163,3 +163,22 @@ def test_counts_are_singular_for_one(tmp_path):
     count = int(errors.split()[0])
     assert errors == f"{count} error" + ("" if count == 1 else "s")
     assert "1 errors" not in output and "1 warnings" not in output
+
+
+def test_drafts_without_numbered_articles_name_the_section_or_the_paragraph(tmp_path):
+    headed = tmp_path / "headed.txt"
+    headed.write_text(
+        "Who does what\n\nThe Government of Valdoria intends to train judges.\n\n"
+        "Meetings\n\nThe Parties shall meet every year to review progress.\n",
+        encoding="utf-8",
+    )
+    line = next(x for x in _check(str(headed)).output.splitlines() if "[binding-wording]" in x)
+    assert line.endswith("(section “Meetings”, line 7)")
+    numbered = tmp_path / "numbered.txt"
+    numbered.write_text(
+        "1. The Government of Valdoria intends to train judges.\n\n"
+        "2. The Parties shall meet every year to review progress.\n",
+        encoding="utf-8",
+    )
+    line = next(x for x in _check(str(numbered)).output.splitlines() if "[binding-wording]" in x)
+    assert line.endswith("(paragraph 2, line 3)")

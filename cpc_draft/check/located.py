@@ -31,10 +31,11 @@ class Locator:
         self._labels: dict[int, str] = {}
         self._short: dict[int, str] = {}
         articles = split_articles(blocks, language)
+        numbered = any(article.number is not None for article in articles)
         for position, article in enumerate(articles):
             # A draft of one undivided text has no section to name (numbers may still be).
             if len(articles) > 1 or article.number is not None:
-                short = _short_label(article, position)
+                short = _short_label(article, position, numbered)
                 self._short.update(dict.fromkeys((b.index for b in article.blocks), short))
             # The preamble, the signatures and the document's title are no place to name.
             if article.signatures or (article.number is None and position == 0):
@@ -51,13 +52,10 @@ class Locator:
             return f"paragraph {number.group(1)}"
         return found
 
-    def section(self, block: int, text: str = "") -> str | None:
-        """ "Article 6", "Cláusula 2", "section “Who does what”", "paragraph 12", "the
-        preamble", "the signatures"; None for a block of no article."""
-        found = self._short.get(block)
-        if found in (None, PREAMBLE) and (number := _PARAGRAPH_NUMBER.match(text)):
-            return f"paragraph {number.group(1)}"
-        return found
+    def section(self, block: int) -> str | None:
+        """ "Article 6", "Cláusula 2", "section “Who does what”", "the preamble", "the
+        signatures"; None for a block of no article or of another language stream."""
+        return self._short.get(block)
 
     def place(self, evidence: Sequence[Evidence]) -> str:
         """ "Article 3 (Objectives), p. 2" for the evidence's first blocks (up to three
@@ -100,10 +98,12 @@ class Places:
         found = self._blocks.get(block) if block is not None else None
         if found is None:
             return None
-        for locator in self._locators:
-            if (label := locator.section(found.index, found.text)) is not None:
-                return label
-        return None
+        labels = (locator.section(found.index) for locator in self._locators)
+        label = next((label for label in labels if label is not None), None)
+        # A draft of numbered paragraphs: "paragraph 12" says more than "the preamble".
+        if label in (None, PREAMBLE) and (number := _PARAGRAPH_NUMBER.match(found.text)):
+            return f"paragraph {number.group(1)}"
+        return label
 
     def line(self, block: int | None) -> int | None:
         found = self._blocks.get(block) if block is not None else None
@@ -124,14 +124,15 @@ class Places:
 PREAMBLE, SIGNATURES = "the preamble", "the signatures"
 
 
-def _short_label(article: Article, position: int) -> str:
-    """How a finding names the article: its word and number, else its title."""
+def _short_label(article: Article, position: int, numbered: bool) -> str:
+    """How a finding names the article: its word and number, else its title. Before the
+    first numbered article stand the document's title and the preamble."""
     if article.signatures:
         return SIGNATURES
     if article.number is not None:
         return f"{article.word} {article.number}"
     title = article.title.split(" — ")[0]
-    if position == 0 or not title:  # the title of the document and what follows it
+    if not title or (position == 0 and numbered):
         return PREAMBLE
     return f"section “{_shortened(title, 8)}”"
 
