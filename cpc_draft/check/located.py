@@ -21,6 +21,7 @@ from cpc_draft.text.articles import Article, split_articles
 QUOTE_WORDS = 10
 MAX_LABEL_WORDS = 12
 MAX_PLACES = 3
+PREAMBLE, SIGNATURES = "the preamble", "the signatures"  # how a finding names those parts
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,3})\.\s")
 
 
@@ -95,7 +96,7 @@ class Places:
 
     def section(self, block: int | None) -> str | None:
         """The article (or section, or numbered paragraph) ``block`` stands in."""
-        found = self._blocks.get(block) if block is not None else None
+        found = self._block(block)
         if found is None:
             return None
         labels = (locator.section(found.index) for locator in self._locators)
@@ -106,12 +107,15 @@ class Places:
         return label
 
     def line(self, block: int | None) -> int | None:
-        found = self._blocks.get(block) if block is not None else None
+        found = self._block(block)
         return found.line if found is not None else None
 
     def page(self, block: int | None) -> int | None:
-        found = self._blocks.get(block) if block is not None else None
+        found = self._block(block)
         return found.page if found is not None else None
+
+    def _block(self, block: int | None) -> TextBlock | None:
+        return self._blocks.get(block) if block is not None else None
 
     def of(self, block: int | None, page: int | None = None) -> str:
         """ "Article 6, page 4", "Article 6, line 120", "page 4", or ""."""
@@ -119,9 +123,6 @@ class Places:
         page = page or self.page(block)
         where = f"page {page}" if page else f"line {line}" if line else None
         return ", ".join(part for part in (self.section(block), where) if part)
-
-
-PREAMBLE, SIGNATURES = "the preamble", "the signatures"
 
 
 def _short_label(article: Article, position: int, numbered: bool) -> str:
