@@ -43,6 +43,9 @@ def review_to_dict(review: Review) -> dict:
         "contributions": [
             asdict(c) for f in review.facts.values() for c in f.funding.contributions
         ],
+        # Totals the draft gives for both governments together ("a combined US$7 million"):
+        # money of the compact, but no one party's contribution.
+        "combined_totals": [asdict(c) for f in review.facts.values() for c in f.funding.combined],
         "objectives": [
             {"text": block.text, "block": block.index, "page": block.page}
             for block in facts.objectives.listed
