@@ -7,6 +7,8 @@ partner ("the Republic of Norland") and our own wording, in five heading styles:
 - ``article``: "Article 4 – Programs and Funding", the numbers in the text;
 - ``section``: "SECTION IV. PROGRAMS AND FUNDING", Roman numerals in capitals;
 - ``plain``: unnumbered descriptive headings ("What we will fund");
+- ``paragraphs``: no headings at all, the paragraphs numbered "1." to "18." (an MOU's
+  style);
 - ``clausula`` (Spanish): "CLÁUSULA QUINTA.- PROGRAMAS Y FINANCIAMIENTO", amounts
   "1.500.000";
 - ``article-fr`` (French): "Article premier – Objet", "Article 5 – Programmes et
@@ -37,7 +39,7 @@ from docx.shared import Pt, Twips
 from style_texts import FRENCH, SPANISH
 
 HEADING, PARA, ITEM, TABLE = "heading", "para", "item", "table"
-STYLES = ("article", "section", "plain", "clausula", "article-fr")
+STYLES = ("article", "section", "plain", "paragraphs", "clausula", "article-fr")
 LANGUAGE_TEXTS = {"clausula": SPANISH, "article-fr": FRENCH}
 FORMS = ("txt", "docx-styled", "docx-bold", "docx-numbered", "pdf", "pdf-2col")
 COLUMN_SPACE_TWIPS = 425  # the gap between the columns of the two-column form
@@ -150,6 +152,8 @@ def compact_blocks(style: str) -> list[tuple]:
     """The draft in ``style``: a list of (kind, text) and (TABLE, rows)."""
     if style in LANGUAGE_TEXTS:
         return _translated_blocks(style, LANGUAGE_TEXTS[style])
+    if style == "paragraphs":
+        return _numbered_paragraphs(compact_blocks("article"))
     blocks: list[tuple] = [
         (HEADING, "CHILD PROTECTION COMPACT PARTNERSHIP"),
         (PARA, "The Government of the United States of America and the Government of the "
@@ -164,6 +168,21 @@ def compact_blocks(style: str) -> list[tuple]:
         (PARA, "FOR THE GOVERNMENT OF THE REPUBLIC OF NORLAND"),
     ]
     return blocks
+
+
+def _numbered_paragraphs(blocks: list[tuple]) -> list[tuple]:
+    """The draft with its article headings dropped and its paragraphs numbered in one
+    run, up to the signatures; the title stays."""
+    numbered: list[tuple] = [blocks[0]]
+    number = 0
+    for kind, content in blocks[1:]:
+        if kind == HEADING:
+            continue
+        if kind == PARA and not content.startswith(("Done at", "FOR THE")):
+            number += 1
+            content = f"{number}. {content}"
+        numbered.append((kind, content))
+    return numbered
 
 
 def _translated_blocks(style: str, texts: dict) -> list[tuple]:
