@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 import yaml
 
-from cpc_draft.errors import LibraryError
+from cpc_draft.errors import InputFileError, LibraryError
+from cpc_draft.fileio.inputs import read_input_text
 from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.statute import ELEMENT_KEYS
 
@@ -115,8 +116,11 @@ def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | No
 
 def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -> tuple[str, ...]:
     try:
-        data = load_data(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        data = load_data(read_input_text(path, max_bytes=MAX_CLAUSE_BYTES))
+    except InputFileError as error:
+        problems.append(str(error))
+        return ()
+    except yaml.YAMLError as error:
         problems.append(f"{path}: cannot read the outline ({error})")
         return ()
     ids = data.get("clauses") if isinstance(data, dict) else None
@@ -144,13 +148,10 @@ def _check_languages_agree(clauses: dict[str, Clause], problems: list[str]) -> N
 
 
 def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clause | None:
-    if path.stat().st_size > MAX_CLAUSE_BYTES:
-        problems.append(f"{path}: larger than {MAX_CLAUSE_BYTES:,} bytes")
-        return None
     try:
-        text = path.read_text("utf-8").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{path}: cannot be read as UTF-8 ({error})")
+        text = read_input_text(path, max_bytes=MAX_CLAUSE_BYTES).replace("\r\n", "\n")
+    except InputFileError as error:  # a pipe or a device is refused before it is opened
+        problems.append(str(error))
         return None
     match = _FRONT_MATTER.match(text)
     if not match:

@@ -42,7 +42,7 @@ def expand(paths: list[Path]) -> list[Path]:
     """Files as given; folders replaced by the drafts they hold (sorted, recursively)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):  # False, not an error, for a name too long to look up
             found = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
