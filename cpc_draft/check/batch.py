@@ -82,7 +82,7 @@ def run(
     password: str | None = None,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
 ) -> list[Outcome]:
-    work = [_Job(path, config, password) for path in files]
+    work = [_Job(path, config.for_file(path), password) for path in files]
     workers = min(jobs, len(files))
     if workers <= 1:
         outcomes: Iterator[Outcome] = _in_turn(work)

@@ -1,0 +1,241 @@
+"""Hostile inputs around the documents: pipes, devices, over-long and strange file names.
+
+Every case ends the way a user must see it: exit code 2 and one line on standard error
+naming the file and the problem, or the faithful output. Cases that could hang (a named
+pipe waits for a writer forever) run the CLI in a subprocess under a timeout, a hang
+guard and not a speed assertion. Every file is made here, by the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cpc_draft.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PERU = ROOT / "examples" / "peru.yaml"
+JAMAICA = ROOT / "examples" / "received" / "jamaica-draft.txt"
+HANG_GUARD = 60  # seconds; every case here ends in about one
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+def run_bounded(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cpc_draft", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=HANG_GUARD,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def run(*args) -> object:
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def assert_one_error_line(stderr: str, *fragments: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("cpc-draft: error: "), stderr
+    assert "Traceback" not in stderr
+    for fragment in fragments:
+        assert fragment in lines[0], stderr
+    return lines[0]
+
+
+# -- pipes and devices: refused before they are opened ---------------------------------------
+
+
+@needs_fifo
+def test_a_named_pipe_as_the_spec_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "peru.yaml")
+    result = run_bounded("assemble", "peru.yaml", "-o", "draft.docx", cwd=tmp_path)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "peru.yaml: is a named pipe (FIFO), not a regular file")
+    assert not (tmp_path / "draft.docx").exists()
+
+
+@needs_fifo
+def test_a_named_pipe_as_the_configuration_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "rules.toml")
+    result = run_bounded("check", "--config", "rules.toml", JAMAICA, cwd=tmp_path)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "rules.toml: is a named pipe (FIFO)")
+
+
+@needs_fifo
+def test_a_named_pipe_found_as_the_configuration_is_refused(tmp_path):
+    shutil.copy(JAMAICA, tmp_path / "draft.txt")
+    os.mkfifo(tmp_path / ".cpc-draft.toml")
+    result = run_bounded("check", "draft.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, ".cpc-draft.toml: is a named pipe (FIFO)")
+
+
+@needs_fifo
+def test_a_named_pipe_in_a_clause_library_is_refused(tmp_path):
+    library = tmp_path / "library"
+    shutil.copytree(ROOT / "clause_library", library)
+    (library / "preamble.md").unlink()
+    os.mkfifo(library / "preamble.md")
+    result = run_bounded("clauses", "--check", "--library", library, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "preamble.md: is a named pipe (FIFO), not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@needs_fifo
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_named_pipe_as_the_draft_is_named_for_what_it_is(tmp_path, command):
+    os.mkfifo(tmp_path / "draft.pdf")
+    result = run_bounded(command, "draft.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "draft.pdf: is a named pipe (FIFO)")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize("command", ["assemble", "extract", "config"])
+def test_a_device_that_never_ends_is_refused(tmp_path, command):
+    args = {
+        "assemble": ["assemble", "/dev/zero", "-o", "draft.docx"],
+        "extract": ["extract", "/dev/zero"],
+        "config": ["check", "--config", "/dev/zero", JAMAICA],
+    }[command]
+    result = run_bounded(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "/dev/zero: is a character device, not a regular file")
+
+
+# -- names longer than the file system allows ------------------------------------------------
+
+LONG_NAME = "a" * 300  # one part of a path: ext4, APFS and NTFS allow 255
+LONG_PATH = "/".join(["b" * 200] * 25)  # more than PATH_MAX (4,096) in all
+
+
+@pytest.mark.parametrize("name", [LONG_NAME, LONG_PATH], ids=["long-name", "long-path"])
+@pytest.mark.parametrize(
+    "command",
+    ["assemble", "check", "extract", "compare", "config"],
+)
+def test_an_input_name_too_long_is_one_line(tmp_path, monkeypatch, name, command):
+    monkeypatch.chdir(tmp_path)
+    args = {
+        "assemble": ["assemble", f"{name}.yaml", "-o", "draft.docx"],
+        "check": ["check", f"{name}.txt"],
+        "extract": ["extract", f"{name}.txt"],
+        "compare": ["compare", f"{name}.txt", JAMAICA],
+        "config": ["check", "--config", f"{name}.toml", JAMAICA],
+    }[command]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert_one_error_line(result.stderr, f"{name}.", "File name too long")
+
+
+@pytest.mark.parametrize("name", [LONG_NAME, LONG_PATH], ids=["long-name", "long-path"])
+@pytest.mark.parametrize(
+    "command",
+    ["assemble-docx", "assemble-md", "check", "compare-html", "redline", "init"],
+)
+def test_an_output_name_too_long_is_one_line(tmp_path, monkeypatch, name, command):
+    monkeypatch.chdir(tmp_path)
+    args = {
+        "assemble-docx": ["assemble", PERU, "-o", f"{name}.docx"],
+        "assemble-md": ["assemble", PERU, "-o", f"{name}.md"],
+        "check": ["check", JAMAICA, "--format", "json", "-o", f"{name}.json"],
+        "compare-html": ["compare", JAMAICA, JAMAICA, "--format", "html", "-o", f"{name}.html"],
+        "redline": ["compare", JAMAICA, JAMAICA, "--format", "docx", "-o", f"{name}.docx"],
+        "init": ["init", "--partner", "Republic of Peru", "-o", f"{name}.yaml"],
+    }[command]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert_one_error_line(result.stderr, f"{name}.", "cannot be written (File name too long)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_name_as_long_as_allowed_is_written(tmp_path):
+    """Its temporary file must fit too: the longest name a folder allows still works."""
+    output = tmp_path / ("n" * 250 + ".md")
+    result = run("assemble", PERU, "-o", output)
+    assert result.exit_code == 0, result.output
+    assert output.read_text("utf-8").startswith("# ")
+    assert [path.name for path in tmp_path.iterdir()] == [output.name]
+
+
+# -- names holding newlines and escapes stay on one line -------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\n", "\r", "\x1b", "\u2028", "\x85"])
+def test_a_file_name_with_a_line_break_or_escape_stays_on_one_line(tmp_path, char):
+    draft = tmp_path / f"draft{char}cpc-draft: error: forged.pdf"
+    draft.write_bytes(b"")  # empty: refused, and the message names it
+    result = run("check", draft)
+    assert result.exit_code == 2
+    shown = char.encode("unicode_escape").decode("ascii")
+    line = assert_one_error_line(result.stderr, f"draft{shown}cpc-draft: error: forged.pdf")
+    assert char not in line
+
+
+# -- line separators in spec values: text, never structure -----------------------------------
+
+FORGED_PLACE = "Lima\u2028- forged item\u2029::: table programs\u2028| a | b |"
+FLAT_PLACE = "Lima - forged item ::: table programs | a | b |"
+
+
+def spec_with_separators(tmp_path: Path) -> Path:
+    text = PERU.read_text("utf-8")
+    for old, new in (
+        ('    en: "Lima"\n', f'    en: "{FORGED_PLACE}"\n'),
+        ('name: "Brian A. Nichols"', 'name: "Brian A.\u2028Nichols"'),
+        ('name: "Ricardo Luna Mendoza"', 'name: "Ricardo\u2029Luna Mendoza"'),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    spec = tmp_path / "peru.yaml"
+    spec.write_text(text, "utf-8")
+    return spec
+
+
+@pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
+def test_line_separators_in_spec_values_read_as_spaces_in_markdown(tmp_path, layout):
+    spec = spec_with_separators(tmp_path)
+    baseline, output = tmp_path / "plain.md", tmp_path / "draft.md"
+    assert run("assemble", PERU, "-o", baseline, "--layout", layout).exit_code == 0
+    result = run("assemble", spec, "-o", output, "--layout", layout)
+    assert result.exit_code == 0, result.output
+    text = output.read_text("utf-8")
+    assert "\u2028" not in text and "\u2029" not in text
+    done_at = [line for line in text.splitlines() if line.startswith("Done at ")]
+    assert done_at and done_at[0].startswith(f"Done at {FLAT_PLACE}, on ")
+    assert "Name: Brian A. Nichols" in text and "Name: Ricardo Luna Mendoza" in text
+    # no forged list item, table or table row: the structure is the example's own
+    structure = ("• ", "| ", "|---")
+    shape = [line[:4] for line in text.splitlines() if line.startswith(structure)]
+    plain_shape = [line[:4] for line in baseline.read_text("utf-8").splitlines()]
+    assert shape == [line for line in plain_shape if line.startswith(structure)]
+
+
+@pytest.mark.parametrize("layout", ["side-by-side", "sequential"])
+def test_line_separators_in_spec_values_read_as_spaces_in_word(tmp_path, layout):
+    from conftest import docx_paragraph_texts, docx_tables
+
+    spec = spec_with_separators(tmp_path)
+    baseline, output = tmp_path / "plain.docx", tmp_path / "draft.docx"
+    assert run("assemble", PERU, "-o", baseline, "--layout", layout).exit_code == 0
+    result = run("assemble", spec, "-o", output, "--layout", layout)
+    assert result.exit_code == 0, result.output
+    paragraphs = docx_paragraph_texts(output)
+    assert not any("\u2028" in text or "\u2029" in text for text in paragraphs)
+    assert any(text.startswith(f"Done at {FLAT_PLACE}, on ") for text in paragraphs)
+    assert any("Brian A. Nichols" in text for text in paragraphs)
+    assert any("Ricardo Luna Mendoza" in text for text in paragraphs)
+    assert len(paragraphs) == len(docx_paragraph_texts(baseline))
+    assert len(docx_tables(output)) == len(docx_tables(baseline))
