@@ -239,3 +239,85 @@ def test_line_separators_in_spec_values_read_as_spaces_in_word(tmp_path, layout)
     assert any("Ricardo Luna Mendoza" in text for text in paragraphs)
     assert len(paragraphs) == len(docx_paragraph_texts(baseline))
     assert len(docx_tables(output)) == len(docx_tables(baseline))
+
+
+# -- terminal control sequences from a document: shown, never obeyed -------------------------
+
+TITLE_SEQUENCE = "\x1b]0;pwned\x07"  # OSC: sets the terminal's window title
+CSI_SEQUENCES = "\x1b[2J\x1b[8m\x9b1m"  # clear the screen, conceal text; a C1 CSI
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
+
+
+def hostile_draft(folder: Path, name: str = "draft.txt") -> Path:
+    text = JAMAICA.read_text("utf-8")
+    old = "Case information will be recorded"
+    assert old in text
+    text = text.replace(old, f"Case {TITLE_SEQUENCE}information {CSI_SEQUENCES}will be recorded")
+    path = folder / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def assert_shown_not_obeyed(output: str) -> None:
+    assert not any(control in output for control in RAW_CONTROLS), repr(output[:200])
+    assert "\\x1b]0;pwned\\x07" in output
+    assert "\\x1b[2J\\x1b[8m\\x9b1m" in output
+
+
+DRAFT = "DRAFT"  # where the hostile draft goes among a command's arguments
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", DRAFT],
+        ["check", DRAFT],
+        ["check", DRAFT, "--format", "html"],
+        ["compare", JAMAICA, DRAFT],
+        ["compare", JAMAICA, DRAFT, "--format", "html"],
+    ],
+    ids=["extract", "check", "check-html", "compare", "compare-html"],
+)
+def test_control_sequences_in_a_document_are_escaped(tmp_path, command):
+    draft = hostile_draft(tmp_path)
+    result = run(*(draft if arg == DRAFT else arg for arg in command))
+    assert result.exit_code in (0, 1), result.output
+    assert_shown_not_obeyed(result.stdout)
+
+
+def test_control_sequences_in_a_file_name_are_escaped_in_the_report(tmp_path):
+    draft = hostile_draft(tmp_path, name="draft\x1b]0;pwned\x07.txt")
+    result = run("check", draft)
+    assert result.exit_code in (0, 1), result.output
+    first = result.stdout.splitlines()[0]
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert first.startswith(f"{tmp_path}/draft\\x1b]0;pwned\\x07.txt (text, en)")
+
+
+def test_colour_stays_for_a_clean_report_on_a_terminal(tmp_path, monkeypatch):
+    """Escaping is no excuse to drop colour where the document holds nothing to escape."""
+    from cpc_draft.report.outputs import human_text
+
+    def render(style):
+        return style("bold", bold=True) + " text\n"
+
+    def colour(text, **_):
+        return f"\x1b[1m{text}\x1b[0m"
+
+    assert human_text(render, colour) == "\x1b[1mbold\x1b[0m text\n"
+    assert human_text(lambda style: style("\x1b]0;x\x07", bold=True), colour) == "\\x1b]0;x\\x07"
+
+
+def test_control_characters_from_a_clause_library_are_escaped_in_markdown(tmp_path):
+    library = tmp_path / "library"
+    shutil.copytree(ROOT / "clause_library", library)
+    clause = library / "objectives.md"
+    text = clause.read_text("utf-8")
+    assert text.count("\n# en: Objectives\n") == 1
+    clause.write_text(text.replace("\n# en: Objectives\n", f"\n# en: Objectives{TITLE_SEQUENCE}\n"))
+    output = tmp_path / "draft.md"
+    result = run("assemble", PERU, "--library", library, "-o", output)
+    assert result.exit_code == 0, result.output
+    markdown = output.read_text("utf-8")
+    assert "\x1b" not in markdown and "\x07" not in markdown
+    assert "Objectives\\x1b]0;pwned\\x07" in markdown
