@@ -161,6 +161,18 @@ def test_an_output_name_too_long_is_one_line(tmp_path, monkeypatch, name, comman
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", ["assemble", "clauses"])
+def test_a_library_folder_name_too_long_is_one_line(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    args = ["--library", LONG_NAME]
+    args = (
+        ["assemble", PERU, *args, "-o", "draft.docx"] if command == "assemble" else [command, *args]
+    )
+    result = run(*args)
+    assert result.exit_code == 2
+    assert_one_error_line(result.stderr, f"{LONG_NAME}: clause library folder not found")
+
+
 def test_an_output_name_as_long_as_allowed_is_written(tmp_path):
     """Its temporary file must fit too: the longest name a folder allows still works."""
     output = tmp_path / ("n" * 250 + ".md")
@@ -186,8 +198,9 @@ def test_a_file_name_with_a_line_break_or_escape_stays_on_one_line(tmp_path, cha
 
 # -- line separators in spec values: text, never structure -----------------------------------
 
-FORGED_PLACE = "Lima\u2028- forged item\u2029::: table programs\u2028| a | b |"
-FLAT_PLACE = "Lima - forged item ::: table programs | a | b |"
+# A list item, a known table, a table row and an unknown table (once blamed on the clause).
+FORGED_PLACE = "Lima\u2028- forged item\u2029::: table programs\u2028| a | b |\u2029::: table evil"
+FLAT_PLACE = "Lima - forged item ::: table programs | a | b | ::: table evil"
 
 
 def spec_with_separators(tmp_path: Path) -> Path:
@@ -321,3 +334,16 @@ def test_control_characters_from_a_clause_library_are_escaped_in_markdown(tmp_pa
     markdown = output.read_text("utf-8")
     assert "\x1b" not in markdown and "\x07" not in markdown
     assert "Objectives\\x1b]0;pwned\\x07" in markdown
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_zip_entry_name_with_a_newline_stays_on_one_line(tmp_path, command):
+    from docx_factory import patch_zip, python_docx_bytes
+
+    entry = "word/bomb\ncpc-draft: error: forged.xml"
+    draft = patch_zip(python_docx_bytes(), tmp_path / "draft.docx", {entry: b" " * 3_000_000})
+    result = run(command, draft)
+    assert result.exit_code == 2
+    assert_one_error_line(
+        result.stderr, f"{draft}: word/bomb\\ncpc-draft: error: forged.xml is compressed"
+    )

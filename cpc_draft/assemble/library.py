@@ -7,6 +7,7 @@ every file; :func:`check_library` returns the problems without raising, for
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -93,7 +94,7 @@ def check_library(root: Path | None = None) -> tuple[ClauseLibrary | None, list[
 
 
 def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | None, list[str]]:
-    if not root.is_dir():
+    if not os.path.isdir(root):  # False, not an error, for a name too long to look up
         return None, [f"{root}: clause library folder not found"]
     problems: list[str] = []
     clauses: dict[str, Clause] = {}
