@@ -9,6 +9,7 @@ guard and not a speed assertion. Every file is made here, by the test.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -23,8 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PERU = ROOT / "examples" / "peru.yaml"
 JAMAICA = ROOT / "examples" / "received" / "jamaica-draft.txt"
 HANG_GUARD = 60  # seconds; every case here ends in about one
+MEMORY_BOUND = 2 << 30  # bytes of address space: spaCy's blank pipelines fit in well under
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+def _bounded_memory() -> None:
+    # /dev/zero read whole would grow until the machine gave out: fail early instead.
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND, MEMORY_BOUND))
 
 
 def run_bounded(*args, cwd: Path) -> subprocess.CompletedProcess:
@@ -35,6 +42,7 @@ def run_bounded(*args, cwd: Path) -> subprocess.CompletedProcess:
         cwd=cwd,
         timeout=HANG_GUARD,
         stdin=subprocess.DEVNULL,
+        preexec_fn=_bounded_memory,
     )
 
 
