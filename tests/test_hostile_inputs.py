@@ -355,3 +355,21 @@ def test_a_zip_entry_name_with_a_newline_stays_on_one_line(tmp_path, command):
     assert_one_error_line(
         result.stderr, f"{draft}: word/bomb\\ncpc-draft: error: forged.xml is compressed"
     )
+
+
+def test_yaml_errors_in_a_clause_library_are_one_line_each_with_their_line(tmp_path):
+    library = tmp_path / "library"
+    shutil.copytree(ROOT / "clause_library", library)
+    clause = library / "objectives.md"
+    text = clause.read_text("utf-8")
+    clause.write_text(text.replace("\nversion: 1.0.0\n", "\nversion: [1.0.0\n", 1), "utf-8")
+    (library / "outline.yaml").write_text("# the order\nclauses: [title,\n", "utf-8")
+    result = run("clauses", "--check", "--library", library)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    # libyaml names the line where it noticed: the one after the unclosed bracket
+    assert f"cpc-draft: error: {clause}:4: front matter is not valid YAML " in result.stderr
+    assert f"cpc-draft: error: {library / 'outline.yaml'}:3: cannot read the outline " in (
+        result.stderr
+    )
+    assert all(line.startswith("cpc-draft: error: ") for line in lines), result.stderr

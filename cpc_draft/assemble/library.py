@@ -16,7 +16,7 @@ import yaml
 
 from cpc_draft.errors import InputFileError, LibraryError
 from cpc_draft.fileio.inputs import read_input_text
-from cpc_draft.fileio.yaml_source import load_data
+from cpc_draft.fileio.yaml_source import load_data, yaml_line, yaml_problem
 from cpc_draft.statute import ELEMENT_KEYS
 
 KINDS = ("title", "preamble", "article", "closing", "signatures")
@@ -122,7 +122,9 @@ def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -
         problems.append(str(error))
         return ()
     except yaml.YAMLError as error:
-        problems.append(f"{path}: cannot read the outline ({error})")
+        problems.append(
+            f"{path}:{yaml_line(error)}: cannot read the outline ({yaml_problem(error)})"
+        )
         return ()
     ids = data.get("clauses") if isinstance(data, dict) else None
     if not isinstance(ids, list) or not ids:
@@ -161,7 +163,8 @@ def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clau
     try:
         meta = load_data(match.group(1))
     except yaml.YAMLError as error:
-        problems.append(f"{path}: front matter is not valid YAML ({error})")
+        line = yaml_line(error, first_line=2)  # the front matter starts after '---'
+        problems.append(f"{path}:{line}: front matter is not valid YAML ({yaml_problem(error)})")
         return None
     if not isinstance(meta, dict) or not _check_meta(path, meta, problems):
         return None

@@ -71,9 +71,9 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise SpecError([f"{path}:{line}: YAML syntax error: {_problem_of(error)}"]) from None
+        raise SpecError([f"{path}:{line}: YAML syntax error: {yaml_problem(error)}"]) from None
     except yaml.YAMLError as error:
-        raise SpecError([f"{path}:1: YAML syntax error: {_problem_of(error)}"]) from None
+        raise SpecError([f"{path}:1: YAML syntax error: {yaml_problem(error)}"]) from None
     if node is None:  # only comments and blank lines
         raise SpecError([f"{path}:1: the file is empty"])
     located = LocatedYaml(path=path, value=None)
@@ -160,14 +160,22 @@ def _scalar(node, where: Path_, line: int, located: LocatedYaml, problems: list[
         )
         return None
     except yaml.YAMLError as error:
-        problems.append(f"{located.path}:{line}: {dotted(where)}: {_problem_of(error)}")
+        problems.append(f"{located.path}:{line}: {dotted(where)}: {yaml_problem(error)}")
         return None
 
 
-def _problem_of(error: yaml.YAMLError) -> str:
-    """What went wrong, in one line: PyYAML's own text adds the position on a second."""
+def yaml_problem(error: yaml.YAMLError) -> str:
+    """What went wrong, in one line: PyYAML's own text adds the position on a second.
+
+    Give the line yourself: ``yaml_line(error)``."""
     problem = getattr(error, "problem", None) or getattr(error, "context", None)
     return problem or (str(error).splitlines() or ["invalid YAML"])[0]
+
+
+def yaml_line(error: yaml.YAMLError, first_line: int = 1) -> int:
+    """The line PyYAML's ``error`` points at, counted from ``first_line``."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return first_line + (mark.line if mark else 0)
 
 
 def dotted(where: Path_) -> str:
