@@ -280,7 +280,8 @@ def extract(file, output_format, output, force, password) -> None:
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Rule levels (default: .cpc-draft.toml or [tool.cpc-draft] in pyproject.toml).",
+    help="Rule levels for every file (default: each file's nearest .cpc-draft.toml or "
+    "[tool.cpc-draft] in pyproject.toml, from its folder upwards).",
 )
 @click.option(
     "--exclude",

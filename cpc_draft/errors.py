@@ -2,13 +2,52 @@
 
 Library code raises a subclass of :class:`CpcDraftError`; the CLI catches that one class
 in one place, prints ``str(error)`` (one line per problem) and exits with
-:attr:`ExitCode.FAILURE`.
+:attr:`ExitCode.FAILURE`. Each problem is one line whatever it quotes: a file name or a zip
+entry holding a newline or a terminal escape is shown through :func:`printable`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import IntEnum
+from functools import cache
+
+# What a terminal obeys or breaks a line at instead of showing: C0 and C1 controls (ESC
+# starts colour, title and cursor sequences; C1 U+009B is a CSI by itself), DEL, the line
+# and paragraph separators, and the bidi embeddings, overrides and isolates, which make a
+# terminal show text in another order than it is stored in.
+_UNPRINTABLE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with each character a terminal would obey written as an escape instead.
+
+    ``\\n``, ``\\t``, ``\\x1b``, ``\\u2028``: the reader sees what the file holds, and a
+    message stays on one line. ``keep`` lists characters to leave as they are (a report
+    keeps its own newlines). Backslashes are left alone, so escaping twice changes nothing.
+    """
+    pattern = _unprintable_pattern(keep)
+    if pattern.search(text) is None:  # the usual case: nothing to escape
+        return text
+    return pattern.sub(_escape, text)
+
+
+@cache
+def _unprintable_pattern(keep: str) -> re.Pattern:
+    kept = "".join(re.escape(char) for char in keep)
+    if not kept:
+        return re.compile(f"[{_UNPRINTABLE}]")
+    return re.compile(f"(?![{kept}])[{_UNPRINTABLE}]")
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class ExitCode(IntEnum):
@@ -24,6 +63,13 @@ class CpcDraftError(Exception):
     """Base class: the tool could not do what was asked. Its text is shown to the user."""
 
     exit_code = ExitCode.FAILURE
+
+    def __str__(self) -> str:
+        """One line per problem, each :func:`printable`."""
+        problems = getattr(self, "problems", None)
+        if problems is None:
+            problems = [super().__str__()]
+        return "\n".join(printable(str(problem)) for problem in problems)
 
 
 class InputFileError(CpcDraftError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from spec_helpers import assemble_refused, error_lines, line_of, peru_text, replace_once, run, write
 
 # -- YAML and file problems --------------------------------------------------------------------
@@ -144,3 +145,104 @@ def test_duplicate_key(tmp_path):
     line = len(text.splitlines()) - 2  # the second `sustainability:`
     assert text.splitlines()[line - 1] == "sustainability:"
     assert f"peru.yaml:{line}: sustainability: duplicate key" in stderr
+
+
+# -- explicit tags: refused as anchors are, one line each ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/object:os.system x",  # a constructor a spec never needs
+        '!!timestamp "x"',  # PyYAML's constructor fails on it with AttributeError
+        '!!bool "maybe"',  # ... with KeyError
+        '!!int ""',  # ... with IndexError
+        "!local x",
+    ],
+)
+def test_explicit_tags_are_refused_in_one_line(tmp_path, tagged):
+    text = replace_once(peru_text(), 'name: "Ricardo Luna Mendoza"', f"name: {tagged}")
+    spec = write(tmp_path, text)
+    stderr = assemble_refused(spec, tmp_path)
+    tag = tagged.split()[0].replace("!!", "tag:yaml.org,2002:")
+    assert error_lines(stderr) == [
+        f"{spec}:{line_of(text, tagged)}: tags ({tag}) are not supported; write the value plainly"
+    ]
+
+
+def test_every_tag_and_anchor_at_once(tmp_path):
+    text = replace_once(peru_text(), 'name: "Ricardo Luna Mendoza"', "name: !!str &n x")
+    text = replace_once(text, "  years: 4\n", "  years: !!int 4\n")
+    spec = write(tmp_path, text)
+    lines = error_lines(assemble_refused(spec, tmp_path))
+    assert [line.split(": ")[0] for line in lines] == [
+        f"{spec}:{line_of(text, '!!int')}",
+        f"{spec}:{line_of(text, '&n')}",
+    ]
+
+
+# -- values that would break sums and dates: refused by the schema's bounds ----------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("1.0e+30", "1e+30"),  # a Decimal of 28 digits cannot round it to cents
+        ("1.0e+300", "1e+300"),
+        ("1" + "0" * 40, "1" + "0" * 40),  # an integer as large
+        ("1000000000000000", "1000000000000000"),  # just over the bound
+    ],
+)
+def test_an_amount_too_large_names_its_line(tmp_path, written, shown):
+    text = replace_once(peru_text(), "      us: 1600000\n", f"      us: {written}\n")
+    spec = write(tmp_path, text)
+    stderr = assemble_refused(spec, tmp_path)
+    line = line_of(text, f"      us: {written}")
+    assert error_lines(stderr) == [
+        f"{spec}:{line}: programs[0].funding.us: {shown} is more than the largest amount, "
+        "999,999,999,999,999"
+    ]
+
+
+def test_the_largest_amount_is_accepted(tmp_path):
+    text = replace_once(peru_text(), "      us: 1600000\n", "      us: 999999999999999\n")
+    result = run("assemble", write(tmp_path, text), "-o", tmp_path / "out.md")
+    assert result.exit_code == 0, result.output
+    assert "999,999,999,999,999" in (tmp_path / "out.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("  start: 2017-06-15\n", "  start: 9999-06-15\n", "term.start"),  # ends in 10003
+        ("  start: 2017-06-15\n", "  start: 1066-10-14\n", "term.start"),
+        ("  date: 2017-06-15\n", "  date: 9999-12-31\n", "signing.date"),
+    ],
+)
+def test_a_date_out_of_range_names_its_line(tmp_path, old, new, field):
+    text = replace_once(peru_text(), old, new)
+    spec = write(tmp_path, text)
+    stderr = assemble_refused(spec, tmp_path)
+    value = new.split(": ")[1].strip()
+    assert error_lines(stderr) == [
+        f"{spec}:{line_of(text, new.strip())}: {field}: {value} is outside 1900-01-01..2199-12-31"
+    ]
+
+
+def test_every_out_of_range_value_at_once(tmp_path):
+    text = replace_once(peru_text(), "  start: 2017-06-15\n", "  start: 9999-06-15\n")
+    text = replace_once(text, "      us: 1600000\n", "      us: 1.0e+300\n")
+    lines = error_lines(assemble_refused(write(tmp_path, text), tmp_path))
+    assert [line.split(": ")[1] for line in lines] == ["term.start", "programs[0].funding.us"]
+
+
+# -- line separators are spaces ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u2028\u2029\u2028"])
+def test_a_value_of_line_separators_only_is_empty(tmp_path, separator):
+    text = replace_once(peru_text(), '"Ricardo Luna Mendoza"', f'"{separator}"')
+    spec = write(tmp_path, text)
+    stderr = assemble_refused(spec, tmp_path)
+    line = line_of(text, f'"{separator}"')
+    assert error_lines(stderr) == [f"{spec}:{line}: signatories.partner.name: is empty"]

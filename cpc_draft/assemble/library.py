@@ -7,14 +7,16 @@ every file; :func:`check_library` returns the problems without raising, for
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
-from cpc_draft.errors import LibraryError
-from cpc_draft.fileio.yaml_source import load_data
+from cpc_draft.errors import InputFileError, LibraryError
+from cpc_draft.fileio.inputs import read_input_text
+from cpc_draft.fileio.yaml_source import load_data, yaml_line, yaml_problem
 from cpc_draft.statute import ELEMENT_KEYS
 
 KINDS = ("title", "preamble", "article", "closing", "signatures")
@@ -92,7 +94,7 @@ def check_library(root: Path | None = None) -> tuple[ClauseLibrary | None, list[
 
 
 def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | None, list[str]]:
-    if not root.is_dir():
+    if not os.path.isdir(root):  # False, not an error, for a name too long to look up
         return None, [f"{root}: clause library folder not found"]
     problems: list[str] = []
     clauses: dict[str, Clause] = {}
@@ -115,9 +117,14 @@ def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | No
 
 def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -> tuple[str, ...]:
     try:
-        data = load_data(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        problems.append(f"{path}: cannot read the outline ({error})")
+        data = load_data(read_input_text(path, max_bytes=MAX_CLAUSE_BYTES))
+    except InputFileError as error:
+        problems.append(str(error))
+        return ()
+    except yaml.YAMLError as error:
+        problems.append(
+            f"{path}:{yaml_line(error)}: cannot read the outline ({yaml_problem(error)})"
+        )
         return ()
     ids = data.get("clauses") if isinstance(data, dict) else None
     if not isinstance(ids, list) or not ids:
@@ -144,13 +151,10 @@ def _check_languages_agree(clauses: dict[str, Clause], problems: list[str]) -> N
 
 
 def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clause | None:
-    if path.stat().st_size > MAX_CLAUSE_BYTES:
-        problems.append(f"{path}: larger than {MAX_CLAUSE_BYTES:,} bytes")
-        return None
     try:
-        text = path.read_text("utf-8").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{path}: cannot be read as UTF-8 ({error})")
+        text = read_input_text(path, max_bytes=MAX_CLAUSE_BYTES).replace("\r\n", "\n")
+    except InputFileError as error:  # a pipe or a device is refused before it is opened
+        problems.append(str(error))
         return None
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -159,7 +163,8 @@ def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clau
     try:
         meta = load_data(match.group(1))
     except yaml.YAMLError as error:
-        problems.append(f"{path}: front matter is not valid YAML ({error})")
+        line = yaml_line(error, first_line=2)  # the front matter starts after '---'
+        problems.append(f"{path}:{line}: front matter is not valid YAML ({yaml_problem(error)})")
         return None
     if not isinstance(meta, dict) or not _check_meta(path, meta, problems):
         return None

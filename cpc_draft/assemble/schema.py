@@ -22,7 +22,9 @@ from cpc_draft.errors import SpecError
 from cpc_draft.fileio.yaml_source import LocatedYaml, dotted, load_data
 
 PARTIES = ("us", "partner")
-_ORDINARY_WHITESPACE = re.compile(r"[ \t\r\n]+")
+# A line or paragraph separator (U+2028, U+2029) in a value is a line break the user typed,
+# as a newline is: a space, so that no value can start a list item, a table or a directive.
+_ORDINARY_WHITESPACE = re.compile(r"[ \t\r\n\u2028\u2029]+")
 PLACEHOLDER = "TODO"
 
 
@@ -79,6 +81,9 @@ class _Checker:
 
     def check(self, value, rule, where: tuple):
         rule = {"type": rule} if isinstance(rule, str) else rule
+        bounds = schema().get("bounds", {}).get(rule["type"])
+        if bounds:  # the type's range; the field's own min and max narrow it
+            rule = {**bounds, **rule}
         checker = getattr(self, "check_" + rule["type"])
         return checker(value, rule, where)
 
@@ -186,6 +191,9 @@ class _Checker:
         if value < 0:
             self.problem(where, f"{value!r} is negative; amounts must be non-negative numbers")
             return None
+        if rule.get("max") is not None and value > rule["max"]:
+            self.problem(where, f"{value!r} is more than the largest amount, {rule['max']:,}")
+            return None
         amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         if amount != amount.quantize(Decimal("0.01")):
             self.problem(where, f"{value!r} has more than two decimal places")
@@ -211,6 +219,10 @@ class _Checker:
     def check_date(self, value, rule, where):
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             self.problem(where, f"{value!r} is not a date; write it as YYYY-MM-DD")
+            return None
+        low, high = rule.get("min"), rule.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.problem(where, f"{value} is outside {low}..{high}")
             return None
         return value
 

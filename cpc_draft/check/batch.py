@@ -45,7 +45,7 @@ def expand(
     written and what an ``exclude`` glob matches (see :mod:`cpc_draft.check.discovery`)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):  # False, not an error, for a name too long to look up
             found = drafts_in(path, exclude, skip=output)
             if not found:
                 raise InputFileError(
@@ -85,7 +85,7 @@ def run(
     password: str | None = None,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
 ) -> list[Outcome]:
-    work = [_Job(path, config, password) for path in files]
+    work = [_Job(path, config.for_file(path), password) for path in files]
     workers = min(jobs, len(files))
     if workers <= 1:
         outcomes: Iterator[Outcome] = _in_turn(work)

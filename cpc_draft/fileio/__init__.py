@@ -1,1 +1,2 @@
-"""Files in and out: YAML with line numbers, outputs written atomically."""
+"""Files in and out: regular-file inputs within limits, YAML with line numbers, outputs
+written atomically."""

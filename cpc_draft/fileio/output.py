@@ -9,14 +9,19 @@ from pathlib import Path
 
 from cpc_draft.errors import OutputError
 
+_TEMPORARY_NAME_PART = 100  # of the output's name, in its temporary file's name
+
 
 def check_writable(path: Path, *, force: bool) -> None:
-    if path.is_dir():
-        raise OutputError(path, "is a directory; give a file name")
-    if path.exists() and not force:
-        raise OutputError(path, "already exists; pass --force to overwrite it")
-    if not path.parent.is_dir():
-        raise OutputError(path, f"folder {path.parent} does not exist")
+    try:
+        if path.is_dir():
+            raise OutputError(path, "is a directory; give a file name")
+        if path.exists() and not force:
+            raise OutputError(path, "already exists; pass --force to overwrite it")
+        if not path.parent.is_dir():
+            raise OutputError(path, f"folder {path.parent} does not exist")
+    except OSError as error:  # e.g. "File name too long"
+        raise OutputError(path, f"cannot be written ({error.strerror or error})") from None
 
 
 def write_atomically(path: Path, produce: Callable[[Path], None], *, force: bool) -> None:
@@ -26,7 +31,12 @@ def write_atomically(path: Path, produce: Callable[[Path], None], *, force: bool
     run leaves either the old file or the new one, never a torn one.
     """
     check_writable(path, force=force)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=_temporary_prefix(path), suffix=".part", dir=path.parent
+        )
+    except OSError as error:
+        raise OutputError(path, f"cannot be written ({error.strerror or error})") from None
     os.close(handle)
     temporary_path = Path(temporary)
     try:
@@ -39,6 +49,12 @@ def write_atomically(path: Path, produce: Callable[[Path], None], *, force: bool
         raise OutputError(path, f"cannot be written ({error.strerror or error})") from None
     finally:
         temporary_path.unlink(missing_ok=True)
+
+
+def _temporary_prefix(path: Path) -> str:
+    # Shortened: a name near the longest the file system allows must still leave room for
+    # the dot, the random part and the suffix, or the output could never be written.
+    return f".{path.name[:_TEMPORARY_NAME_PART]}."
 
 
 def _current_umask() -> int:

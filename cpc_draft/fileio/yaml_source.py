@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from cpc_draft.errors import InputFileError, SpecError
+from cpc_draft.errors import SpecError
+from cpc_draft.fileio.inputs import read_input_text
 
 MAX_YAML_BYTES = 2_000_000
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
@@ -44,24 +45,8 @@ def load_data(text: str):
 
 
 def read_text_file(path: Path, *, max_bytes: int) -> str:
-    """Read a UTF-8 text file, refusing directories, huge files and undecodable bytes."""
-    if not path.exists():
-        raise InputFileError(path, "no such file")
-    if path.is_dir():
-        raise InputFileError(path, "is a directory, not a file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputFileError(path, f"is {size:,} bytes; the limit is {max_bytes:,}")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(path, f"cannot be read ({error.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputFileError(
-            path, f"is not UTF-8 text (bad byte at offset {error.start})"
-        ) from None
+    """Read a UTF-8 text file, refusing what is no regular file, huge files and bad bytes."""
+    return read_input_text(path, max_bytes=max_bytes)
 
 
 def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
@@ -86,10 +71,9 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problem = error.problem or error.context or "invalid YAML"
-        raise SpecError([f"{path}:{line}: YAML syntax error: {problem}"]) from None
+        raise SpecError([f"{path}:{line}: YAML syntax error: {yaml_problem(error)}"]) from None
     except yaml.YAMLError as error:
-        raise SpecError([f"{path}:1: YAML syntax error: {error}"]) from None
+        raise SpecError([f"{path}:1: YAML syntax error: {yaml_problem(error)}"]) from None
     if node is None:  # only comments and blank lines
         raise SpecError([f"{path}:1: the file is empty"])
     located = LocatedYaml(path=path, value=None)
@@ -101,20 +85,28 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
 
 
 def _refuse_anchors(path: Path, text: str) -> None:
-    """Refuse anchors and aliases before anything is composed.
+    """Refuse anchors, aliases and explicit tags, all at once, before anything is composed.
 
     The composer hands back one shared node per alias, so a tree walk would expand a
-    370-byte alias bomb into gigabytes; the event stream is read in linear time.
+    370-byte alias bomb into gigabytes; the event stream is read in linear time. A tag
+    (``!!timestamp``, ``!!python/object``) asks for a constructor a spec never needs, and
+    PyYAML's fail in ways of their own on values they were not written for.
     """
+    problems = []
     for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1
-            raise SpecError(
-                [
-                    f"{path}:{line}: anchors and aliases (&{event.anchor}) are not supported; "
-                    "write the value out"
-                ]
+        line = event.start_mark.line + 1
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor:
+            problems.append(
+                f"{path}:{line}: anchors and aliases (&{anchor}) are not supported; "
+                "write the value out"
             )
+        elif getattr(event, "tag", None) is not None:
+            problems.append(
+                f"{path}:{line}: tags ({event.tag}) are not supported; write the value plainly"
+            )
+    if problems:
+        raise SpecError(problems)
 
 
 class _Scalars(yaml.constructor.SafeConstructor):
@@ -168,8 +160,22 @@ def _scalar(node, where: Path_, line: int, located: LocatedYaml, problems: list[
         )
         return None
     except yaml.YAMLError as error:
-        problems.append(f"{located.path}:{line}: {dotted(where)}: {error}")
+        problems.append(f"{located.path}:{line}: {dotted(where)}: {yaml_problem(error)}")
         return None
+
+
+def yaml_problem(error: yaml.YAMLError) -> str:
+    """What went wrong, in one line: PyYAML's own text adds the position on a second.
+
+    Give the line yourself: ``yaml_line(error)``."""
+    problem = getattr(error, "problem", None) or getattr(error, "context", None)
+    return problem or (str(error).splitlines() or ["invalid YAML"])[0]
+
+
+def yaml_line(error: yaml.YAMLError, first_line: int = 1) -> int:
+    """The line PyYAML's ``error`` points at, counted from ``first_line``."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return first_line + (mark.line if mark else 0)
 
 
 def dotted(where: Path_) -> str:

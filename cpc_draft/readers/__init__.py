@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cpc_draft.errors import InputFileError
+from cpc_draft.fileio.inputs import regular_file_size
 from cpc_draft.model import Document
 
 MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
@@ -23,11 +24,7 @@ _CLAIMED = {".pdf": "PDF", ".docx": "Word", ".doc": "Word"}
 
 def sniff(path: Path) -> str:
     """pdf, docx or text, from the content; refuse what is none of them."""
-    if not path.exists():
-        raise InputFileError(path, "no such file")
-    if path.is_dir():
-        raise InputFileError(path, "is a directory, not a file")
-    size = path.stat().st_size
+    size = regular_file_size(path)  # never a pipe or a device: reading one could block
     if size == 0:
         raise InputFileError(path, "is empty (0 bytes)")
     if size > MAX_INPUT_BYTES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cpc_draft.errors import printable
 from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 
@@ -33,7 +34,7 @@ def _section(section: Section, language: str, tag: bool = False) -> list[str]:
     prefix = f"[{language}] " if tag else ""
     heading = " — ".join(part for part in (text.label, text.heading) if part)
     if heading:
-        lines.append(f"## {prefix}{heading}\n")
+        lines.append(f"## {prefix}{_escape(heading)}\n")
     for block in text.blocks:
         lines += _block(block, section, language, prefix)
     return lines
@@ -43,17 +44,17 @@ def _block(block: Block, section: Section, language: str, prefix: str) -> list[s
     if block.kind == TITLE:
         return [f"# {prefix}{_escape(block.text)}\n"]
     if block.kind == ITEM:
-        return [f"{block.label} {_escape(block.text)}\n"]
+        return [f"{_escape(block.label)} {_escape(block.text)}\n"]
     if block.kind == TABLE:
         return [*_table(block.rows), ""]
     if block.kind == SIGNATURES:
         out = []
         for signatory in section.signatories[language]:
             out += [
-                f"**{signatory.heading}**\n",
+                f"**{_escape(signatory.heading)}**\n",
                 "______________________________\n",
-                f"{signatory.name_label} {signatory.name}  ",
-                f"{signatory.title_label} {signatory.title}\n",
+                f"{_escape(signatory.name_label)} {_escape(signatory.name)}  ",
+                f"{_escape(signatory.title_label)} {_escape(signatory.title)}\n",
             ]
         return out
     return [f"{_escape(block.text)}\n"]
@@ -68,5 +69,6 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    # Keep spec text from turning into Markdown structure or HTML in a previewer.
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    # Keep spec text from turning into Markdown structure or HTML in a previewer, and a
+    # line break or terminal escape in it from breaking the line or reaching a terminal.
+    return printable(text).replace("<", "&lt;").replace(">", "&gt;")

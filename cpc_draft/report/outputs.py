@@ -5,6 +5,13 @@ it gets back a :class:`Delivery`: the text for standard output, or the line sayi
 file was written, and the exit code. Each format's writer is imported only when that
 format is asked for, so a redline never loads the HTML templates and `--help` loads none.
 Both records are NamedTuples, cheap to create at import (this module loads on every run).
+
+A document's text, a file name or a clause heading may hold terminal control sequences
+(ESC ] 0; … BEL sets a window title, CSI codes move the cursor or hide text): every
+human-readable format passes through :func:`errors.printable` here, in one place. Text
+reports are made with ``plain`` first; only when that holds nothing to escape are they made
+again in colour, so a document's escapes are shown, never obeyed. JSON and SARIF escape
+control characters themselves.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from cpc_draft.errors import ExitCode
+from cpc_draft.errors import ExitCode, printable
 
 if TYPE_CHECKING:
     from cpc_draft.assemble.library import ClauseLibrary
@@ -24,11 +31,34 @@ if TYPE_CHECKING:
 
 Style = Callable[..., str]
 REDLINE = "docx"  # the one compare format that shows text only: no facts, no spaCy
+_REPORT_LAYOUT = "\n\t"  # a text report's own line breaks and tabs, left as they are
 
 
 def plain(text: str, **_) -> str:
     """The style of a report that does not go to a terminal: no colour."""
     return text
+
+
+def human_text(render: Callable[[Style], str], style: Style = plain) -> str:
+    """``render(style)``, with every control character from the data written as an escape.
+
+    Rendered once without colour; if that needs escaping, it is what is shown (colour
+    would be our own escapes among the document's); else rendered in colour if asked.
+    """
+    text = render(plain)
+    shown = printable(text, keep=_REPORT_LAYOUT)
+    if style is plain or shown != text:
+        return shown
+    return render(style)
+
+
+def human_markup(html: str) -> str:
+    """An HTML page with no raw control characters: a document's show as escapes."""
+    return printable(html, keep="\n\t\r")
+
+
+def _shown(path: object) -> str:
+    return printable(str(path))
 
 
 class Destination(NamedTuple):
@@ -73,7 +103,7 @@ def deliver(text: str, destination: Destination, exit_code: ExitCode = ExitCode.
         lambda temporary: temporary.write_text(text, encoding="utf-8"),
         force=destination.force,
     )
-    return Delivery(note=f"wrote {path}", exit_code=exit_code)
+    return Delivery(note=f"wrote {_shown(path)}", exit_code=exit_code)
 
 
 # -- assemble ------------------------------------------------------------------------------
@@ -83,9 +113,9 @@ def assembled_report(draft: Draft, output: Path) -> Delivery:
     """`assemble`: which draft was written, and a warning if it holds [MISSING] markers."""
     warnings = ()
     if draft.missing:
-        warnings = (f"{output}: [MISSING] markers for elements {', '.join(draft.missing)}",)
+        warnings = (f"{_shown(output)}: [MISSING] markers for elements {', '.join(draft.missing)}",)
     languages = ", ".join(draft.languages)
-    note = f"wrote {output} ({languages}, {draft.layout}, {draft.original} original)"
+    note = f"wrote {_shown(output)} ({languages}, {draft.layout}, {draft.original} original)"
     return Delivery(note=note, note_on_stdout=True, warnings=warnings)
 
 
@@ -96,8 +126,9 @@ def extract_report(document: Document, output_format: str) -> Delivery:
     """`extract`: the document model as text or JSON."""
     from cpc_draft.report.extract import document_to_json, document_to_text
 
-    render = document_to_json if output_format == "json" else document_to_text
-    return Delivery(text=render(document))
+    if output_format == "json":
+        return Delivery(text=document_to_json(document))
+    return Delivery(text=human_text(lambda _: document_to_text(document)))
 
 
 # -- check ---------------------------------------------------------------------------------
@@ -137,10 +168,10 @@ def _check_text(reviews, output_format: str, style: Style) -> str:
     if output_format == "html":
         from cpc_draft.report.html import reviews_to_html
 
-        return reviews_to_html(reviews)
+        return human_markup(reviews_to_html(reviews))
     from cpc_draft.report.check import reviews_to_text
 
-    return reviews_to_text(reviews, style)
+    return human_text(lambda style: reviews_to_text(reviews, style), style)
 
 
 # -- compare -------------------------------------------------------------------------------
@@ -159,7 +190,7 @@ def comparison_report(
 
         write_redline(comparison, destination.path, author=author, force=destination.force)
         count = len(comparison.changes)
-        note = f"wrote {destination.path} ({count} changed articles as tracked changes)"
+        note = f"wrote {_shown(destination.path)} ({count} changed articles as tracked changes)"
         return Delivery(note=note, note_on_stdout=True, exit_code=differ)
     return deliver(
         _comparison_text(comparison, output_format, destination.style), destination, differ
@@ -174,10 +205,10 @@ def _comparison_text(comparison: VersionComparison, output_format: str, style: S
     if output_format == "html":
         from cpc_draft.report.compare_html import comparison_to_html
 
-        return comparison_to_html(comparison)
+        return human_markup(comparison_to_html(comparison))
     from cpc_draft.report.compare import comparison_to_text
 
-    return comparison_to_text(comparison, style)
+    return human_text(lambda style: comparison_to_text(comparison, style), style)
 
 
 def language_versions_report(
@@ -192,11 +223,11 @@ def language_versions_report(
     elif output_format == "html":
         from cpc_draft.report.compare_html import language_versions_to_html
 
-        text = language_versions_to_html(found)
+        text = human_markup(language_versions_to_html(found))
     else:
         from cpc_draft.report.languages import mismatches_to_text
 
-        text = mismatches_to_text(found, destination.style)
+        text = human_text(lambda style: mismatches_to_text(found, style), destination.style)
     return deliver(text, destination, differ)
 
 
@@ -206,7 +237,8 @@ def language_versions_report(
 def clause_listing(library: ClauseLibrary, *, summary_only: bool) -> Delivery:
     """`clauses`: one line per clause of the outline, or (``summary_only``) their count."""
     if summary_only:
-        return Delivery(text=f"{library.root}: {len(library.clauses)} clauses, no problems\n")
+        count = len(library.clauses)
+        return Delivery(text=f"{_shown(library.root)}: {count} clauses, no problems\n")
     lines = []
     for clause_id in library.outline:
         clause = library.clauses[clause_id]
@@ -215,7 +247,7 @@ def clause_listing(library: ClauseLibrary, *, summary_only: bool) -> Delivery:
             f"{clause.id:24} {clause.version:8} {clause.status:10} {clause.kind:10} "
             f"{elements:6} {clause.headings.get('en', '')}\n"
         )
-    return Delivery(text="".join(lines))
+    return Delivery(text=human_text(lambda _: "".join(lines)))
 
 
 def rule_listing() -> Delivery:
