@@ -43,6 +43,8 @@ KIND_MARK = {ADDED: "+", DELETED: "−", MOVED: "⇄", MODIFIED: "✎", RENUMBER
 KIND_LABEL = {RENUMBERED: "renumbered only", UNCHANGED: "unchanged"}
 FACT_KIND_LABEL = {
     "contribution": "Contribution",
+    "objective": "Objective",
+    "program": "Program",
     "indicator": "Indicator",
     "term": "Term",
     "signing": "Signature",
