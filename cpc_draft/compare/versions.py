@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cpc_draft.compare.align import Pair, align
+from cpc_draft.compare.sequence import Budget
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
@@ -60,6 +61,7 @@ class VersionComparison:
     new: Document
     languages: tuple[LanguageComparison, ...]
     fact_changes: tuple[FactChange, ...] = field(default=())
+    warnings: tuple[str, ...] = ()  # one line each: where the comparison is coarser
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -79,14 +81,30 @@ def compare_versions(old: Document, new: Document) -> VersionComparison:
             f"shares no language with {old.path} ({', '.join(new_streams)} vs "
             f"{', '.join(old_streams)}); to compare translations use --languages",
         )
+    budget = Budget()
     found = tuple(
-        compare_stream(language, old_streams[language].blocks, new_streams[language].blocks)
+        compare_stream(language, old_streams[language].blocks, new_streams[language].blocks, budget)
         for language in common
     )
-    return VersionComparison(old, new, found)
+    return VersionComparison(old, new, found, warnings=_coarsened(budget))
 
 
-def compare_stream(language: str, old_blocks, new_blocks) -> LanguageComparison:
+def _coarsened(budget: Budget) -> tuple[str, ...]:
+    if not budget.coarse_blocks:
+        return ()
+    count = budget.coarse_blocks
+    paragraphs = "1 paragraph shows" if count == 1 else f"{count:,} paragraphs show"
+    return (
+        f"comparing every word would take too long: {paragraphs} a stretch of text "
+        "replaced whole rather than word by word (still exact: accepting it gives the new "
+        "text, rejecting it the old)",
+    )
+
+
+def compare_stream(
+    language: str, old_blocks, new_blocks, budget: Budget | None = None
+) -> LanguageComparison:
+    budget = budget or Budget()
     old_articles, new_articles = (
         split_articles(old_blocks, language),
         split_articles(new_blocks, language),
@@ -100,7 +118,7 @@ def compare_stream(language: str, old_blocks, new_blocks) -> LanguageComparison:
     diffs: dict[int, tuple[BlockDiff, ...]] = {}
     for pair in pairs:
         same = substance(pair.old, renumber) == substance(pair.new)
-        blocks = tuple(diff_blocks(pair.old.blocks, pair.new.blocks))
+        blocks = tuple(diff_blocks(pair.old.blocks, pair.new.blocks, budget))
         diffs[pair.old.index] = blocks
         shown = tuple(block for block in blocks if not _renumbering(block, pair))
         if pair.moved:
