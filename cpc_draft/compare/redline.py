@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from cpc_draft.compare.versions import Piece, VersionComparison
-from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan
+from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, DiffSpan
 from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import TABLE_ROW, TextBlock
 from cpc_draft.render.redline import RedlineBlock, RedlineSpan, redline_docx
@@ -42,8 +42,42 @@ def redline_blocks(comparison: VersionComparison) -> list[RedlineBlock]:
     blocks: list[RedlineBlock] = []
     for found in comparison.languages:
         for piece in found.merged:
+            if piece.edits:
+                blocks += _moved_and_edited(piece, tables)
+                continue
             for diff in piece.blocks:
                 blocks += _blocks(piece, diff, tables)
+    return blocks
+
+
+def _moved_and_edited(piece: Piece, tables: _TableNumbers) -> list[RedlineBlock]:
+    """One place of an article moved and edited: at the old place the old text, the words
+    the edit removed deleted; at the new place the new text, the words it added inserted;
+    the rest moved. Table rows are moved whole (Word tracks no row moves: they become a
+    deletion and an insertion anyway)."""
+    leaving = piece.role == "move_from"
+    hidden = INSERT if leaving else DELETE  # what the other place shows
+    blocks: list[RedlineBlock] = []
+    for diff in piece.edits:
+        block = diff.old if leaving else diff.new
+        if block is None:
+            continue  # a paragraph only the other version has: shown at the other place
+        if block.kind == TABLE_ROW:
+            blocks.append(_whole(block, piece.role, tables, piece.move))
+            continue
+        if diff.old is None or diff.new is None:  # lost or gained by the moved article
+            segments = (RedlineSpan(DELETE if leaving else INSERT, block.text),)
+        else:
+            segments = tuple(RedlineSpan(s.op, s.text) for s in diff.segments if s.op != hidden)
+        blocks.append(
+            RedlineBlock(
+                kind=block.kind,
+                segments=segments,
+                change=piece.role,
+                table=tables.end(),
+                move_name=piece.move,
+            )
+        )
     return blocks
 
 
@@ -74,9 +108,11 @@ def _whole(block: TextBlock, change: str, tables: _TableNumbers, move: str | Non
     is_row = block.kind == TABLE_ROW
     old_side = block if op == DELETE else None
     new_side = block if op == INSERT else None
+    # a moved paragraph's words are the move's own (deleted or inserted ones are edits)
+    shown = EQUAL if change in ("move_from", "move_to") else op
     return RedlineBlock(
         kind=block.kind,
-        segments=() if is_row else (RedlineSpan(op, block.text),),
+        segments=() if is_row else (RedlineSpan(shown, block.text),),
         cells=tuple((RedlineSpan(op, cell),) for cell in block.cells) if is_row else (),
         change=change,
         table=tables.number(old_side, new_side) if is_row else tables.end(),

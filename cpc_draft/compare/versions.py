@@ -45,6 +45,7 @@ class Piece:
     move: str | None = None
     old: Article | None = None  # the article this stretch is in, in each version
     new: Article | None = None
+    edits: tuple[BlockDiff, ...] = ()  # a moved article's word changes, if it was edited
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,9 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
             if pair is None:
                 pieces.append(Piece("delete", language, _whole(article, DELETE), old=article))
             elif pair.moved:
-                pieces.append(
-                    Piece("move_from", language, _whole(article, DELETE), _move_name(pair), article)
-                )
+                blocks = _whole(article, DELETE)
+                move, edits = _move_name(pair), _edits(diffs[pair.old.index])
+                pieces.append(Piece("move_from", language, blocks, move, article, edits=edits))
             cursor += 1
 
     for article in new_articles:
@@ -194,8 +195,9 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
         if pair is None:
             pieces.append(Piece("insert", language, _whole(article, INSERT), new=article))
         elif pair.moved:
-            move = _move_name(pair)
-            pieces.append(Piece("move_to", language, _whole(article, INSERT), move, new=article))
+            blocks = _whole(article, INSERT)
+            move, edits = _move_name(pair), _edits(diffs[pair.old.index])
+            pieces.append(Piece("move_to", language, blocks, move, new=article, edits=edits))
         else:
             flush_old(pair.old.index)
             blocks = diffs[pair.old.index]
@@ -204,6 +206,11 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
             cursor = max(cursor, pair.old.index + 1)
     flush_old(len(old_articles))
     return pieces
+
+
+def _edits(blocks: tuple[BlockDiff, ...]) -> tuple[BlockDiff, ...]:
+    """The word changes of a moved article, when its words changed too."""
+    return blocks if any(block.changed for block in blocks) else ()
 
 
 def _move_name(pair: Pair) -> str:

@@ -17,6 +17,14 @@ one or all at once (accept-all gives the new version, reject-all the old):
   paragraph mark is moved too) whose ``w:name`` pairs it with the other side. A move
   whose other half is missing falls back to a deletion or an insertion, and so do moved
   table rows (Word tracks no row moves).
+- An article moved and edited: the words both versions share are moved (``w:moveFrom``
+  at the old place, ``w:moveTo`` at the new); the words the edit removed are deleted at
+  the old place (``w:del``) and the words it added inserted at the new (``w:ins``), so the
+  old place reads the old text and the new place the new, each change visible as such. A
+  paragraph the moved article lost is deleted at the old place, one it gained inserted
+  at the new, marks and all. (A deletion nested in ``w:moveTo``, which would show the
+  removed words at the new place too, is lost by LibreOffice: it keeps them when the
+  changes are accepted.)
 - Every change has its own ``w:id``, the author and the date (UTC, whole seconds);
   ``w:trackRevisions`` in the settings keeps the reviewer's own edits tracked.
 - A paragraph whose mark is tracked is never followed directly by a table or the end of
@@ -58,6 +66,10 @@ _REMOVING = (DELETE, MOVE_FROM)
 _PARTICIPLES = {INSERT: "inserted", DELETE: "deleted"}
 # What a move becomes when its other half is missing, or when it moves table rows
 _UNPAIRED = {MOVE_FROM: DELETE, MOVE_TO: INSERT}
+_MOVES = tuple(_UNPAIRED)
+# The words a moved block may hold besides the moved ones: removed at the old place,
+# added at the new
+_OWN = _UNPAIRED
 # Settings that follow w:trackRevisions in the schema's sequence; w:defaultTabStop is in
 # every settings part Word (or python-docx's template) writes.
 _AFTER_TRACK_REVISIONS = (
@@ -90,8 +102,11 @@ class RedlineBlock:
     has one segment list per cell in ``cells``; other blocks have ``segments``. ``change``
     is None for an unchanged block or one with changed words, ``insert`` / ``delete`` for a
     block that is wholly new / gone, and ``move_from`` / ``move_to`` for the two places of
-    a moved block (``move_name`` pairs them). Consecutive rows with the same ``table``
-    form one table.
+    a moved block (``move_name`` pairs them). A moved block's equal segments are the
+    moved words; a block moved and edited also holds the words deleted (``move_from``)
+    or inserted (``move_to``), and a block all of whose segments are deleted (inserted)
+    is a paragraph the moved text lost (gained). Consecutive rows with the same
+    ``table`` form one table.
     """
 
     kind: str
@@ -187,9 +202,24 @@ class _BodyWriter:
         return wordml.tracked(_TAGS[change], next(self.ids), self.author, self.date, content)
 
     def paragraph(self, block: RedlineBlock, change: str | None) -> str:
+        ops = {segment.op for segment in block.segments}
+        if change in _MOVES and ops == {_OWN[change]}:
+            change = _UNPAIRED[change]  # a paragraph lost or gained by a moved article
         mark = self.tracked(change) if change else ""
-        runs = self.runs(block.segments, change)
+        if change in _MOVES and _OWN[change] in ops:
+            runs = self.moved_and_edited(block.segments, change)
+        else:
+            runs = self.runs(block.segments, change)
         return wordml.paragraph([runs], style=_STYLES[block.kind], mark=mark)
+
+    def moved_and_edited(self, segments: Sequence[RedlineSpan], move: str) -> str:
+        """One side of a moved and edited paragraph: shared words moved, the others
+        deleted (at the old place) or inserted (at the new)."""
+        runs = []
+        for op, text in _merged(segments):
+            if run := wordml.plain_run(text, deleted=op == DELETE):
+                runs.append(self.tracked(move if op == EQUAL else op, run))
+        return "".join(runs)
 
     def move(self, group: _Group) -> str:
         """One move range: whole paragraphs, so the range opens before the first and closes
