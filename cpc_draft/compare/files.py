@@ -29,6 +29,7 @@ from cpc_draft.model import Document
 from cpc_draft.text.bilingual import LanguageStream, language_streams
 
 FACTS_LIMIT = 400_000  # characters of one version whose facts are compared
+_PLAIN_TEXT_BYTES = FACTS_LIMIT * 11 // 10  # a few accented letters take two bytes
 
 
 def compare_files(
@@ -45,7 +46,8 @@ def compare_files(
         return _read_and_compare(old, new, password)
     refuse_at_a_glance([old, new])  # before spaCy loads
     with sandbox.submit(_read_and_compare, old, new, password) as pending:
-        warm_up()
+        if not _plainly_too_long_for_facts(old, new):
+            warm_up()
         comparison = pending.result()
     old_document, new_document = comparison.old, comparison.new
     too_long = _too_long_for_facts(old_document, new_document)
@@ -56,6 +58,18 @@ def compare_files(
         review_document(new_document, config, findings=False),
     )
     return replace(comparison, fact_changes=tuple(changes))
+
+
+def _plainly_too_long_for_facts(*paths: Path) -> bool:
+    """A plain-text version whose bytes alone say it is too long for the facts (more
+    than one byte a character, in our languages): then spaCy is not loaded for nothing.
+    Only a guess: a wrong one costs time, never the answer."""
+    for path in paths:
+        with open(path, "rb") as file:
+            packaged = file.read(5) in (b"%PDF-", b"PK\x03\x04")
+        if not packaged and path.stat().st_size > _PLAIN_TEXT_BYTES:
+            return True
+    return False
 
 
 def _too_long_for_facts(*documents: Document) -> str | None:

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,6 +51,7 @@ from docx.oxml.ns import qn
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW
 from cpc_draft.render import wordml
 from cpc_draft.render.docx import insert_body, new_document, text_width
+from cpc_draft.render.redline_layout import SideBySide, side_by_side_body
 from cpc_draft.render.wordml import Cell
 
 # RedlineSpan operations
@@ -82,6 +84,7 @@ _AFTER_TRACK_REVISIONS = (
     "w:defaultTabStop",
 )
 _SPACER = wordml.paragraph(tiny=True)
+SIGNATURE_LINE = re.compile(r"^\s*_{5,}")  # the line a signatory signs on
 _CORE_PROPERTY_LIMIT = 255  # characters python-docx accepts in a core property
 
 
@@ -115,18 +118,30 @@ class RedlineBlock:
     change: str | None = None
     table: int | None = None
     move_name: str | None = None
+    signatures: bool = False  # a row of signature blocks: no grid, a paragraph a line
 
 
 def redline_docx(
-    blocks: Sequence[RedlineBlock], *, author: str, date: datetime, title: str | None = None
+    blocks: Sequence[RedlineBlock] | SideBySide,
+    *,
+    author: str,
+    date: datetime,
+    title: str | None = None,
 ) -> bytes:
-    """The redline of ``blocks`` as a .docx package; every change is by ``author`` at
-    ``date`` (a naive date is taken as UTC). Raises ValueError for an unknown kind,
-    change or operation, or a whole-block change whose segments say otherwise."""
-    _check(blocks)
-    writer = _BodyWriter(wordml.xml_characters(author), revision_date(date), text_width())
-    document = new_document()
-    insert_body(document, writer.body(blocks))
+    """The redline of ``blocks`` as a .docx package, one block after the other on portrait
+    pages, or side by side on landscape pages (:class:`SideBySide`); every change is by
+    ``author`` at ``date`` (a naive date is taken as UTC). Raises ValueError for an
+    unknown kind, change or operation, or a whole-block change whose segments say
+    otherwise."""
+    side_by_side = isinstance(blocks, SideBySide)
+    every = blocks.blocks() if side_by_side else blocks
+    _check(every)
+    width = text_width(landscape=side_by_side)
+    writer = _BodyWriter(wordml.xml_characters(author), revision_date(date), width)
+    writer.names = _move_names(every)
+    document = new_document(landscape=side_by_side)
+    markup = side_by_side_body(writer, blocks, width) if side_by_side else writer.body(blocks)
+    insert_body(document, markup)
     _track_revisions(document.settings.element)
     _set_core_properties(document.core_properties, author, date, title)
     buffer = io.BytesIO()
@@ -185,10 +200,16 @@ class _BodyWriter:
         self.date = date
         self.width = width
         self.ids = itertools.count(1)
+        self.names: dict[str, str] = {}  # the moves with both halves in the document
+        self.in_cell = False
+        self.keep_with_next: bool | None = None  # every paragraph kept with the next
 
-    def body(self, blocks: Sequence[RedlineBlock]) -> str:
+    def body(self, blocks: Sequence[RedlineBlock], width: int | None = None) -> str:
+        """``blocks`` as body markup (or a table cell's, ``width`` wide)."""
+        page_width, self.width = self.width, width or self.width
+        self.in_cell = width is not None
         pieces: list[tuple[str, str]] = []  # (markup, what ends it)
-        for group in _groups(blocks):
+        for group in _groups(blocks, self.names):
             if group.what == "table":
                 pieces.append((self.table(group.blocks), _TABLE))
             elif group.what == "move":
@@ -196,6 +217,11 @@ class _BodyWriter:
             else:
                 end = _TRACKED_MARK if group.change else _PLAIN
                 pieces.append((self.paragraph(group.blocks[0], group.change), end))
+        self.width = page_width
+        if self.in_cell and pieces and pieces[0][1] == _TABLE:
+            # LibreOffice lays out a row whose cell opens with a table as if it were
+            # taller: the row of signature blocks would go to a page of its own
+            pieces.insert(0, (_SPACER, _PLAIN))
         return _with_spacers(pieces)
 
     def tracked(self, change: str, content: str = "") -> str:
@@ -210,7 +236,10 @@ class _BodyWriter:
             runs = self.moved_and_edited(block.segments, change)
         else:
             runs = self.runs(block.segments, change)
-        return wordml.paragraph([runs], style=_STYLES[block.kind], mark=mark)
+        # keep-with-next inside a table row makes the row refuse to split across pages,
+        # and keeps it with the next row (what the row before the signatures wants)
+        keep = self.keep_with_next or (False if self.in_cell and block.kind == HEADING else None)
+        return wordml.paragraph([runs], style=_STYLES[block.kind], mark=mark, keep_next=keep)
 
     def moved_and_edited(self, segments: Sequence[RedlineSpan], move: str) -> str:
         """One side of a moved and edited paragraph: shared words moved, the others
@@ -259,17 +288,38 @@ class _BodyWriter:
             for column, segments in enumerate(cells):
                 # a short row's last cell spans the columns it lacks
                 span = columns - last if column == last else 1
-                content = wordml.paragraph([self.runs(segments, change)], space_after=0)
+                if row.signatures:
+                    content = self.signature_cell(segments, change)
+                else:
+                    content = wordml.paragraph([self.runs(segments, change)], space_after=0)
                 width = sum(widths[column : column + span])
                 cells_markup.append(Cell(content, width, span))
             body.append(cells_markup)
-        return wordml.table(body, widths, grid=True, row_changes=row_changes)
+        grid = not any(row.signatures for row in rows)
+        return wordml.table(body, widths, grid=grid, row_changes=row_changes)
+
+    def signature_cell(self, segments: Sequence[RedlineSpan], change: str | None) -> str:
+        """Signature blocks as a draft sets them: a paragraph a line, the heading over
+        each line to sign in bold with room to sign below it."""
+        lines = _lines(segments)
+        paragraphs = []
+        for index, line in enumerate(lines):
+            runs = self.runs(line, change)
+            following = lines[index + 1] if index + 1 < len(lines) else ()
+            to_sign = SIGNATURE_LINE.match("".join(s.text for s in following))
+            if to_sign:  # a run without properties is "<w:r>" (wordml.plain_run)
+                runs = runs.replace("<w:r>", "<w:r><w:rPr><w:b/></w:rPr>")
+                if index:  # room between one signatory's block and the next
+                    paragraphs.append(wordml.paragraph())
+            paragraphs.append(wordml.paragraph([runs]))
+            if to_sign:
+                paragraphs.append(wordml.paragraph())
+        return "".join(paragraphs) or wordml.paragraph()
 
 
-def _groups(blocks: Sequence[RedlineBlock]) -> Iterator[_Group]:
+def _groups(blocks: Sequence[RedlineBlock], names: dict[str, str]) -> Iterator[_Group]:
     """Tables (consecutive rows with one table id), move ranges (consecutive blocks moved
-    under one name) and single blocks, in order."""
-    names = _move_names(blocks)
+    under one of ``names``) and single blocks, in order."""
 
     def key(item: tuple[int, RedlineBlock]) -> tuple:
         index, block = item
@@ -297,6 +347,18 @@ def _move_names(blocks: Sequence[RedlineBlock]) -> dict[str, str]:
             sides.setdefault(block.move_name, set()).add(block.change)
     paired = [name for name, found in sides.items() if len(found) == 2]
     return {name: f"move{number}" for number, name in enumerate(paired, start=1)}
+
+
+def _lines(segments: Sequence[RedlineSpan]) -> list[tuple[RedlineSpan, ...]]:
+    """The segments cut at line breaks, a line's segments each."""
+    lines: list[list[RedlineSpan]] = [[]]
+    for segment in segments:
+        for position, piece in enumerate(segment.text.split("\n")):
+            if position:
+                lines.append([])
+            if piece:
+                lines[-1].append(RedlineSpan(segment.op, piece))
+    return [tuple(line) for line in lines]
 
 
 def _merged(segments: Sequence[RedlineSpan]) -> list[tuple[str, str]]:
