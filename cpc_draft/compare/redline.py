@@ -22,8 +22,8 @@ from cpc_draft.compare.versions import LanguageComparison, Piece, VersionCompari
 from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, DiffSpan
 from cpc_draft.fileio.output import write_atomically
 from cpc_draft.model import TABLE_ROW, Document, TextBlock
-from cpc_draft.render.redline import SIGNATURE_LINE, RedlineBlock, RedlineSpan, redline_docx
-from cpc_draft.render.redline_layout import SideBySide
+from cpc_draft.render.redline import RedlineBlock, RedlineSpan, redline_docx
+from cpc_draft.render.redline_layout import SIGNATURE_LINE, SideBySide
 
 _WHOLE_CHANGE = {
     "insert": "insert",

@@ -25,6 +25,9 @@ one or all at once (accept-all gives the new version, reject-all the old):
   at the new, marks and all. (A deletion nested in ``w:moveTo``, which would show the
   removed words at the new place too, is lost by LibreOffice: it keeps them when the
   changes are accepted.)
+- Layout (:mod:`cpc_draft.render.redline_layout`): one block after the other on
+  portrait pages, or the new version's side-by-side table on landscape pages; signature
+  blocks as a draft sets them, not as a data table.
 - Every change has its own ``w:id``, the author and the date (UTC, whole seconds);
   ``w:trackRevisions`` in the settings keeps the reviewer's own edits tracked.
 - A paragraph whose mark is tracked is never followed directly by a table or the end of
@@ -40,7 +43,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,7 +53,7 @@ from docx.oxml.ns import qn
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW
 from cpc_draft.render import wordml
 from cpc_draft.render.docx import insert_body, new_document, text_width
-from cpc_draft.render.redline_layout import SideBySide, side_by_side_body
+from cpc_draft.render.redline_layout import SideBySide, side_by_side_body, signature_cell
 from cpc_draft.render.wordml import Cell
 
 # RedlineSpan operations
@@ -84,7 +86,6 @@ _AFTER_TRACK_REVISIONS = (
     "w:defaultTabStop",
 )
 _SPACER = wordml.paragraph(tiny=True)
-SIGNATURE_LINE = re.compile(r"^\s*_{5,}")  # the line a signatory signs on
 _CORE_PROPERTY_LIMIT = 255  # characters python-docx accepts in a core property
 
 
@@ -289,7 +290,7 @@ class _BodyWriter:
                 # a short row's last cell spans the columns it lacks
                 span = columns - last if column == last else 1
                 if row.signatures:
-                    content = self.signature_cell(segments, change)
+                    content = signature_cell(self, segments, change)
                 else:
                     content = wordml.paragraph([self.runs(segments, change)], space_after=0)
                 width = sum(widths[column : column + span])
@@ -297,24 +298,6 @@ class _BodyWriter:
             body.append(cells_markup)
         grid = not any(row.signatures for row in rows)
         return wordml.table(body, widths, grid=grid, row_changes=row_changes)
-
-    def signature_cell(self, segments: Sequence[RedlineSpan], change: str | None) -> str:
-        """Signature blocks as a draft sets them: a paragraph a line, the heading over
-        each line to sign in bold with room to sign below it."""
-        lines = _lines(segments)
-        paragraphs = []
-        for index, line in enumerate(lines):
-            runs = self.runs(line, change)
-            following = lines[index + 1] if index + 1 < len(lines) else ()
-            to_sign = SIGNATURE_LINE.match("".join(s.text for s in following))
-            if to_sign:  # a run without properties is "<w:r>" (wordml.plain_run)
-                runs = runs.replace("<w:r>", "<w:r><w:rPr><w:b/></w:rPr>")
-                if index:  # room between one signatory's block and the next
-                    paragraphs.append(wordml.paragraph())
-            paragraphs.append(wordml.paragraph([runs]))
-            if to_sign:
-                paragraphs.append(wordml.paragraph())
-        return "".join(paragraphs) or wordml.paragraph()
 
 
 def _groups(blocks: Sequence[RedlineBlock], names: dict[str, str]) -> Iterator[_Group]:
@@ -347,18 +330,6 @@ def _move_names(blocks: Sequence[RedlineBlock]) -> dict[str, str]:
             sides.setdefault(block.move_name, set()).add(block.change)
     paired = [name for name, found in sides.items() if len(found) == 2]
     return {name: f"move{number}" for number, name in enumerate(paired, start=1)}
-
-
-def _lines(segments: Sequence[RedlineSpan]) -> list[tuple[RedlineSpan, ...]]:
-    """The segments cut at line breaks, a line's segments each."""
-    lines: list[list[RedlineSpan]] = [[]]
-    for segment in segments:
-        for position, piece in enumerate(segment.text.split("\n")):
-            if position:
-                lines.append([])
-            if piece:
-                lines[-1].append(RedlineSpan(segment.op, piece))
-    return [tuple(line) for line in lines]
 
 
 def _merged(segments: Sequence[RedlineSpan]) -> list[tuple[str, str]]:

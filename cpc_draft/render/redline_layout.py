@@ -1,4 +1,5 @@
-"""The layout of a side-by-side redline: the new version's own.
+"""The layout of a redline: the new version's own, side by side when it is, and
+signature blocks as a draft sets them.
 
 A side-by-side draft is a borderless table on landscape pages, one row per clause and a
 column per language; its redline is the same table, each cell holding that language's
@@ -10,6 +11,8 @@ stays on its page.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +21,9 @@ from cpc_draft.render.docx import CELL_PADDING
 from cpc_draft.render.wordml import Cell
 
 if TYPE_CHECKING:
-    from cpc_draft.render.redline import RedlineBlock
+    from cpc_draft.render.redline import RedlineBlock, RedlineSpan
+
+SIGNATURE_LINE = re.compile(r"^\s*_{5,}")  # the line a signatory signs on
 
 
 @dataclass(frozen=True)
@@ -48,3 +53,35 @@ def side_by_side_body(writer, layout: SideBySide, width: int) -> str:
         return wordml.paragraph()
     table = wordml.table(rows, [column] * columns, grid=False, unsplittable_rows=keep_together)
     return table + wordml.paragraph(tiny=True)  # a body ends with a paragraph
+
+
+def signature_cell(writer, segments: Sequence[RedlineSpan], change: str | None) -> str:
+    """A cell of signature blocks as a draft sets them: a paragraph a line, the heading
+    over each line to sign in bold with room to sign below it; ``writer`` (the
+    redline's) writes the runs."""
+    lines = _lines(segments)
+    paragraphs = []
+    for index, line in enumerate(lines):
+        runs = writer.runs(line, change)
+        following = lines[index + 1] if index + 1 < len(lines) else ()
+        to_sign = SIGNATURE_LINE.match("".join(s.text for s in following))
+        if to_sign:  # a run without properties is "<w:r>" (wordml.plain_run)
+            runs = runs.replace("<w:r>", "<w:r><w:rPr><w:b/></w:rPr>")
+            if index:  # room between one signatory's block and the next
+                paragraphs.append(wordml.paragraph())
+        paragraphs.append(wordml.paragraph([runs]))
+        if to_sign:
+            paragraphs.append(wordml.paragraph())
+    return "".join(paragraphs) or wordml.paragraph()
+
+
+def _lines(segments: Sequence[RedlineSpan]) -> list[tuple[RedlineSpan, ...]]:
+    """The segments cut at line breaks, a line's segments each."""
+    lines: list[list[RedlineSpan]] = [[]]
+    for segment in segments:
+        for position, piece in enumerate(segment.text.split("\n")):
+            if position:
+                lines.append([])
+            if piece:
+                lines[-1].append(type(segment)(segment.op, piece))
+    return [tuple(line) for line in lines]
