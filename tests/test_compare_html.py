@@ -279,6 +279,14 @@ def test_objective_and_program_changes_are_named_in_words(bundled):
     assert firsts == ["Objective", "Program"]
 
 
+def test_a_coarser_comparison_says_so_on_the_page(bundled):
+    comparison = compare_files(*bundled, facts=False)
+    warning = "comparing every word would take too long: 3 paragraphs show a stretch…"
+    dom = parse(comparison_to_html(replace(comparison, warnings=(warning,))))
+    (shown,) = by_id(dom)["facts"].find_all("ul", "warnings")
+    assert " ".join(shown.text().split()) == warning
+
+
 # -- hostile text -------------------------------------------------------------------------------
 
 

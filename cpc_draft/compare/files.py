@@ -65,10 +65,13 @@ def _plainly_too_long_for_facts(*paths: Path) -> bool:
     than one byte a character, in our languages): then spaCy is not loaded for nothing.
     Only a guess: a wrong one costs time, never the answer."""
     for path in paths:
-        with open(path, "rb") as file:
-            packaged = file.read(5) in (b"%PDF-", b"PK\x03\x04")
-        if not packaged and path.stat().st_size > _PLAIN_TEXT_BYTES:
-            return True
+        try:
+            with open(path, "rb") as file:
+                packaged = file.read(5) in (b"%PDF-", b"PK\x03\x04")
+            if not packaged and path.stat().st_size > _PLAIN_TEXT_BYTES:
+                return True
+        except OSError:
+            return False  # the reader says what is wrong with the file
     return False
 
 
