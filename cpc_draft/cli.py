@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cpc_draft import __version__
-from cpc_draft.errors import CpcDraftError, ExitCode
+from cpc_draft.errors import CpcDraftError, ExitCode, printable
 
 if TYPE_CHECKING:
     from cpc_draft.report.outputs import Delivery, Destination
@@ -408,12 +408,12 @@ def _finish(delivery: Delivery) -> None:
     """Print what report delivered, then end with its exit code."""
     if delivery.text:
         click.echo(delivery.text, nl=False)
-    for message in delivery.warnings:
-        click.echo(f"cpc-draft: warning: {message}", err=True)
+    for message in delivery.warnings:  # names and quotes from files: one line each
+        click.echo(f"cpc-draft: warning: {printable(message)}", err=True)
     if delivery.note:
-        click.echo(delivery.note, err=not delivery.note_on_stdout)
+        click.echo(printable(delivery.note), err=not delivery.note_on_stdout)
     for message in delivery.errors:
-        click.echo(f"cpc-draft: error: {message}", err=True)
+        click.echo(f"cpc-draft: error: {printable(message)}", err=True)
     sys.exit(delivery.exit_code)
 
 

@@ -264,6 +264,29 @@ def test_moved_and_reworded_article_shows_its_word_changes_at_the_new_place(asse
     assert_links_resolve(dom)
 
 
+def test_objective_and_program_changes_are_named_in_words(bundled):
+    comparison = compare_files(*bundled, facts=False)
+    listed = (
+        FactChange("objective", "Reduce child labour", None, "objective removed", "A"),
+        FactChange("program", None, "Shelters for survivors", "program added", "C"),
+    )
+    dom = parse(comparison_to_html(replace(comparison, fact_changes=listed)))
+    rows = by_id(dom)["facts"].find_all("tbody")[0].find_all("tr")
+    firsts = [
+        " ".join(next(c for c in row.children if isinstance(c, Node)).text().split())
+        for row in rows
+    ]
+    assert firsts == ["Objective", "Program"]
+
+
+def test_a_coarser_comparison_says_so_on_the_page(bundled):
+    comparison = compare_files(*bundled, facts=False)
+    warning = "comparing every word would take too long: 3 paragraphs show a stretch…"
+    dom = parse(comparison_to_html(replace(comparison, warnings=(warning,))))
+    (shown,) = by_id(dom)["facts"].find_all("ul", "warnings")
+    assert " ".join(shown.text().split()) == warning
+
+
 # -- hostile text -------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from cpc_draft.compare.similar import jaccard, similar_pairs
 from cpc_draft.text.articles import Article, substance
 
 _SIMILAR = 0.5
@@ -75,22 +76,42 @@ def _folded(text: str) -> str:
 
 def _match_similar(old, new, pairs, taken, grams, *, same_number: bool) -> None:
     threshold = _SIMILAR_SAME_NUMBER if same_number else _SIMILAR
-    candidates = []
-    for a in old:
-        if a.index in pairs:
-            continue
-        for b in new:
-            if b.index in taken or (same_number and (a.number is None or a.number != b.number)):
-                continue
-            if (a.number is None) != (b.number is None):  # the preamble pairs with a preamble
-                continue
-            score = _jaccard(grams[id(a)], grams[id(b)])
-            if score >= threshold:
-                candidates.append((score, a.index, b))
+    old_left = [a for a in old if a.index not in pairs]
+    new_left = [b for b in new if b.index not in taken]
+    if same_number:
+        candidates = _same_number_pairs(old_left, new_left, grams, threshold)
+    else:
+        found = similar_pairs(
+            [id(a) for a in old_left],
+            [id(b) for b in new_left],
+            grams.__getitem__,
+            threshold,
+            lambda _a, _b: True,
+        )
+        candidates = [
+            (score, old_left[i].index, new_left[j])
+            for score, i, j in found
+            if (old_left[i].number is None) == (new_left[j].number is None)
+        ]
     for _score, old_index, article in sorted(candidates, key=lambda c: -c[0]):
         if old_index not in pairs and article.index not in taken:
             pairs[old_index] = (article, "number" if same_number else "similarity")
             taken.add(article.index)
+
+
+def _same_number_pairs(old_left, new_left, grams, threshold) -> list:
+    """Old and new articles that carry the same number and similar text."""
+    by_number: dict[str, list[Article]] = {}
+    for b in new_left:
+        if b.number is not None:
+            by_number.setdefault(b.number, []).append(b)
+    candidates = []
+    for a in old_left:
+        for b in by_number.get(a.number, ()) if a.number is not None else ():
+            score = jaccard(grams[id(a)], grams[id(b)])
+            if score >= threshold:
+                candidates.append((score, a.index, b))
+    return candidates
 
 
 class _LazyBigrams(dict):
@@ -103,11 +124,6 @@ class _LazyBigrams(dict):
     def __missing__(self, key: int) -> set[tuple[str, str]]:
         self[key] = found = _bigrams(self.texts[key])
         return found
-
-
-def _jaccard(x: set, y: set) -> float:
-    """Over word pairs: order-aware enough to tell two similar articles apart."""
-    return len(x & y) / len(x | y) if x and y else 0.0
 
 
 def _bigrams(tokens: tuple[str, ...]) -> set[tuple[str, str]]:

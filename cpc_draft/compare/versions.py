@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cpc_draft.compare.align import Pair, align
+from cpc_draft.compare.sequence import Budget
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
@@ -44,6 +45,7 @@ class Piece:
     move: str | None = None
     old: Article | None = None  # the article this stretch is in, in each version
     new: Article | None = None
+    edits: tuple[BlockDiff, ...] = ()  # a moved article's word changes, if it was edited
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class VersionComparison:
     new: Document
     languages: tuple[LanguageComparison, ...]
     fact_changes: tuple[FactChange, ...] = field(default=())
+    warnings: tuple[str, ...] = ()  # one line each: where the comparison is coarser
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -79,14 +82,30 @@ def compare_versions(old: Document, new: Document) -> VersionComparison:
             f"shares no language with {old.path} ({', '.join(new_streams)} vs "
             f"{', '.join(old_streams)}); to compare translations use --languages",
         )
+    budget = Budget()
     found = tuple(
-        compare_stream(language, old_streams[language].blocks, new_streams[language].blocks)
+        compare_stream(language, old_streams[language].blocks, new_streams[language].blocks, budget)
         for language in common
     )
-    return VersionComparison(old, new, found)
+    return VersionComparison(old, new, found, warnings=_coarsened(budget))
 
 
-def compare_stream(language: str, old_blocks, new_blocks) -> LanguageComparison:
+def _coarsened(budget: Budget) -> tuple[str, ...]:
+    if not budget.coarse_blocks:
+        return ()
+    count = budget.coarse_blocks
+    paragraphs = "1 paragraph shows" if count == 1 else f"{count:,} paragraphs show"
+    return (
+        f"comparing every word would take too long: {paragraphs} a stretch of text "
+        "replaced whole rather than word by word (still exact: accepting it gives the new "
+        "text, rejecting it the old)",
+    )
+
+
+def compare_stream(
+    language: str, old_blocks, new_blocks, budget: Budget | None = None
+) -> LanguageComparison:
+    budget = budget or Budget()
     old_articles, new_articles = (
         split_articles(old_blocks, language),
         split_articles(new_blocks, language),
@@ -100,7 +119,7 @@ def compare_stream(language: str, old_blocks, new_blocks) -> LanguageComparison:
     diffs: dict[int, tuple[BlockDiff, ...]] = {}
     for pair in pairs:
         same = substance(pair.old, renumber) == substance(pair.new)
-        blocks = tuple(diff_blocks(pair.old.blocks, pair.new.blocks))
+        blocks = tuple(diff_blocks(pair.old.blocks, pair.new.blocks, budget))
         diffs[pair.old.index] = blocks
         shown = tuple(block for block in blocks if not _renumbering(block, pair))
         if pair.moved:
@@ -166,9 +185,9 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
             if pair is None:
                 pieces.append(Piece("delete", language, _whole(article, DELETE), old=article))
             elif pair.moved:
-                pieces.append(
-                    Piece("move_from", language, _whole(article, DELETE), _move_name(pair), article)
-                )
+                blocks = _whole(article, DELETE)
+                move, edits = _move_name(pair), _edits(diffs[pair.old.index])
+                pieces.append(Piece("move_from", language, blocks, move, article, edits=edits))
             cursor += 1
 
     for article in new_articles:
@@ -176,8 +195,9 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
         if pair is None:
             pieces.append(Piece("insert", language, _whole(article, INSERT), new=article))
         elif pair.moved:
-            move = _move_name(pair)
-            pieces.append(Piece("move_to", language, _whole(article, INSERT), move, new=article))
+            blocks = _whole(article, INSERT)
+            move, edits = _move_name(pair), _edits(diffs[pair.old.index])
+            pieces.append(Piece("move_to", language, blocks, move, new=article, edits=edits))
         else:
             flush_old(pair.old.index)
             blocks = diffs[pair.old.index]
@@ -186,6 +206,11 @@ def _merge(language, old_articles, new_articles, pairs, diffs) -> list[Piece]:
             cursor = max(cursor, pair.old.index + 1)
     flush_old(len(old_articles))
     return pieces
+
+
+def _edits(blocks: tuple[BlockDiff, ...]) -> tuple[BlockDiff, ...]:
+    """The word changes of a moved article, when its words changed too."""
+    return blocks if any(block.changed for block in blocks) else ()
 
 
 def _move_name(pair: Pair) -> str:

@@ -2,7 +2,11 @@
 
 Blocks are matched first (equal text, then similar text in order), and words are
 diffed only inside matched blocks. Matching blocks before words keeps the cost near
-linear in the length of a draft: the quadratic step only ever sees one paragraph.
+linear in the length of a draft, and :mod:`cpc_draft.compare.sequence` keeps each of
+those steps near linear too, on a budget shared by the whole comparison: a paragraph it
+cannot afford to compare word by word is shown replaced whole, and counted. Similar
+blocks are looked for among all the others of a stretch when the stretch is short (as
+in any draft), and among the next few otherwise.
 Spans keep each version's own spacing, so joining the equal and inserted spans
 gives the new text exactly, and joining the equal and deleted ones the old text.
 """
@@ -11,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
+from cpc_draft.compare.sequence import Budget, opcodes
 from cpc_draft.model import TABLE_ROW, TextBlock
 from cpc_draft.text.articles import words
 from cpc_draft.text.headings import ARTICLE_HEADING
@@ -21,6 +25,9 @@ EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 # Words, signs and the spaces between them: segments are exact slices of each text.
 _TOKEN = re.compile(r"\s+|\w+(?:[’'.,/-]\w+)*|[^\w\s]")
 _SIMILAR = 0.5
+# A stretch of unmatched blocks with more pairs than this is searched within a window.
+_ALL_PAIRS = 40_000
+_WINDOW = 32
 
 
 @dataclass(frozen=True)
@@ -53,53 +60,78 @@ def normalised(block: TextBlock) -> tuple[str, ...]:
     return tuple(words(block.text))
 
 
-def diff_blocks(old: tuple[TextBlock, ...], new: tuple[TextBlock, ...]) -> list[BlockDiff]:
+def diff_blocks(
+    old: tuple[TextBlock, ...], new: tuple[TextBlock, ...], budget: Budget | None = None
+) -> list[BlockDiff]:
+    budget = budget or Budget()
     keys_old = [normalised(block) for block in old]
     keys_new = [normalised(block) for block in new]
-    matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    found = opcodes(keys_old, keys_new, budget)
+    likeness = _Likeness(keys_old, keys_new)
     result: list[BlockDiff] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in found.opcodes:
         if tag == "equal":  # same words: only spacing or quote marks may differ
             result += [_same(old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
         else:
-            result += _similar_pairs(old[i1:i2], new[j1:j2])
+            result += _similar_pairs(old, new, (i1, i2, j1, j2), likeness, budget)
     return result
 
 
-def _similar_pairs(old: tuple[TextBlock, ...], new: tuple[TextBlock, ...]) -> list[BlockDiff]:
-    """Pair blocks in order when their words are alike; the rest are whole insertions
-    or deletions. Deletions come before the insertions they sit next to."""
+def _similar_pairs(old, new, stretch, likeness: _Likeness, budget: Budget) -> list[BlockDiff]:
+    """Pair blocks of old[i1:i2] and new[j1:j2] in order when their words are alike; the
+    rest are whole insertions or deletions. Deletions come before the insertions they
+    sit next to."""
+    i1, i2, j1, j2 = stretch
+    window = j2 if (i2 - i1) * (j2 - j1) <= _ALL_PAIRS else _WINDOW
     result: list[BlockDiff] = []
-    start = 0
-    for block in old:
+    start = j1
+    for i in range(i1, i2):
+        block = old[i]
         match = next(
-            (j for j in range(start, len(new)) if _alike(block, new[j])),
+            (
+                j
+                for j in range(start, min(j2, start + window))
+                if likeness.alike(i, block, j, new[j])
+            ),
             None,
         )
         if match is None:
             result.append(BlockDiff(block, None, _whole(block.text, DELETE)))
             continue
         result += [BlockDiff(None, added, _whole(added.text, INSERT)) for added in new[start:match]]
-        result.append(_pair(block, new[match]))
+        result.append(_pair(block, new[match], budget))
         start = match + 1
-    result += [BlockDiff(None, added, _whole(added.text, INSERT)) for added in new[start:]]
+    result += [BlockDiff(None, added, _whole(added.text, INSERT)) for added in new[start:j2]]
     return result
 
 
-def _alike(old: TextBlock, new: TextBlock) -> bool:
-    if (old.kind == TABLE_ROW) != (new.kind == TABLE_ROW):
-        return False
-    if ARTICLE_HEADING.match(old.text.strip()) and ARTICLE_HEADING.match(new.text.strip()):
-        return True  # "Article 4" renumbered "Article 8": one heading, changed
-    a, b = set(normalised(old)), set(normalised(new))
-    return bool(a and b) and len(a & b) / len(a | b) >= _SIMILAR
+class _Likeness:
+    """Whether two blocks are alike, each block's set of words made once."""
+
+    def __init__(self, keys_old, keys_new) -> None:
+        self.keys = (keys_old, keys_new)
+        self.sets: tuple[dict[int, frozenset], dict[int, frozenset]] = ({}, {})
+
+    def words(self, side: int, index: int) -> frozenset:
+        found = self.sets[side].get(index)
+        if found is None:
+            found = self.sets[side][index] = frozenset(self.keys[side][index])
+        return found
+
+    def alike(self, i: int, old: TextBlock, j: int, new: TextBlock) -> bool:
+        if (old.kind == TABLE_ROW) != (new.kind == TABLE_ROW):
+            return False
+        if ARTICLE_HEADING.match(old.text.strip()) and ARTICLE_HEADING.match(new.text.strip()):
+            return True  # "Article 4" renumbered "Article 8": one heading, changed
+        a, b = self.words(0, i), self.words(1, j)
+        return bool(a and b) and len(a & b) / len(a | b) >= _SIMILAR
 
 
-def _pair(old: TextBlock, new: TextBlock) -> BlockDiff:
+def _pair(old: TextBlock, new: TextBlock, budget: Budget) -> BlockDiff:
     if old.kind == TABLE_ROW and new.kind == TABLE_ROW and len(old.cells) == len(new.cells):
-        cells = tuple(diff_words(a, b) for a, b in zip(old.cells, new.cells, strict=True))
+        cells = tuple(diff_words(a, b, budget) for a, b in zip(old.cells, new.cells, strict=True))
         return BlockDiff(old, new, cells=cells)
-    return BlockDiff(old, new, diff_words(old.text, new.text))
+    return BlockDiff(old, new, diff_words(old.text, new.text, budget))
 
 
 def _same(old: TextBlock, new: TextBlock) -> BlockDiff:
@@ -116,11 +148,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def diff_words(old: str, new: str) -> tuple[DiffSpan, ...]:
+def diff_words(old: str, new: str, budget: Budget | None = None) -> tuple[DiffSpan, ...]:
+    budget = budget or Budget()
     old_tokens, new_tokens = tokens(old), tokens(new)
-    matcher = SequenceMatcher(None, _keys(old_tokens), _keys(new_tokens), autojunk=False)
+    found = opcodes(_keys(old_tokens), _keys(new_tokens), budget)
+    budget.coarse_blocks += found.coarse
     segments: list[DiffSpan] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in found.opcodes:
         if tag == "equal":
             _add(segments, EQUAL, "".join(new_tokens[j1:j2]))
             continue

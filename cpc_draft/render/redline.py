@@ -17,6 +17,17 @@ one or all at once (accept-all gives the new version, reject-all the old):
   paragraph mark is moved too) whose ``w:name`` pairs it with the other side. A move
   whose other half is missing falls back to a deletion or an insertion, and so do moved
   table rows (Word tracks no row moves).
+- An article moved and edited: the words both versions share are moved (``w:moveFrom``
+  at the old place, ``w:moveTo`` at the new); the words the edit removed are deleted at
+  the old place (``w:del``) and the words it added inserted at the new (``w:ins``), so the
+  old place reads the old text and the new place the new, each change visible as such. A
+  paragraph the moved article lost is deleted at the old place, one it gained inserted
+  at the new, marks and all. (A deletion nested in ``w:moveTo``, which would show the
+  removed words at the new place too, is lost by LibreOffice: it keeps them when the
+  changes are accepted.)
+- Layout (:mod:`cpc_draft.render.redline_layout`): one block after the other on
+  portrait pages, or the new version's side-by-side table on landscape pages; signature
+  blocks as a draft sets them, not as a data table.
 - Every change has its own ``w:id``, the author and the date (UTC, whole seconds);
   ``w:trackRevisions`` in the settings keeps the reviewer's own edits tracked.
 - A paragraph whose mark is tracked is never followed directly by a table or the end of
@@ -42,6 +53,7 @@ from docx.oxml.ns import qn
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW
 from cpc_draft.render import wordml
 from cpc_draft.render.docx import insert_body, new_document, text_width
+from cpc_draft.render.redline_layout import SideBySide, side_by_side_body, signature_cell
 from cpc_draft.render.wordml import Cell
 
 # RedlineSpan operations
@@ -58,6 +70,10 @@ _REMOVING = (DELETE, MOVE_FROM)
 _PARTICIPLES = {INSERT: "inserted", DELETE: "deleted"}
 # What a move becomes when its other half is missing, or when it moves table rows
 _UNPAIRED = {MOVE_FROM: DELETE, MOVE_TO: INSERT}
+_MOVES = tuple(_UNPAIRED)
+# The words a moved block may hold besides the moved ones: removed at the old place,
+# added at the new
+_OWN = _UNPAIRED
 # Settings that follow w:trackRevisions in the schema's sequence; w:defaultTabStop is in
 # every settings part Word (or python-docx's template) writes.
 _AFTER_TRACK_REVISIONS = (
@@ -90,8 +106,11 @@ class RedlineBlock:
     has one segment list per cell in ``cells``; other blocks have ``segments``. ``change``
     is None for an unchanged block or one with changed words, ``insert`` / ``delete`` for a
     block that is wholly new / gone, and ``move_from`` / ``move_to`` for the two places of
-    a moved block (``move_name`` pairs them). Consecutive rows with the same ``table``
-    form one table.
+    a moved block (``move_name`` pairs them). A moved block's equal segments are the
+    moved words; a block moved and edited also holds the words deleted (``move_from``)
+    or inserted (``move_to``), and a block all of whose segments are deleted (inserted)
+    is a paragraph the moved text lost (gained). Consecutive rows with the same
+    ``table`` form one table.
     """
 
     kind: str
@@ -100,18 +119,30 @@ class RedlineBlock:
     change: str | None = None
     table: int | None = None
     move_name: str | None = None
+    signatures: bool = False  # a row of signature blocks: no grid, a paragraph a line
 
 
 def redline_docx(
-    blocks: Sequence[RedlineBlock], *, author: str, date: datetime, title: str | None = None
+    blocks: Sequence[RedlineBlock] | SideBySide,
+    *,
+    author: str,
+    date: datetime,
+    title: str | None = None,
 ) -> bytes:
-    """The redline of ``blocks`` as a .docx package; every change is by ``author`` at
-    ``date`` (a naive date is taken as UTC). Raises ValueError for an unknown kind,
-    change or operation, or a whole-block change whose segments say otherwise."""
-    _check(blocks)
-    writer = _BodyWriter(wordml.xml_characters(author), revision_date(date), text_width())
-    document = new_document()
-    insert_body(document, writer.body(blocks))
+    """The redline of ``blocks`` as a .docx package, one block after the other on portrait
+    pages, or side by side on landscape pages (:class:`SideBySide`); every change is by
+    ``author`` at ``date`` (a naive date is taken as UTC). Raises ValueError for an
+    unknown kind, change or operation, or a whole-block change whose segments say
+    otherwise."""
+    side_by_side = isinstance(blocks, SideBySide)
+    every = blocks.blocks() if side_by_side else blocks
+    _check(every)
+    width = text_width(landscape=side_by_side)
+    writer = _BodyWriter(wordml.xml_characters(author), revision_date(date), width)
+    writer.names = _move_names(every)
+    document = new_document(landscape=side_by_side)
+    markup = side_by_side_body(writer, blocks, width) if side_by_side else writer.body(blocks)
+    insert_body(document, markup)
     _track_revisions(document.settings.element)
     _set_core_properties(document.core_properties, author, date, title)
     buffer = io.BytesIO()
@@ -170,10 +201,16 @@ class _BodyWriter:
         self.date = date
         self.width = width
         self.ids = itertools.count(1)
+        self.names: dict[str, str] = {}  # the moves with both halves in the document
+        self.in_cell = False
+        self.keep_with_next: bool | None = None  # every paragraph kept with the next
 
-    def body(self, blocks: Sequence[RedlineBlock]) -> str:
+    def body(self, blocks: Sequence[RedlineBlock], width: int | None = None) -> str:
+        """``blocks`` as body markup (or a table cell's, ``width`` wide)."""
+        page_width, self.width = self.width, width or self.width
+        self.in_cell = width is not None
         pieces: list[tuple[str, str]] = []  # (markup, what ends it)
-        for group in _groups(blocks):
+        for group in _groups(blocks, self.names):
             if group.what == "table":
                 pieces.append((self.table(group.blocks), _TABLE))
             elif group.what == "move":
@@ -181,15 +218,38 @@ class _BodyWriter:
             else:
                 end = _TRACKED_MARK if group.change else _PLAIN
                 pieces.append((self.paragraph(group.blocks[0], group.change), end))
+        self.width = page_width
+        if self.in_cell and pieces and pieces[0][1] == _TABLE:
+            # LibreOffice lays out a row whose cell opens with a table as if it were
+            # taller: the row of signature blocks would go to a page of its own
+            pieces.insert(0, (_SPACER, _PLAIN))
         return _with_spacers(pieces)
 
     def tracked(self, change: str, content: str = "") -> str:
         return wordml.tracked(_TAGS[change], next(self.ids), self.author, self.date, content)
 
     def paragraph(self, block: RedlineBlock, change: str | None) -> str:
+        ops = {segment.op for segment in block.segments}
+        if change in _MOVES and ops == {_OWN[change]}:
+            change = _UNPAIRED[change]  # a paragraph lost or gained by a moved article
         mark = self.tracked(change) if change else ""
-        runs = self.runs(block.segments, change)
-        return wordml.paragraph([runs], style=_STYLES[block.kind], mark=mark)
+        if change in _MOVES and _OWN[change] in ops:
+            runs = self.moved_and_edited(block.segments, change)
+        else:
+            runs = self.runs(block.segments, change)
+        # keep-with-next inside a table row makes the row refuse to split across pages,
+        # and keeps it with the next row (what the row before the signatures wants)
+        keep = self.keep_with_next or (False if self.in_cell and block.kind == HEADING else None)
+        return wordml.paragraph([runs], style=_STYLES[block.kind], mark=mark, keep_next=keep)
+
+    def moved_and_edited(self, segments: Sequence[RedlineSpan], move: str) -> str:
+        """One side of a moved and edited paragraph: shared words moved, the others
+        deleted (at the old place) or inserted (at the new)."""
+        runs = []
+        for op, text in _merged(segments):
+            if run := wordml.plain_run(text, deleted=op == DELETE):
+                runs.append(self.tracked(move if op == EQUAL else op, run))
+        return "".join(runs)
 
     def move(self, group: _Group) -> str:
         """One move range: whole paragraphs, so the range opens before the first and closes
@@ -229,17 +289,20 @@ class _BodyWriter:
             for column, segments in enumerate(cells):
                 # a short row's last cell spans the columns it lacks
                 span = columns - last if column == last else 1
-                content = wordml.paragraph([self.runs(segments, change)], space_after=0)
+                if row.signatures:
+                    content = signature_cell(self, segments, change)
+                else:
+                    content = wordml.paragraph([self.runs(segments, change)], space_after=0)
                 width = sum(widths[column : column + span])
                 cells_markup.append(Cell(content, width, span))
             body.append(cells_markup)
-        return wordml.table(body, widths, grid=True, row_changes=row_changes)
+        grid = not any(row.signatures for row in rows)
+        return wordml.table(body, widths, grid=grid, row_changes=row_changes)
 
 
-def _groups(blocks: Sequence[RedlineBlock]) -> Iterator[_Group]:
+def _groups(blocks: Sequence[RedlineBlock], names: dict[str, str]) -> Iterator[_Group]:
     """Tables (consecutive rows with one table id), move ranges (consecutive blocks moved
-    under one name) and single blocks, in order."""
-    names = _move_names(blocks)
+    under one of ``names``) and single blocks, in order."""
 
     def key(item: tuple[int, RedlineBlock]) -> tuple:
         index, block = item

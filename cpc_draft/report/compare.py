@@ -71,6 +71,7 @@ def comparison_to_dict(comparison: VersionComparison) -> dict:
             for pair in found.renumbered
         ],
         "fact_changes": [asdict(change) for change in comparison.fact_changes],
+        "warnings": list(comparison.warnings),
     }
 
 

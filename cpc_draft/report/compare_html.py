@@ -43,6 +43,8 @@ KIND_MARK = {ADDED: "+", DELETED: "−", MOVED: "⇄", MODIFIED: "✎", RENUMBER
 KIND_LABEL = {RENUMBERED: "renumbered only", UNCHANGED: "unchanged"}
 FACT_KIND_LABEL = {
     "contribution": "Contribution",
+    "objective": "Objective",
+    "program": "Program",
     "indicator": "Indicator",
     "term": "Term",
     "signing": "Signature",
@@ -63,6 +65,7 @@ def comparison_to_html(comparison: VersionComparison) -> str:
         old=_document(comparison.old),
         new=_document(comparison.new),
         facts=[_fact_view(fact) for fact in comparison.fact_changes],
+        warnings=comparison.warnings,
         languages=languages,
         kinds=[
             {"kind": kind, "mark": KIND_MARK[kind], "label": _kind_label(kind)} for kind in KINDS

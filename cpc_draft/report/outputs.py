@@ -191,10 +191,11 @@ def comparison_report(
         write_redline(comparison, destination.path, author=author, force=destination.force)
         count = len(comparison.changes)
         note = f"wrote {_shown(destination.path)} ({count} changed articles as tracked changes)"
-        return Delivery(note=note, note_on_stdout=True, exit_code=differ)
-    return deliver(
-        _comparison_text(comparison, output_format, destination.style), destination, differ
-    )
+        return Delivery(
+            note=note, note_on_stdout=True, warnings=comparison.warnings, exit_code=differ
+        )
+    text = _comparison_text(comparison, output_format, destination.style)
+    return deliver(text, destination, differ)._replace(warnings=comparison.warnings)
 
 
 def _comparison_text(comparison: VersionComparison, output_format: str, style: Style) -> str:
