@@ -22,7 +22,7 @@ from cpc_draft.assemble.markup import MarkupError, parse_blocks
 from cpc_draft.assemble.rough import mark_todos
 from cpc_draft.assemble.spec import CompactSpec, spec_from_yaml
 from cpc_draft.assemble.templating import compile_template
-from cpc_draft.assemble.wording import available_languages, contract, wording
+from cpc_draft.assemble.wording import available_languages, contract, typeset, wording
 from cpc_draft.errors import CpcDraftError, IncompleteCompactError, LibraryError, SpecError
 from cpc_draft.fileio.yaml_source import MAX_YAML_BYTES, load_yaml, read_text_file
 from cpc_draft.model import ITEM, PARAGRAPH, TITLE, Block, ClauseText, Draft, Section
@@ -153,7 +153,7 @@ def _render_sections(library: ClauseLibrary, views: dict[str, LanguageView]) -> 
 def _localise(block: Block, language: str, kind: str) -> Block:
     if block.kind not in (PARAGRAPH, ITEM):
         return block
-    text = contract(block.text, language)
+    text = typeset(contract(block.text, language), language)
     return Block(TITLE if kind == "title" else block.kind, text, block.label)
 
 

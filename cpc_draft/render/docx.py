@@ -15,7 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
+from dataclasses import replace
+from functools import cache
 from html import escape
+from importlib import resources
 from pathlib import Path
 
 from docx import Document
@@ -28,6 +32,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from cpc_draft.fileio.output import write_atomically
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 from cpc_draft.render import wordml
 from cpc_draft.render.pages import add_page_furniture
@@ -175,7 +180,7 @@ class _BodyBuilder:
             runs = [
                 wordml.run(block.label, language),
                 TAB_RUN,
-                wordml.run(block.text, language, style),
+                *text_runs(block.text, language, style),
             ]
             return wordml.paragraph(runs, hanging_twips=HANGING_INDENT)
         if block.kind == TABLE:
@@ -185,11 +190,37 @@ class _BodyBuilder:
         # "Done at …" stays on the page of the signatures that follow it.
         closing = section.kind == "closing" and not in_cell
         return wordml.paragraph(
-            [wordml.run(block.text, language, style)],
+            text_runs(block.text, language, style),
             align="both",
             keep_next=True if closing else None,
             keep_lines=closing,
         )
+
+
+def text_runs(text: str, language: str, style: RunStyle) -> list[str]:
+    """Runs of ``text``, the language's ordinal suffixes raised ("1er" in French)."""
+    pattern = _superscript(language)
+    if pattern is None:
+        return [wordml.run(text, language, style)]
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        pieces += [(text[start : match.start()], style), (match.group(), raised(style))]
+        start = match.end()
+    pieces.append((text[start:], style))
+    return [wordml.run(piece, language, look) for piece, look in pieces if piece]
+
+
+def raised(style: RunStyle) -> RunStyle:
+    return replace(style, superscript=True)
+
+
+@cache
+def _superscript(language: str) -> re.Pattern | None:
+    entry = resources.files("cpc_draft").joinpath(f"data/languages/{language}.yaml")
+    if not entry.is_file():
+        return None
+    pattern = load_data(entry.read_text("utf-8")).get("superscript")
+    return re.compile(pattern) if pattern else None
 
 
 def _rows_of(sections) -> list[tuple[Section, ...]]:

@@ -32,6 +32,7 @@ class RunStyle:
     size_half_points: int | None = None
     color: str | None = None
     highlight: str | None = None
+    superscript: bool = False
 
 
 PLAIN = RunStyle()
@@ -48,6 +49,8 @@ def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
         properties += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     if style.highlight:
         properties += f'<w:highlight w:val="{style.highlight}"/>'
+    if style.superscript:
+        properties += '<w:vertAlign w:val="superscript"/>'
     properties += f'<w:lang w:val="{WORD_LANGUAGE.get(language, language)}"/>'
     return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text(value)}</w:t></w:r>'
 
