@@ -44,6 +44,7 @@ def test_init_writes_a_valid_commented_spec(tmp_path):
     assert data["partner"]["name"]["es"] == "la República del Perú"
     assert data["partner"]["short_name"] == {"en": "Peru", "es": "el Perú"}
     assert str(data["term"]["start"]) == "2026-01-01"
+    assert data["draft"] == {"round": 1}  # the header's marking: "Negotiation round 1"
     assert data["term"]["years"] == 5
     plan_years = [row["year"] for row in data["financial_plan"]["years"]]
     assert plan_years == [2026, 2027, 2028, 2029, 2030]

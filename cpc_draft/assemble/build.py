@@ -7,6 +7,7 @@ articles, and hand the draft to a writer.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +26,17 @@ from cpc_draft.assemble.templating import compile_template
 from cpc_draft.assemble.wording import available_languages, contract, typeset, wording
 from cpc_draft.errors import CpcDraftError, IncompleteCompactError, LibraryError, SpecError
 from cpc_draft.fileio.yaml_source import MAX_YAML_BYTES, load_yaml, read_text_file
-from cpc_draft.model import ITEM, PARAGRAPH, TITLE, Block, ClauseText, Draft, Section
+from cpc_draft.model import (
+    ITEM,
+    PARAGRAPH,
+    TABLE,
+    TITLE,
+    Block,
+    ClauseText,
+    Draft,
+    Section,
+    Signatory,
+)
 
 LAYOUTS = ("side-by-side", "sequential")
 ORIGINALS = ("us", "partner")
@@ -145,16 +156,30 @@ def _render_sections(library: ClauseLibrary, views: dict[str, LanguageView]) -> 
             texts[code] = ClauseText(code, label, clause.headings[code], tuple(blocks))
         signatories = {}
         if clause.kind == "signatures":
-            signatories = {code: view.signatories() for code, view in views.items()}
+            signatories = {
+                code: tuple(_typeset_signatory(signatory, code) for signatory in view.signatories())
+                for code, view in views.items()
+            }
         sections.append(Section(clause.id, clause.version, clause.kind, number, texts, signatories))
     return sections
 
 
 def _localise(block: Block, language: str, kind: str) -> Block:
+    if block.kind == TABLE:
+        rows = tuple(tuple(typeset(cell, language) for cell in row) for row in block.rows)
+        return replace(block, rows=rows)
     if block.kind not in (PARAGRAPH, ITEM):
         return block
     text = typeset(contract(block.text, language), language)
     return Block(TITLE if kind == "title" else block.kind, text, block.label)
+
+
+def _typeset_signatory(signatory: Signatory, language: str) -> Signatory:
+    return replace(
+        signatory,
+        heading=typeset(signatory.heading, language),
+        title=typeset(signatory.title, language),
+    )
 
 
 def _title_text(sections: list[Section], language: str) -> str:

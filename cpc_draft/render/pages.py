@@ -45,7 +45,7 @@ def _header_cell(draft: Draft, language: str) -> str:
 
 
 def _footer_cell(draft: Draft, language: str) -> str:
-    """ "Page {page} of {pages}" with both numbers as fields."""
+    """The language's "Page {page} of {pages}", both numbers as fields."""
     runs = []
     for index, piece in enumerate(_FIELD.split(draft.furniture[language].page_of)):
         if index % 2:

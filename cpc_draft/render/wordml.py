@@ -39,6 +39,12 @@ PLAIN = RunStyle()
 
 
 def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
+    properties = run_properties(language, style)
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+
+
+def run_properties(language: str, style: RunStyle = PLAIN) -> str:
+    """A run's w:rPr, its elements in the order the schema requires."""
     properties = ""
     if style.bold:
         properties += "<w:b/>"
@@ -52,7 +58,7 @@ def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
     if style.superscript:
         properties += '<w:vertAlign w:val="superscript"/>'
     properties += f'<w:lang w:val="{WORD_LANGUAGE.get(language, language)}"/>'
-    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+    return f"<w:rPr>{properties}</w:rPr>"
 
 
 TAB_RUN = "<w:r><w:tab/></w:r>"
@@ -61,10 +67,10 @@ TAB_RUN = "<w:r><w:tab/></w:r>"
 def field(code: str, shown: str, language: str, style: RunStyle = PLAIN) -> str:
     """A Word field (``PAGE``, ``NUMPAGES``) showing ``shown`` until Word or LibreOffice
     updates it, which both do when they lay out the pages."""
-    properties = run(shown, language, style).split("</w:rPr>")[0] + "</w:rPr>"
+    properties = run_properties(language, style)
 
     def piece(content: str) -> str:
-        return f"{properties}{content}</w:r>"
+        return f"<w:r>{properties}{content}</w:r>"
 
     return (
         piece('<w:fldChar w:fldCharType="begin"/>')
