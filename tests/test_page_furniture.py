@@ -122,6 +122,10 @@ def test_done_at_keeps_with_the_signatures(tmp_path):
         properties = element.find(qn("w:pPr"))
         assert properties.find(qn("w:keepNext")) is not None, start
         assert properties.find(qn("w:keepLines")) is not None, start
+        # the last paragraph of the last article comes along: the page is not bare signatures
+        paragraphs = list(body.iter(qn("w:p")))
+        before = paragraphs[paragraphs.index(element) - 1]
+        assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, start
         following = element.getparent().getparent().getnext()  # the signatures' control
         rows = list(following.iter(qn("w:tr")))
         assert rows and all(

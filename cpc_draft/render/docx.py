@@ -109,7 +109,14 @@ class _BodyBuilder:
         for index, language in enumerate(draft.languages):
             if index:
                 parts.append(wordml.page_break())
-            parts += [self.clause(s, language, self.text_width, False) for s in draft.sections]
+            for position, section in enumerate(draft.sections):
+                # The last paragraph before "Done at …" joins it on the signature page,
+                # so that page carries text of the compact, not the signatures alone.
+                following = draft.sections[position + 1 : position + 2]
+                lead_in = bool(following) and following[0].kind == "closing"
+                parts.append(
+                    self.clause(section, language, self.text_width, False, lead_in=lead_in)
+                )
         return "".join(parts)
 
     def side_by_side(self, draft: Draft) -> str:
@@ -142,7 +149,14 @@ class _BodyBuilder:
         )
 
     def clause(
-        self, section: Section, language: str, width: int, in_cell: bool, column: int = 0
+        self,
+        section: Section,
+        language: str,
+        width: int,
+        in_cell: bool,
+        column: int = 0,
+        *,
+        lead_in: bool = False,
     ) -> str:
         text = section.texts[language]
         parts = []
@@ -163,13 +177,24 @@ class _BodyBuilder:
                         outline_level=9 if column else None,
                     )
                 )
-        parts += [self.block(block, section, language, width, in_cell) for block in text.blocks]
+        last = len(text.blocks) - 1
+        parts += [
+            self.block(block, section, language, width, in_cell, keep=lead_in and index == last)
+            for index, block in enumerate(text.blocks)
+        ]
         alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
         content = "".join(parts) or _SPACER
         return wordml.content_control(next(self.control_ids), section.tag, alias, content)
 
     def block(
-        self, block: Block, section: Section, language: str, width: int, in_cell: bool
+        self,
+        block: Block,
+        section: Section,
+        language: str,
+        width: int,
+        in_cell: bool,
+        *,
+        keep: bool = False,
     ) -> str:
         style = MISSING_STYLE if block.is_missing else PLAIN
         if block.kind == TITLE:
@@ -188,7 +213,7 @@ class _BodyBuilder:
         if block.kind == SIGNATURES:
             return _signatures(section.signatories[language], language, width, stacked=in_cell)
         # "Done at …" stays on the page of the signatures that follow it.
-        closing = section.kind == "closing" and not in_cell
+        closing = (keep or section.kind == "closing") and not in_cell
         return wordml.paragraph(
             text_runs(block.text, language, style),
             align="both",
