@@ -27,6 +27,18 @@ if TYPE_CHECKING:
 class _Group(click.Group):
     """Catches the one library error type in one place: a message, never a traceback."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole summary (click cuts it at 45 characters, or at
+        the first full stop: "Review drafts against 22 U.S.C.")."""
+        rows = [
+            (name, _summary(command))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -39,15 +51,45 @@ class _Group(click.Group):
             ctx.exit(ExitCode.INTERRUPTED)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _summary(command: click.Command) -> str:
+    """The first paragraph of a command's help, on one line."""
+    return " ".join((command.help or "").split("\n\n")[0].split())
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="cpc-draft")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Draft, check and compare U.S. Child Protection Compact (CPC) Partnerships.
 
     \b
     Example:
       cpc-draft assemble examples/peru.yaml -o peru.docx
     """
+    if ctx.invoked_subcommand is None:  # bare `cpc-draft`: the help, and no error
+        click.echo(ctx.get_help())
+        ctx.exit(ExitCode.OK)
+
+
+def _ask_password(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """ "-" asks for the password without echoing it: a password typed on the command
+    line stays in the shell's history and shows in the list of processes."""
+    return click.prompt("Password", hide_input=True, err=True) if value == "-" else value
+
+
+def _password_option(what: str):
+    return click.option(
+        "--password",
+        envvar="CPC_DRAFT_PASSWORD",
+        show_envvar=True,
+        metavar="PASSWORD",
+        callback=_ask_password,
+        help=f"Password of {what}; '-' asks for it without echoing it.",
+    )
 
 
 @main.command()
@@ -193,18 +235,28 @@ def clauses(check_only, library) -> None:
     show_default=True,
     help="Text for reading, JSON for other tools.",
 )
-@click.option("--password", help="Password of an encrypted PDF.")
-def extract(file, output_format, password) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write it to this file (default: print it).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@_password_option("an encrypted PDF")
+def extract(file, output_format, output, force, password) -> None:
     """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
 
     \b
     Example:
       cpc-draft extract examples/received/jamaica-draft.txt --format json
+      cpc-draft extract draft.pdf --format json -o draft.json
     """
     from cpc_draft.readers import read_document
-    from cpc_draft.report.outputs import extract_report
+    from cpc_draft.report.outputs import deliver, extract_report
 
-    _finish(extract_report(read_document(file, password=password), output_format))
+    destination = _destination(output, force)
+    report = extract_report(read_document(file, password=password), output_format)
+    _finish(deliver(report.text, destination))
 
 
 @main.command()
@@ -237,19 +289,31 @@ def extract(file, output_format, password) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Rule levels (default: .cpc-draft.toml or [tool.cpc-draft] in pyproject.toml).",
 )
-@click.option("--password", help="Password of encrypted PDFs.")
+@click.option(
+    "--exclude",
+    "excludes",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, skip files and folders whose name or path matches (repeatable).",
+)
+@_password_option("encrypted PDFs")
 @click.option(
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
-def check(paths, output_format, output, force, jobs, config_path, password, model) -> None:
+def check(
+    paths, output_format, output, force, jobs, config_path, excludes, password, model
+) -> None:
     """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
 
     Exit code 0: no error-level findings; 1: some; 2: a file could not be read.
+    A folder is searched for drafts, without hidden folders, clause libraries, earlier
+    reports and OUTPUT.
 
     \b
     Example:
       cpc-draft check examples/received/jamaica-draft.txt
       cpc-draft check draft.pdf --format html -o review.html
+      cpc-draft check drafts/ --exclude 'old/*' --format sarif -o review.sarif
     """
     from cpc_draft.check import batch
     from cpc_draft.check.config import load_config
@@ -257,7 +321,7 @@ def check(paths, output_format, output, force, jobs, config_path, password, mode
 
     destination = _destination(output, force)
     config = dataclasses.replace(load_config(config_path), model=model)
-    files = batch.expand(list(paths))
+    files = batch.expand(list(paths), exclude=excludes, output=output)
     progress = _progress(len(files))
     outcomes = batch.run(files, config, jobs=jobs, password=password, progress=progress)
     _finish(check_report(outcomes, output_format, destination))
@@ -269,7 +333,9 @@ def _progress(count: int):
         return None
 
     def wrap(outcomes, total):
-        with click.progressbar(outcomes, length=total, label="checking", file=sys.stderr) as bar:
+        with click.progressbar(
+            outcomes, length=total, label="checking", show_pos=True, file=sys.stderr
+        ) as bar:
             yield from bar
 
     return wrap
@@ -297,7 +363,7 @@ def _progress(count: int):
 @click.option(
     "--author", default="cpc-draft", show_default=True, help="Author of the redline's changes."
 )
-@click.option("--password", help="Password of encrypted PDFs.")
+@_password_option("encrypted PDFs")
 def compare(paths, language_versions, output_format, output, force, author, password) -> None:
     """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
 

@@ -121,6 +121,7 @@ class TextBlock:
     ``page`` is 1-based where the format has pages. ``clause`` is the provenance tag our
     own drafts carry ("objectives@1.0.0"). ``table`` numbers the table a row belongs to
     and ``column`` the side of a side-by-side bilingual table a block was split from.
+    ``line`` is the 1-based line a block starts on, where the format has lines (text).
     """
 
     index: int
@@ -133,6 +134,7 @@ class TextBlock:
     table: int | None = None
     row: int | None = None
     column: int | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)

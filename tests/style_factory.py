@@ -2,11 +2,19 @@
 
 The metamorphic tests (tests/test_format_invariance.py) check that every form of one
 draft gives the same review. The drafts are written here, for these tests: a fictional
-partner ("the Republic of Norland") and our own wording, in three heading styles:
+partner ("the Republic of Norland") and our own wording, in five heading styles:
 
 - ``article``: "Article 4 – Programs and Funding", the numbers in the text;
 - ``section``: "SECTION IV. PROGRAMS AND FUNDING", Roman numerals in capitals;
-- ``plain``: unnumbered descriptive headings ("What we will fund").
+- ``plain``: unnumbered descriptive headings ("What we will fund");
+- ``paragraphs``: no headings at all, the paragraphs numbered "1." to "18." (an MOU's
+  style);
+- ``clausula`` (Spanish): "CLÁUSULA QUINTA.- PROGRAMAS Y FINANCIAMIENTO", amounts
+  "1.500.000";
+- ``article-fr`` (French): "Article premier – Objet", "Article 5 – Programmes et
+  financement", amounts "1 500 000" with narrow no-break spaces, « : » spaced.
+
+The Spanish and French words are in tests/style_texts.py.
 
 Each draft is a list of blocks (kind, text or cells) rendered as:
 
@@ -27,11 +35,14 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
+from docx.shared import Pt, Twips
+from style_texts import FRENCH, SPANISH
 
 HEADING, PARA, ITEM, TABLE = "heading", "para", "item", "table"
-STYLES = ("article", "section", "plain")
+STYLES = ("article", "section", "plain", "paragraphs", "clausula", "article-fr")
+LANGUAGE_TEXTS = {"clausula": SPANISH, "article-fr": FRENCH}
 FORMS = ("txt", "docx-styled", "docx-bold", "docx-numbered", "pdf", "pdf-2col")
+COLUMN_SPACE_TWIPS = 425  # the gap between the columns of the two-column form
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 # (formal title, plain-language title) of each article, in order
@@ -139,6 +150,10 @@ def _articles() -> list[list[tuple]]:
 
 def compact_blocks(style: str) -> list[tuple]:
     """The draft in ``style``: a list of (kind, text) and (TABLE, rows)."""
+    if style in LANGUAGE_TEXTS:
+        return _translated_blocks(style, LANGUAGE_TEXTS[style])
+    if style == "paragraphs":
+        return _numbered_paragraphs(compact_blocks("article"))
     blocks: list[tuple] = [
         (HEADING, "CHILD PROTECTION COMPACT PARTNERSHIP"),
         (PARA, "The Government of the United States of America and the Government of the "
@@ -155,6 +170,34 @@ def compact_blocks(style: str) -> list[tuple]:
     return blocks
 
 
+def _numbered_paragraphs(blocks: list[tuple]) -> list[tuple]:
+    """The draft with its article headings dropped and its paragraphs numbered in one
+    run, up to the signatures; the title stays."""
+    numbered: list[tuple] = [blocks[0]]
+    number = 0
+    for kind, content in blocks[1:]:
+        if kind == HEADING:
+            continue
+        if kind == PARA and not content.startswith(("Done at", "FOR THE")):
+            number += 1
+            content = f"{number}. {content}"
+        numbered.append((kind, content))
+    return numbered
+
+
+def _translated_blocks(style: str, texts: dict) -> list[tuple]:
+    blocks: list[tuple] = [(HEADING, texts["title"]), (PARA, texts["opening"])]
+    articles = zip(texts["titles"], texts["articles"], strict=True)
+    for number, (title, body) in enumerate(articles, start=1):
+        if style == "clausula":
+            heading = f"CLÁUSULA {texts['ordinals'][number - 1]}.- {title.upper()}"
+        else:
+            heading = f"Article {'premier' if number == 1 else number} – {title}"
+        blocks.append((HEADING, heading))
+        blocks += body
+    return blocks + [(PARA, line) for line in texts["closing"]]
+
+
 def _heading(style: str, number: int, titles: tuple[str, str]) -> str:
     formal, plain = titles
     if style == "article":
@@ -166,14 +209,17 @@ def _heading(style: str, number: int, titles: tuple[str, str]) -> str:
 
 def numbered_label(style: str) -> tuple[str, str] | None:
     """Word numbering for the numbered form: (format, level text), or None (plain)."""
-    return {"article": ("decimal", "Article %1 –"), "section": ("upperRoman", "SECTION %1.")}.get(
-        style
-    )
+    labels = {
+        "article": ("decimal", "Article %1 –"),
+        "section": ("upperRoman", "SECTION %1."),
+        "article-fr": ("decimal", "Article %1 –"),  # Word writes "Article 1", not "premier"
+    }
+    return labels.get(style)
 
 
 def strip_label(style: str, text: str) -> str:
     """A heading's title without the label that Word's numbering writes instead."""
-    if style == "article":
+    if style in ("article", "article-fr"):
         return text.split(" – ", 1)[1]
     if style == "section":
         return text.split(". ", 1)[1]
@@ -214,6 +260,7 @@ def write_docx(blocks: list[tuple], path: Path, form: str, style: str) -> Path:
             document.add_paragraph(content)
     if form == "pdf-2col":
         _two_columns(document)
+        _fit_tables(document, _column_width(document))
     document.save(path)
     return path
 
@@ -260,6 +307,44 @@ def _number(paragraph, num_id: int) -> None:
     )
 
 
+def _column_width(document) -> int:
+    """The width of one of two text columns, in EMU."""
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    return (text_width - Twips(COLUMN_SPACE_TWIPS)) // 2
+
+
+def _fit_tables(document, width: int) -> None:
+    """Tables as a word processor sets them in a two-column page: within their column
+    (python-docx sizes a new table to the whole text width, wider than a column), each
+    column as wide as its longest word at least, the room left shared by content (as
+    Word's and LibreOffice's "autofit to contents" do)."""
+    for table in document.tables:
+        table.autofit = False
+        texts = [[cell.text for cell in column.cells] for column in table.columns]
+        shares = _autofit_shares(texts, width // Pt(1))
+        for column, share in zip(table.columns, shares, strict=True):
+            column.width = int(width * share)
+            for cell in column.cells:
+                cell.width = int(width * share)
+
+
+def _autofit_shares(columns: list[list[str]], points: int) -> list[float]:
+    """Each column's share of the width: its longest word and the cell's padding, plus
+    the room left shared by how much longer its longest cell is (in characters of a
+    9-point font, about five points wide)."""
+    padding = 3  # characters: LibreOffice's default cell margins, left and right
+    room = points / 5
+    least = [
+        padding + max(len(word) for text in texts for word in text.split()) for texts in columns
+    ]
+    most = [padding + max(len(text) for text in texts) for texts in columns]
+    spare = max(0.0, room - sum(least))
+    extra = [m - w for m, w in zip(most, least, strict=True)]
+    widths = [w + spare * e / (sum(extra) or 1) for w, e in zip(least, extra, strict=True)]
+    return [w / sum(widths) for w in widths]
+
+
 def _two_columns(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -268,4 +353,4 @@ def _two_columns(document) -> None:
         columns = parse_xml(f"<w:cols {nsdecls('w')}/>")
         section._sectPr.append(columns)
     columns.set(qn("w:num"), "2")
-    columns.set(qn("w:space"), "425")
+    columns.set(qn("w:space"), str(COLUMN_SPACE_TWIPS))

@@ -462,3 +462,20 @@ def test_jobs_read_pdfs_ahead_with_the_same_results(assembled_pdfs):
     assert one.exit_code == two.exit_code == 0, two.output
     assert json.loads(one.stdout) == json.loads(two.stdout)
     assert [d["path"] for d in json.loads(two.stdout)["documents"]] == paths
+
+
+def test_json_lists_combined_totals_apart_from_each_party(tmp_path):
+    """ "A combined total of US$8,200,000" is money of the compact, given in the JSON for
+    tools, but no one government's contribution."""
+    draft = tmp_path / "combined.txt"
+    draft.write_text(
+        "Article 5 – Funding\n\n"
+        "The United States intends to contribute US$5,000,000 and the Government of "
+        "Valdoria intends to contribute US$3,200,000, for a combined total of "
+        "US$8,200,000.\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(draft), "--format", "json"])
+    (document,) = json.loads(result.stdout)["documents"]
+    assert [(c["party"], c["amount"]) for c in document["combined_totals"]] == [("both", "8200000")]
+    assert "8200000" not in [c["amount"] for c in document["contributions"]]

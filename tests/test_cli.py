@@ -336,3 +336,65 @@ def test_running_assemble_does_not_import_spacy_or_pdfplumber(tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout == "False False\n"
     assert output.exists()
+
+
+# -- help, bare command, passwords, extract -o (issue 15) ----------------------------------------
+
+
+def test_bare_command_prints_the_help_and_exits_0():
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: cpc-draft ")
+    assert "Commands:" in result.stdout
+
+
+def test_main_help_shows_each_commands_whole_summary():
+    commands = " ".join(run("--help").stdout.split("Commands:")[1].split())
+    for path, command in all_commands(main):
+        summary = " ".join(command.help.split("\n\n")[0].split())
+        assert f"{path[0]} {summary}" in commands
+    assert "22 U.S.C. § 7103a(d)(2) and the GAO's findings." in commands
+    assert "..." not in commands
+
+
+def _encrypted_pdf(tmp_path: Path) -> Path:
+    from pdf_factory import Pdf
+
+    pdf = Pdf()
+    pdf.page().paragraph(72, 72, 400, "Secret text of the compact.")
+    return pdf.save(tmp_path / "secret.pdf", password="secret")
+
+
+def test_password_from_the_environment(tmp_path):
+    path = _encrypted_pdf(tmp_path)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["extract", str(path)])
+    assert refused.exit_code == ExitCode.FAILURE and "is encrypted" in refused.stderr
+    read = runner.invoke(main, ["extract", str(path)], env={"CPC_DRAFT_PASSWORD": "secret"})
+    assert read.exit_code == 0, read.output
+    assert "Secret text of the compact." in read.stdout
+
+
+def test_password_dash_asks_for_it_without_echoing_it(tmp_path):
+    path = _encrypted_pdf(tmp_path)
+    result = CliRunner().invoke(main, ["extract", str(path), "--password", "-"], input="secret\n")
+    assert result.exit_code == 0, result.output
+    assert "Password:" in result.stderr and "secret" not in result.stderr
+    assert "Secret text of the compact." in result.stdout
+
+
+def test_extract_writes_its_output_file_and_never_over_one(tmp_path):
+    draft = ROOT / "examples" / "received" / "jamaica-draft.txt"
+    target = tmp_path / "jamaica.json"
+    first = run("extract", draft, "--format", "json", "-o", target)
+    assert first.exit_code == 0 and first.stdout == ""
+    assert f"wrote {target}" in first.stderr
+    blocks = yaml.safe_load(target.read_text("utf-8"))["blocks"]
+    assert blocks and all(block["line"] >= 1 for block in blocks)
+    target.write_text("mine", "utf-8")
+    again = run("extract", draft, "-o", target)
+    assert again.exit_code == ExitCode.FAILURE and target.read_text("utf-8") == "mine"
+    assert str(target) in again.stderr and len(again.stderr.splitlines()) == 1
+    forced = run("extract", draft, "-o", target, "--force")
+    assert forced.exit_code == 0 and target.read_text("utf-8").startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jamaica.json"]  # no temporary left

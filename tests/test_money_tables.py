@@ -237,7 +237,7 @@ def test_words_and_figures_of_a_combined_total_are_checked(tmp_path):
     review = review_document(read_document(path), Config())
     assert [c.amount for c in review.primary.funding.combined] == ["4500000"]
     messages = [f.message for f in review.findings if f.rule == "words-figures"]
-    assert messages and "4000000" in messages[0]
+    assert messages and "US$4,000,000" in messages[0]
 
 
 def test_two_programs_with_the_same_yearly_amount_are_both_added():

@@ -120,3 +120,37 @@ def test_tracked_changes_in_tables_headers_and_deleted_rows(tmp_path):
 def test_one_change_is_singular(tmp_path):
     read = read_docx(make_docx(tmp_path / "one.docx", p("A ", ins("new", "Ana"), " text")))
     assert read.warnings == ("1 insertion is not accepted (tracked changes)",)
+
+
+# -- tables typed as lines of pipes ---------------------------------------------------------
+
+
+def test_pipe_rows_typed_as_paragraphs_are_read_as_a_table(tmp_path):
+    """A text draft pasted into Word keeps its Markdown table as paragraphs of pipes: they
+    are a table, the rule under the header is dropped, and a tracked change after the
+    table still points at its own paragraph. One line with pipes in prose stays prose."""
+    from cpc_draft.readers import read_document
+
+    body = "".join(
+        [
+            p("The Participants intend to fund the following programs:"),
+            p("| Program | United States (USD) | Norland (USD) |"),
+            p("|---|---|---|"),
+            p("| Justice for children | 1,500,000 | 600,000 |"),
+            p("| Care and recovery | 2,000,000 | 900,000 |"),
+            p("Each | Participant | intends to report on its contribution every year."),
+            p("The Participants ", ins("intend to", "Ana"), " meet every year."),
+        ]
+    )
+    read = read_document(make_docx(tmp_path / "pasted.docx", body))
+    rows = [block for block in read.blocks if block.kind == "table_row"]
+    assert [block.cells for block in rows] == [
+        ("Program", "United States (USD)", "Norland (USD)"),
+        ("Justice for children", "1,500,000", "600,000"),
+        ("Care and recovery", "2,000,000", "900,000"),
+    ]
+    assert {block.table for block in rows} == {0} and [b.row for b in rows] == [0, 1, 2]
+    assert [block.index for block in read.blocks] == list(range(len(read.blocks)))
+    (revision,) = read.revisions
+    assert read.blocks[revision.block].text == "The Participants intend to meet every year."
+    assert read.blocks[revision.block - 1].kind == "paragraph"

@@ -93,6 +93,8 @@ def test_line_end_hyphens_are_joined_and_real_hyphens_kept(tmp_path):
         ("coordi-", "nation", True),
         ("the", "plan", None),  # no hyphen at all
         ("2017-", "2020", False),  # figures keep it
+        ("CLÁUSULA OCTAVA.-", "SOSTENIBILIDAD", None),  # a dash after a stop: a space
+        ("the plan -", "as agreed", None),  # a dash between words
     ],
 )
 def test_hyphen_rule(before, after, expected):
@@ -358,3 +360,35 @@ def test_ruled_side_by_side_layout_is_read_as_two_columns_not_a_table(tmp_path):
         (1, rows[0][1]),
         (1, rows[1][1]),
     ]
+
+
+# -- tables that go on after a break --------------------------------------------------------
+
+
+def _table_entry(x0: float, x1: float, top: float, column: int):
+    from cpc_draft.readers.pdf.geometry import Entry, TableItem
+
+    item = TableItem((x0, top, x1, top + 100), [[[]]], [[None]])
+    return Entry(item, column, region=column, left=x0, right=x1)
+
+
+def test_a_table_goes_on_in_the_next_column_or_page_but_not_beside_itself():
+    """A two-column page: a table that ends the first column goes on at the head of the
+    second (it starts higher up); the same table beside it, level with it, is the other
+    language's version; and a table ending the page's last column goes on at the head of
+    the next page's first column."""
+    from cpc_draft.readers.pdf.table_flow import OpenTable, continued_table
+
+    left = OpenTable(1, 50, 250, 500, 3, ["Year", "US", "Partner"], [])
+    carried = {0: (4, left)}
+    flowing = _table_entry(300, 500, 70, column=1)
+    beside = _table_entry(300, 500, 500, column=1)
+    narrower = _table_entry(300, 420, 70, column=1)
+    assert continued_table(carried, None, 4, flowing, 3) is left
+    assert continued_table(carried, None, 4, beside, 3) is None
+    assert continued_table(carried, None, 4, narrower, 3) is None
+    assert continued_table(carried, None, 4, flowing, 4) is None  # other columns
+    right = OpenTable(2, 300, 500, 400, 3, ["Year", "US", "Partner"], [])
+    next_page = _table_entry(50, 250, 70, column=0)
+    assert continued_table({1: (4, right)}, (4, 1, right), 5, next_page, 3) is right
+    assert continued_table({1: (4, right)}, (3, 1, right), 5, next_page, 3) is None

@@ -62,4 +62,4 @@ def test_tracked_changes_are_an_error(tmp_path):
     review = review_document(read_document(path), Config())
     tracked = [f for f in review.findings if f.rule == "tracked-changes"]
     assert len(tracked) == 2 and {f.severity for f in tracked} == {"error"}
-    assert "unaccepted insertion by Ana: 'every year'" in {f.message for f in tracked}
+    assert "unaccepted insertion by Ana: “every year”" in {f.message for f in tracked}

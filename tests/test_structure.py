@@ -105,6 +105,24 @@ def test_a_reader_heading_that_is_a_sentence_becomes_a_paragraph():
     assert [block.kind for block in decide_headings(blocks)] == [PARAGRAPH, PARAGRAPH]
 
 
+def test_a_reference_cut_off_by_a_line_break_ends_its_sentence():
+    """A PDF line break can leave "Article 6." alone after "… set out in": it finishes the
+    sentence; a label after a finished sentence, or one with a title, is a heading."""
+    blocks = _blocks(
+        (HEADING, "Article 5 – Review"),
+        (PARAGRAPH, "Progress on the plan is reviewed every year as set out in"),
+        (HEADING, "Article 6."),
+        (PARAGRAPH, "The Participants intend to review progress every year."),
+        (HEADING, "Article 6."),
+        (PARAGRAPH, BODY),
+        (PARAGRAPH, "Funds are managed by the ministry described in"),
+        (HEADING, "Article 7 – Funds"),
+        (PARAGRAPH, BODY),
+    )
+    assert _headings(blocks) == ["Article 5 – Review", "Article 6.", "Article 7 – Funds"]
+    assert [b.kind for b in decide_headings(blocks)][2] == PARAGRAPH
+
+
 def test_after_the_signatures_only_annexes_are_headings():
     blocks = _blocks(
         (HEADING, "Article 1 – Purpose"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -22,13 +22,12 @@ from pathlib import Path
 
 from cpc_draft import sandbox
 from cpc_draft.check.config import Config
+from cpc_draft.check.discovery import drafts_in
 from cpc_draft.check.intake import submit_draft, warm_up
 from cpc_draft.check.review import Review, review_document, review_path
 from cpc_draft.errors import CpcDraftError, InputFileError
 from cpc_draft.model import Document
 from cpc_draft.sandbox import can_fork
-
-SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown"}
 
 
 @dataclass(frozen=True)
@@ -38,16 +37,20 @@ class Outcome:
     error: str | None
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders replaced by the drafts they hold (sorted, recursively)."""
+def expand(
+    paths: list[Path], *, exclude: Sequence[str] = (), output: Path | None = None
+) -> list[Path]:
+    """Files as given; folders replaced by the drafts they hold (sorted, recursively),
+    without hidden folders, clause libraries, our own reports, the ``output`` being
+    written and what an ``exclude`` glob matches (see :mod:`cpc_draft.check.discovery`)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            found = drafts_in(path, exclude, skip=output)
             if not found:
-                raise InputFileError(path, "holds no .pdf, .docx, .txt or .md files")
+                raise InputFileError(
+                    path, "holds no drafts to check (.pdf, .docx, .txt or .md files)"
+                )
             files += found
         else:
             files.append(path)

@@ -60,6 +60,12 @@ def _many(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+def _without_targets(missing: int, count: int) -> str:
+    """ "1 of 1 indicator has no targets", "2 of 3 indicators have no targets"."""
+    verb = "has" if missing == 1 else "have"
+    return f"{missing} of {_many(count, 'indicator')} {verb} no targets"
+
+
 def _responsibilities(facts: StreamFacts) -> ElementStatus:
     duties = facts.duties
     us, partner = duties.us, duties.partner
@@ -119,11 +125,13 @@ def _indicators(facts: StreamFacts) -> ElementStatus:
     with_targets = [i for i in indicators if i.targets]
     found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in indicators[:5])
     if len(with_targets) == len(indicators):
-        return ElementStatus("D", PRESENT, f"{len(indicators)} indicators with targets", found)
+        return ElementStatus(
+            "D", PRESENT, f"{_many(len(indicators), 'indicator')} with targets", found
+        )
     return ElementStatus(
         "D",
         PARTIAL,
-        f"{len(indicators) - len(with_targets)} of {len(indicators)} indicators have no targets",
+        _without_targets(len(indicators) - len(with_targets), len(indicators)),
         found,
     )
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from cpc_draft.check.config import Config
 from cpc_draft.check.elements import element_statuses
 from cpc_draft.check.facts import StreamFacts, find_facts
 from cpc_draft.check.intake import read_draft
+from cpc_draft.check.located import Places
 from cpc_draft.check.rules import RULES
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, Document, ElementStatus, Finding
 from cpc_draft.statute import ELEMENT_KEYS
@@ -39,6 +41,16 @@ class Review:
     def primary(self) -> StreamFacts:
         """The facts of the first language version, which single-text rules read."""
         return next(iter(self.facts.values()))
+
+    @cached_property
+    def places(self) -> Places:
+        """Where each block stands, as the reports say it: "Article 6, page 4"."""
+        streams = {language: facts.stream.blocks for language, facts in self.facts.items()}
+        return Places(self.document, streams)
+
+    def where(self, block: int | None, page: int | None = None) -> str:
+        """ "Article 6, page 4", "Article 6, line 120", or "" where nothing can be said."""
+        return self.places.of(block, page)
 
     @property
     def errors(self) -> int:

@@ -71,6 +71,7 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
     path)``.
     """
     from cpc_draft.text.langid import detect_languages
+    from cpc_draft.text.pipe_tables import read_pipe_tables
     from cpc_draft.text.structure import decide_headings
 
     kind = sniff(path)
@@ -93,6 +94,7 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.text import read_text
 
         document = read_text(path)
+    document = read_pipe_tables(document)
     blocks, languages = detect_languages(decide_headings(document.blocks))
     return replace(document, blocks=blocks, languages=languages)
 

@@ -62,21 +62,22 @@ def decode(path: Path, data: bytes) -> tuple[str, list[str]]:
 def parse_text(text: str) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     paragraph: list[str] = []
-    table = row = 0
+    table = row = number = start = 0  # start: the line the paragraph began on
     in_table = False
 
     def add(kind: str, content: str, **extra) -> None:
         content = _EMPHASIS.sub(r"\2", " ".join(content.split()))
         if content:
+            extra.setdefault("line", number)
             blocks.append(TextBlock(index=len(blocks), kind=kind, text=content, **extra))
 
     def flush() -> None:
         if paragraph:
-            add(PARAGRAPH, " ".join(paragraph))
+            add(PARAGRAPH, " ".join(paragraph), line=start)
             paragraph.clear()
 
     text = pipe_aligned_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if line.startswith("|") and line.count("|") >= 2:
             flush()
@@ -101,6 +102,7 @@ def parse_text(text: str) -> list[TextBlock]:
             flush()
             add(ITEM, line)
         else:
+            start = start if paragraph else number
             paragraph.append(line)
     flush()
     return blocks

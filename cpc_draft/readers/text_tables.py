@@ -32,7 +32,7 @@ def pipe_aligned_tables(text: str) -> str:
     while i < len(lines):
         if i + 1 < len(lines) and lines[i].strip() and _RULE.match(lines[i + 1].expandtabs()):
             columns = [m.span() for m in _DASHES.finditer(lines[i + 1].expandtabs())]
-            out.append(_piped(lines[i], columns))
+            out += [_piped(lines[i], columns), "| --- |"]  # a rule, so line numbers hold
             i += 2
             while i < len(lines) and lines[i].strip():
                 out.append(_piped(lines[i], columns))

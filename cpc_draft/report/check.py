@@ -29,7 +29,10 @@ def review_to_dict(review: Review) -> dict:
             key: {
                 "status": status.status,
                 "reason": status.reason,
-                "evidence": [asdict(item) for item in status.evidence],
+                "evidence": [
+                    {**asdict(item), "location": review.where(item.block, item.page)}
+                    for item in status.evidence
+                ],
             }
             for key, status in review.elements.items()
         },
@@ -40,6 +43,9 @@ def review_to_dict(review: Review) -> dict:
         "contributions": [
             asdict(c) for f in review.facts.values() for c in f.funding.contributions
         ],
+        # Totals the draft gives for both governments together ("a combined US$7 million"):
+        # money of the compact, but no one party's contribution.
+        "combined_totals": [asdict(c) for f in review.facts.values() for c in f.funding.combined],
         "objectives": [
             {"text": block.text, "block": block.index, "page": block.page}
             for block in facts.objectives.listed
@@ -69,7 +75,14 @@ def review_to_dict(review: Review) -> dict:
             "date": facts.signing.date.isoformat() if facts.signing.date else None,
         },
         "non_binding": bool(facts.wording.non_binding),
-        "findings": [asdict(finding) for finding in by_severity(review.findings)],
+        "findings": [
+            {
+                **asdict(finding),
+                "line": review.places.line(finding.block),
+                "location": review.where(finding.block, finding.page),
+            }
+            for finding in by_severity(review.findings)
+        ],
     }
 
 
@@ -92,28 +105,29 @@ def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
             )
             lines.append(f"  {key} {names[key].name:17} {mark} {status.reason}")
             for finding in by_severity(f for f in review.findings if f.element == key):
-                lines.append(_finding_line(finding, style, indent=6))
+                lines.append(_finding_line(review, finding, style, indent=6))
         others = [f for f in review.findings if f.element is None]
         if others:
             lines.append("  other findings:")
-            lines += [_finding_line(finding, style, indent=4) for finding in by_severity(others)]
-        counts = {s: sum(1 for f in review.findings if f.severity == s) for s in SEVERITY_ORDER}
-        lines.append(
-            f"  {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
-        )
+            lines += [_finding_line(review, f, style, indent=4) for f in by_severity(others)]
+        lines.append(f"  {finding_counts(review.findings)}")
         lines.append("")
     return "\n".join(lines)
 
 
-def _finding_line(finding, style, indent: int) -> str:
-    where = " ".join(
-        part
-        for part in (
-            f"p{finding.page}" if finding.page else "",
-            f"#{finding.block}" if finding.block is not None else "",
-        )
-        if part
+def finding_counts(findings: Iterable[Finding]) -> str:
+    """ "1 error, 2 warnings, 0 notes"."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
+    return ", ".join(
+        f"{counts[severity]} {noun if counts[severity] == 1 else noun + 's'}"
+        for severity, noun in (("error", "error"), ("warning", "warning"), ("info", "note"))
     )
+
+
+def _finding_line(review: Review, finding: Finding, style, indent: int) -> str:
+    """The finding, and where it stands in words a reviewer looks up ("Article 6, page 4");
+    the block index stays in the JSON report."""
+    where = review.where(finding.block, finding.page)
     severity = style(f"{finding.severity}", fg=SEVERITY_COLOUR[finding.severity])
     return f"{' ' * indent}{severity} [{finding.rule}] {finding.message}" + (
         f" ({where})" if where else ""

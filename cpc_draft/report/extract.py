@@ -18,6 +18,7 @@ BLOCK_FIELDS = (
     "table",
     "row",
     "column",
+    "line",
 )
 
 

@@ -90,6 +90,7 @@ def document_view(review: Review, prefix: str = "") -> dict:
         "party_names": party_names,
         "indicators": _indicators(data, prefix, known),
         "text": _text(review),
+        "where": review.where,  # "Article 6, page 4" for a block (and page)
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cpc_draft.check.rules.phrasing import mismatch_message
 from cpc_draft.compare.files import LanguageVersions
 
 
@@ -18,7 +19,7 @@ def mismatches_to_dict(found: LanguageVersions) -> dict:
                 "values": m.values,
                 "page": m.page,
                 "block": m.block,
-                "message": m.message(),
+                "message": mismatch_message(m),
             }
             for m in found.mismatches
         ],
@@ -36,7 +37,7 @@ def mismatches_to_text(found: LanguageVersions, style=lambda text, **_: text) ->
     ]
     for mismatch in found.mismatches:
         page = f" (page {mismatch.page})" if mismatch.page else ""
-        lines.append(f"  {style('mismatch', fg='red')} {mismatch.message()}{page}")
+        lines.append(f"  {style('mismatch', fg='red')} {mismatch_message(mismatch)}{page}")
     if not found.mismatches:
         lines.append("  the language versions agree: same articles, same figures")
     return "\n".join(lines) + "\n"

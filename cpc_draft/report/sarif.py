@@ -1,7 +1,11 @@
 """`check` results as SARIF 2.1.0, for code-scanning pipelines.
 
-Each document is an artifact; a finding's location is its page (as the region's start
-line, since a PDF or Word page is the unit a reviewer navigates) and block index.
+Each document is an artifact. A finding in a text file has a real region: the line its
+block starts on. PDF and Word files have no lines a viewer can go to, so their findings
+carry no region (a region needs a line or an offset, and "line 1" would send every one
+of them to the top of the file); the location says where in words instead ("Article 6,
+page 4"), as its message and as a logical location (the article), with the page and the
+block index as properties.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from pathlib import Path
 from cpc_draft import __version__
 from cpc_draft.check.review import Review
 from cpc_draft.check.rules import RULES
+from cpc_draft.model import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,27 +38,18 @@ def reviews_to_sarif(reviews: list[Review]) -> str:
     for review in reviews:
         uri = Path(review.document.path).as_posix()
         for finding in review.findings:
-            region = {"startLine": finding.page or 1}
             results.append(
                 {
                     "ruleId": finding.rule,
                     "ruleIndex": index[finding.rule],
                     "level": _LEVEL[finding.severity],
                     "message": {"text": finding.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": uri},
-                                "region": region,
-                            },
-                            "logicalLocations": [
-                                {"name": f"block {finding.block}", "kind": "element"}
-                            ]
-                            if finding.block is not None
-                            else [],
-                        }
-                    ],
-                    "properties": {"element": finding.element, "block": finding.block},
+                    "locations": [_location(review, finding, uri)],
+                    "properties": {
+                        "element": finding.element,
+                        "block": finding.block,
+                        "page": finding.page or review.places.page(finding.block),
+                    },
                 }
             )
     log = {
@@ -70,3 +66,19 @@ def reviews_to_sarif(reviews: list[Review]) -> str:
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _location(review: Review, finding: Finding, uri: str) -> dict:
+    """The file, the line for a text file, and where in words ("Article 6, page 4")."""
+    physical: dict = {"artifactLocation": {"uri": uri}}
+    line = review.places.line(finding.block)
+    if line is not None:
+        physical["region"] = {"startLine": line}
+    location: dict = {"physicalLocation": physical}
+    where = review.where(finding.block, finding.page)
+    if where:
+        location["message"] = {"text": where}
+    section = review.places.section(finding.block)
+    if section:
+        location["logicalLocations"] = [{"name": section, "kind": "section"}]
+    return location

@@ -225,7 +225,9 @@ def _is_heading(
         return False
     label = heading_label(text)
     if label is not None and label.unit != NUMBERED:
-        return True  # an annex after the signatures, or the next language's articles
+        # An annex after the signatures, or the next language's articles; but not the
+        # end of a sentence that a line break cut off: "… described in / Article 10."
+        return not _ends_sentence(block, label, previous)
     if closed:
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
@@ -236,6 +238,17 @@ def _is_heading(
     if block.kind == HEADING and _has_heading_shape(text):
         return True  # a Word heading style, a Markdown "#", a PDF line set apart
     return _is_plain_heading(text, previous, following)
+
+
+def _ends_sentence(block: TextBlock, label: HeadingLabel, previous: TextBlock | None) -> bool:
+    """ "Article 10." after a paragraph that stops mid-sentence ("… described in") is that
+    sentence's last words, set on a line of their own by the layout, not a heading."""
+    if label.title or block.text.rstrip()[-1] not in _TERMINAL:
+        return False
+    if previous is None or previous.kind != PARAGRAPH or previous.column != block.column:
+        return False
+    last = previous.text.rstrip()[-1:]
+    return last.isalpha() and last.islower()
 
 
 def _has_heading_shape(text: str) -> bool:

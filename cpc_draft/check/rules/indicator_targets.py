@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import quoted
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -29,10 +30,10 @@ def check(review: Review) -> Iterator[Problem]:
     indicators = review.primary.indicators
     later = " (the draft leaves the targets to be set later)" if indicators.deferred else ""
     for indicator in indicators.without_targets:
-        name = (indicator.name or indicator.text)[:80]
+        name = quoted(indicator.name or indicator.text, limit=80)
         if indicator.placeholders:
-            written = ", ".join(repr(p) for p in dict.fromkeys(indicator.placeholders))
-            message = f"indicator with a placeholder for its target ({written}): {name!r}"
+            written = ", ".join(quoted(p) for p in dict.fromkeys(indicator.placeholders))
+            message = f"indicator with a placeholder for its target ({written}): {name}"
         else:
-            message = f"indicator without targets{later}: {name!r}"
+            message = f"indicator without targets{later}: {name}"
         yield Problem(message, element="D", block=indicator.block, page=indicator.page)

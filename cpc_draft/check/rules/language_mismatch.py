@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import mismatch_message
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -28,4 +29,4 @@ def check(review: Review) -> Iterator[Problem]:
 
     streams = {language: facts.stream.blocks for language, facts in review.facts.items()}
     for mismatch in language_mismatches(streams):
-        yield Problem(mismatch.message(), block=mismatch.block, page=mismatch.page)
+        yield Problem(mismatch_message(mismatch), block=mismatch.block, page=mismatch.page)

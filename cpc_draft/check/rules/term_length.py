@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import counted
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def check(review: Review) -> Iterator[Problem]:
     if years is not None and not 4 <= years <= 5:
         block = facts.term.evidence
         yield Problem(
-            f"a term of {years} years is outside the usual four to five",
+            f"a term of {counted(years, 'year')} is outside the usual four to five",
             block=block.index if block else None,
             page=block.page if block else None,
         )

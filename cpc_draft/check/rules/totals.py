@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import money, quoted
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -22,13 +23,13 @@ DEFAULT_LEVEL = "error"
 
 
 def check(review: Review) -> Iterator[Problem]:
-    for facts in review.facts.values():
+    for language, facts in review.facts.items():
         for total in facts.funding.table_totals:
             stated = total.stated
             if total.summed and Decimal(stated.amount) != total.summed:
+                summed = money(total.summed, stated.currency, language)
                 yield Problem(
-                    f"the total {stated.text!r} differs from the sum of its rows "
-                    f"({total.summed} {stated.currency})",
+                    f"the total {quoted(stated.text)} differs from the sum of its rows ({summed})",
                     element="E",
                     block=stated.block,
                     page=stated.page,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import quoted
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ DEFAULT_LEVEL = "error"
 def check(review: Review) -> Iterator[Problem]:
     for revision in review.document.revisions:
         yield Problem(
-            f"unaccepted {revision.kind} by {revision.author or 'unknown'}: {revision.text[:60]!r}",
+            f"unaccepted {revision.kind} by {revision.author or 'an unknown author'}: "
+            f"{quoted(revision.text, limit=60)}",
             block=revision.block,
         )

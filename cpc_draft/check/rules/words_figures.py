@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from cpc_draft.check.rules.phrasing import money, quoted
 from cpc_draft.model import Problem
 
 if TYPE_CHECKING:
@@ -22,12 +23,13 @@ DEFAULT_LEVEL = "error"
 
 
 def check(review: Review) -> Iterator[Problem]:
-    for facts in review.facts.values():
+    for language, facts in review.facts.items():
         for c in (*facts.funding.contributions, *facts.funding.combined):
             if c.words_amount is not None and Decimal(c.words_amount) != Decimal(c.amount):
+                words = money(c.words_amount, c.currency, language)
+                figures = money(c.amount, c.currency, language)
                 yield Problem(
-                    f"words say {c.words_amount} but figures say {c.amount} "
-                    f"{c.currency}: {c.text!r}",
+                    f"the words say {words} but the figures say {figures}: {quoted(c.text)}",
                     element="E",
                     block=c.block,
                     page=c.page,

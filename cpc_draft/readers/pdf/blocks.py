@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from cpc_draft.model import TextBlock
 from cpc_draft.readers.pdf.geometry import Entry, Line, TableItem
 from cpc_draft.readers.pdf.hyphenation import Vocabulary, join_lines
-from cpc_draft.readers.pdf.tables import cell_text
+from cpc_draft.readers.pdf.table_flow import OpenTable, PageEnd, continued_table, is_split_row
+from cpc_draft.readers.pdf.tables import broken_word, cell_text
 
 HEADING, PARAGRAPH, ITEM, TABLE_ROW = "heading", "paragraph", "item", "table_row"
 
@@ -59,16 +60,6 @@ class _Block:
     closed: bool = False  # ended short: cannot continue on the next page
 
 
-@dataclass
-class _OpenTable:
-    number: int
-    x0: float
-    x1: float
-    columns: int
-    header: list[str]
-    rows: list[_Block]
-
-
 class BlockBuilder:
     """Turns each page's entries into blocks; paragraphs may continue onto the next page."""
 
@@ -77,7 +68,8 @@ class BlockBuilder:
         self.tables = 0
         self.vocabulary = Vocabulary()
         self.leading: Counter = Counter()
-        self._last: dict[int | None, tuple[int, _Block | _OpenTable]] = {}
+        self._last: dict[int | None, tuple[int, _Block | OpenTable]] = {}
+        self._page_end: PageEnd = None  # the previous page's last entry
 
     # pass 1: statistics over all pages
     def observe(self, entries: list[Entry]) -> None:
@@ -138,6 +130,8 @@ class BlockBuilder:
             current[column] = block
             self._last[column] = (number, block)
             previous = entry
+        if previous is not None and previous.column in self._last:
+            self._page_end = (number, previous.column, self._last[previous.column][1])
         for column, (page, _) in list(self._last.items()):
             if page != number:
                 del self._last[column]
@@ -175,30 +169,24 @@ class BlockBuilder:
         if not rows:
             return
         columns = max(len(row) for row in rows)
-        carried = self._last.get(entry.column)
         table = None
-        if (
-            first
-            and carried
-            and carried[0] == number - 1
-            and isinstance(carried[1], _OpenTable)
-            and carried[1].columns == columns
-            and abs(carried[1].x0 - item.x0) < 3
-            and abs(carried[1].x1 - item.x1) < 3
-        ):
-            table = carried[1]
+        if first:
+            table = continued_table(self._last, self._page_end, number, entry, columns)
+        if table is not None:
+            table.x0, table.x1, table.top = item.x0, item.x1, item.top
             if rows[0] == table.header:
                 rows = rows[1:]
-            if rows and table.rows and _is_split_row(table.rows[-1].cells, rows[0]):
+            if rows and table.rows and is_split_row(table.rows[-1].cells, rows[0], table.rows):
                 last = table.rows[-1]
                 last.cells = [
-                    join_lines([a, b], self.vocabulary) if b else a
-                    for a, b in zip(last.cells, rows[0], strict=True)
+                    self._join_cut_cell(a, b) for a, b in zip(last.cells, rows[0], strict=True)
                 ]
                 rows = rows[1:]
+                if len(table.rows) == 1:
+                    table.header = last.cells
         if table is None:
             self.tables += 1
-            table = _OpenTable(self.tables, item.x0, item.x1, columns, rows[0], [])
+            table = OpenTable(self.tables, item.x0, item.x1, item.top, columns, rows[0], [])
         for cells in rows:
             block = _Block(
                 TABLE_ROW,
@@ -211,6 +199,17 @@ class BlockBuilder:
             table.rows.append(block)
             self.blocks.append(block)
         self._last[entry.column] = (number, table)
+
+    def _join_cut_cell(self, before: str, after: str) -> str:
+        """A cell a page or column break cut in two: "Baselin" + "e" is one word."""
+        if not after:
+            return before
+        if not before:
+            return after
+        word = before.split()[-1]
+        if broken_word(word, after, self.vocabulary):
+            return before + after
+        return join_lines([before, after], self.vocabulary)
 
     def finish(self, body_size: float) -> list[TextBlock]:
         out: list[TextBlock] = []
@@ -251,18 +250,6 @@ def _first_unit_width(line: Line) -> float:
 
 
 _PUNCTUATION_ONLY = re.compile(r"^[;:!?»›%)\]]+[.,]?$")
-
-
-def _is_split_row(last: list[str], row: list[str]) -> bool:
-    """A row the page break cut in two: its text continues the previous row's cells."""
-    if len(last) != len(row):
-        return False
-    filled = [i for i, cell in enumerate(row) if cell.strip()]
-    if not filled or len(filled) == len(row):
-        return False
-    return all(last[i].strip() and row[i].strip()[0].islower() for i in filled) and any(
-        last[i].strip() for i in range(len(row)) if i not in filled
-    )
 
 
 def classify(lines: list[Line], text: str, body_size: float) -> str:

@@ -75,6 +75,8 @@ def hyphen_join(before: str, after: str, vocabulary: Vocabulary) -> bool | None:
     """
     if not before or before[-1] not in _HYPHENS:
         return None
+    if len(before) > 1 and not before[-2].isalnum():
+        return None  # "CLÁUSULA OCTAVA.-" / "OBJETO": a dash after a stop, then a space
     head_match = re.search(r"([^\W\d_]+)[" + _HYPHENS + r"]$", before)
     tail_match = re.match(r"[^\W\d_]+", after)
     if not head_match or not tail_match:

@@ -7,6 +7,8 @@ pdfminer parsing the page.
 
 from __future__ import annotations
 
+import re
+
 from cpc_draft.readers.pdf.geometry import Line, TableGrid, TableItem, Word, word_rows
 from cpc_draft.readers.pdf.hyphenation import Vocabulary, join_lines
 
@@ -91,8 +93,9 @@ def cell_text(words: list[Word], box, vocabulary: Vocabulary) -> str:
     """A cell's lines as one text.
 
     A narrow cell may break a word that does not fit without a hyphen ("Targe" / "t
-    year 1"): a line that is one word filling the cell, not a word of the body text, is
-    joined to the next line's lowercase start without a space.
+    year 1"): a line that is one word filling the cell is joined to the next line's
+    lowercase start without a space, unless the document says otherwise (see
+    :func:`broken_word`).
     """
     lines = [Line.of(row) for row in word_rows(words)]
     texts: list[str] = []
@@ -110,11 +113,31 @@ def cell_text(words: list[Word], box, vocabulary: Vocabulary) -> str:
                 single
                 and width
                 and previous.x1 - previous.x0 >= 0.75 * width
-                and word.isalpha()
-                and text[:1].islower()
-                and word.lower() not in vocabulary
+                and broken_word(word, text, vocabulary)
             ):
                 texts[-1] = texts[-1] + text
                 continue
         texts.append(text)
     return join_lines(texts, vocabulary)
+
+
+_APOSTROPHES = ("’", "'")
+
+
+def broken_word(word: str, following: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``word``, alone on a full cell line (or ending a cell a page break cut), is
+    the first part of a word the line
+    after finishes: yes where the document knows the joined word ("commun" + "ity"); no
+    where it knows ``word`` itself or the next line starts with a word of its own
+    ("referred" / "to care", "Pourcentage" / "d’enfants"); yes otherwise ("Targe" / "t
+    year 1")."""
+    if not word.isalpha() or not following[:1].islower():
+        return False
+    rest = re.match(r"[^\W\d_]+", following).group(0)  # the letters before any stop
+    if following[len(rest) : len(rest) + 1] in _APOSTROPHES:
+        return False  # "d’enfants", "l’unité": an elided word starts the line
+    if (word + rest).lower() in vocabulary:
+        return True
+    if word.lower() in vocabulary:
+        return False
+    return not (len(rest) >= 2 and rest.isalpha() and rest.lower() in vocabulary)
