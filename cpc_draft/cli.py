@@ -118,7 +118,8 @@ def _password_option(what: str):
 @click.option(
     "--allow-incomplete",
     is_flag=True,
-    help="Write a draft even if elements A–G lack content, with [MISSING: …] markers.",
+    help="Write a draft even if elements A–G lack content or init's TODOs are left, with "
+    "[MISSING: …] and [TODO: …] markers.",
 )
 @click.option(
     "--library",
