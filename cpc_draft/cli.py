@@ -118,15 +118,19 @@ def _password_option(what: str):
 @click.option(
     "--allow-incomplete",
     is_flag=True,
-    help="Write a draft even if elements A–G lack content, with [MISSING: …] markers.",
+    help="Write a draft even if elements A–G lack content or init's TODOs are left, with "
+    "[MISSING: …] and [TODO: …] markers.",
 )
 @click.option(
     "--library",
     type=click.Path(path_type=Path, file_okay=False),
     help="Clause library folder (default: the bundled library).",
 )
+@click.option(
+    "--final", is_flag=True, help="The text for signature: no DRAFT marking in the header."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-def assemble(spec, output, layout, original, allow_incomplete, library, force) -> None:
+def assemble(spec, output, layout, original, allow_incomplete, library, final, force) -> None:
     """Assemble a bilingual draft compact from SPEC and the clause library.
 
     \b
@@ -138,7 +142,11 @@ def assemble(spec, output, layout, original, allow_incomplete, library, force) -
     from cpc_draft.report.outputs import assembled_report
 
     options = AssembleOptions(
-        layout=layout, original=original, allow_incomplete=allow_incomplete, library=library
+        layout=layout,
+        original=original,
+        allow_incomplete=allow_incomplete,
+        library=library,
+        final=final,
     )
     _finish(assembled_report(run(spec, output, options, force=force), output))
 

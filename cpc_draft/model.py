@@ -17,6 +17,7 @@ TABLE = "table"
 SIGNATURES = "signatures"
 
 MISSING_MARK = "[MISSING:"
+TODO_MARK = "[TODO:"  # a spec value `init` left to fill in, shown as such in a rough draft
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Block:
 
     @property
     def is_missing(self) -> bool:
-        return MISSING_MARK in self.text
+        return MISSING_MARK in self.text or TODO_MARK in self.text
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PageFurniture:
+    """What one language prints on every page: the draft marking and its round, version
+    and date in the header (empty in a final text), and "Page {page} of {pages}"."""
+
+    marking: str
+    detail: str
+    page_of: str
+
+
+@dataclass(frozen=True)
 class Draft:
     """A whole assembled compact.
 
@@ -91,6 +102,8 @@ class Draft:
     title: dict[str, str]
     properties: dict[str, str]
     missing: dict[str, str]
+    furniture: dict[str, PageFurniture] = field(default_factory=dict)
+    advice: tuple[str, ...] = ()  # warnings about the spec a negotiator should see
 
 
 # -- documents read back from files (readers -> check, compare) ------------------------------

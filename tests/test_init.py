@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import docx_paragraph_texts
+from docx import Document
+from docx.oxml.ns import qn
 
 from cpc_draft.cli import main
 
@@ -37,8 +40,11 @@ def test_init_writes_a_valid_commented_spec(tmp_path):
     assert data["partner"]["code"] == "PE"
     assert data["currencies"] == {"us": "USD", "partner": "PEN"}
     assert data["partner"]["name"]["en"] == "the Republic of Peru"
-    assert data["partner"]["short_name"] == {"en": "Peru", "es": "Perú"}
+    # Names with the article each language gives them ("del Perú" once contracted).
+    assert data["partner"]["name"]["es"] == "la República del Perú"
+    assert data["partner"]["short_name"] == {"en": "Peru", "es": "el Perú"}
     assert str(data["term"]["start"]) == "2026-01-01"
+    assert data["draft"] == {"round": 1}  # the header's marking: "Negotiation round 1"
     assert data["term"]["years"] == 5
     plan_years = [row["year"] for row in data["financial_plan"]["years"]]
     assert plan_years == [2026, 2027, 2028, 2029, 2030]
@@ -127,7 +133,7 @@ def test_assemble_refuses_the_fresh_spec_and_names_its_todos(tmp_path):
         "placeholder 'TODO: city of signature'; fill it in"
     ) in errors
     for field in (
-        "partner.name.es",
+        "signing.place.es",
         "signatories.us.name",
         "objectives[0].en",
         "objectives[0].es",
@@ -161,7 +167,8 @@ def test_unknown_language_is_refused(tmp_path):
     result = run("init", "--partner", "Republic of Peru", "--language", "zz", "-o", output)
     assert result.exit_code == 2
     assert result.stderr == (
-        "cpc-draft: error: --language: 'zz' is not a known language code (e.g. es, fr)\n"
+        "cpc-draft: error: --language: 'zz' is not a known language code; "
+        "the clause library has en, es, fr\n"
     )
     assert not output.exists()
 
@@ -186,7 +193,10 @@ def test_french_partner_with_an_apostrophe(tmp_path):
     assert data["partner"]["code"] == "CI"
     assert data["currencies"]["partner"] == "XOF"
     assert data["partner"]["name"]["en"] == "the Republic of Côte d'Ivoire"
-    assert data["partner"]["short_name"]["fr"] == "Côte d’Ivoire"
+    # The French short name carries its article ("à la Côte d'Ivoire"), and its
+    # apostrophe is the one French texts use (data/languages/fr.yaml), not CLDR's "’".
+    assert data["partner"]["name"]["fr"] == "la République de Côte d'Ivoire"
+    assert data["partner"]["short_name"] == {"en": "Côte d'Ivoire", "fr": "la Côte d'Ivoire"}
 
 
 def test_unknown_country_leaves_todo_placeholders(tmp_path):
@@ -228,3 +238,88 @@ def test_init_into_a_missing_folder(tmp_path):
     result = run("init", *PERU, "-o", output)
     assert result.exit_code == 2
     assert result.stderr == (f"cpc-draft: error: {output}: folder {output.parent} does not exist\n")
+
+
+def _init_and_assemble(tmp_path: Path, partner: str, *languages: str) -> tuple[dict, str]:
+    """init for ``partner``, then a rough Markdown draft of it: (spec data, draft text)."""
+    spec = tmp_path / "spec.yaml"
+    options = [arg for code in languages for arg in ("--language", code)]
+    result = run(
+        "init", "--partner", partner, *options, "--start", "2026-01-01", "-o", spec, "--force"
+    )
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "draft.md"
+    assembled = run("assemble", spec, "-o", draft, "--allow-incomplete", "--force")
+    assert assembled.exit_code == 0, assembled.output
+    return yaml.safe_load(spec.read_text("utf-8")), draft.read_text("utf-8")
+
+
+def test_french_names_read_with_their_article_and_its_contractions(tmp_path):
+    data, draft = _init_and_assemble(tmp_path, "Republic of Côte d'Ivoire", "fr")
+    assert "à la Côte d'Ivoire" in draft and "par la Côte d'Ivoire" in draft
+    assert "à Côte d'Ivoire" not in draft and "par Côte d'Ivoire" not in draft
+    data, draft = _init_and_assemble(tmp_path, "Kingdom of Morocco", "fr")
+    assert data["partner"]["name"] == {"en": "the Kingdom of Morocco", "fr": "le Royaume du Maroc"}
+    assert data["partner"]["short_name"]["fr"] == "le Maroc"
+    assert "du Maroc" in draft and "au Maroc" in draft
+    assert "de le Maroc" not in draft and "à le Maroc" not in draft
+
+
+@pytest.mark.parametrize("partner", ["Mongolia", "Haiti"])
+def test_english_names_without_an_article_get_none(tmp_path, partner):
+    data, draft = _init_and_assemble(tmp_path, partner)
+    assert f"the {partner}" not in draft and f"The {partner}" not in draft
+    assert f"{partner}" in data["partner"]["short_name"]["en"]
+
+
+def test_haiti_in_french_elides_de(tmp_path):
+    _, draft = _init_and_assemble(tmp_path, "Haiti", "fr")
+    assert "d'Haïti" in draft and "de Haïti" not in draft
+
+
+def test_a_guessed_article_is_marked_todo(tmp_path):
+    # Mauritius is not in data/country_names.yaml: the French article is a guess.
+    output = tmp_path / "mu.yaml"
+    result = run("init", "--partner", "Mauritius", "--language", "fr", "-o", output)
+    assert result.exit_code == 0, result.output
+    line = next(
+        line
+        for line in output.read_text("utf-8").splitlines()
+        if "fr: " in line and "Maurice" in line
+    )
+    assert "# TODO: article guessed" in line
+
+
+def test_a_language_the_library_lacks_is_refused_with_those_it_has(tmp_path):
+    output = tmp_path / "br.yaml"
+    result = run("init", "--partner", "Brazil", "--language", "pt", "-o", output)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cpc-draft: error: --language: 'pt' is a language the clause library lacks; "
+        "the clause library has en, es, fr\n"
+    )
+    assert not output.exists()
+
+
+def test_a_rough_draft_shows_init_todos_as_markers(tmp_path):
+    spec, _ = init_peru(tmp_path)
+    draft = tmp_path / "rough.docx"
+    result = run("assemble", spec, "-o", draft, "--allow-incomplete")
+    assert result.exit_code == 0, result.output
+    assert "still TODO, printed as [TODO: …] markers" in result.stderr
+    texts = docx_paragraph_texts(draft)
+    assert any("[TODO: city of signature]" in text for text in texts)
+    assert not any(text.lstrip().startswith("TODO") for text in texts)
+    # In the text, the markers are as visible as [MISSING: …]: highlighted.
+    body = Document(str(draft)).element.body
+    done_at = [
+        r for r in body.iter(qn("w:r")) if "[TODO: city of signature]" in "".join(r.itertext())
+    ]
+    assert done_at and all(r.find(f".//{qn('w:highlight')}") is not None for r in done_at)
+
+
+def test_final_and_allow_incomplete_contradict(tmp_path):
+    spec, _ = init_peru(tmp_path)
+    result = run("assemble", spec, "-o", tmp_path / "x.docx", "--allow-incomplete", "--final")
+    assert result.exit_code == 2
+    assert "--final and --allow-incomplete contradict each other" in result.stderr

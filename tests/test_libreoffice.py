@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import astuple
 from pathlib import Path
 
 import pdfplumber
@@ -62,3 +64,80 @@ def test_markdown_preview(tmp_path, layout):
     text = Path(output).read_text("utf-8")
     assert "Child Protection Compact (CPC) Partnership between the Government" in text
     assert "| Total | US$5,000,000 | PEN 8,000,000 |" in text
+
+
+# -- what LibreOffice lays out: page furniture, the signature page, tables -----------------
+
+PAGE_OF = {"en": "Page {} of {}", "es": "Página {} de {}", "fr": "Page {} sur {}"}
+MARKING = {"en": "DRAFT — FOR DISCUSSION", "es": "BORRADOR — PARA DISCUSIÓN"}
+DONE_AT = {"en": "Done at", "es": "Hecho en", "fr": "Fait à"}
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    with pdfplumber.open(pdf) as document:
+        return [" ".join((page.extract_text() or "").split()) for page in document.pages]
+
+
+def test_every_page_carries_the_marking_and_page_x_of_y(assembled, assembled_pdfs):
+    for name, (draft, _) in assembled.items():
+        pages = _page_texts(assembled_pdfs[name])
+        for number, text in enumerate(pages, start=1):
+            for language in draft.languages:
+                assert PAGE_OF[language].format(number, len(pages)) in text, (name, number)
+            assert MARKING["en"] in text, (name, number)
+
+
+def test_done_at_shares_its_page_with_the_signature_blocks(assembled, assembled_pdfs):
+    for name, (draft, _) in assembled.items():
+        pages = _page_texts(assembled_pdfs[name])
+        signatures = draft.sections[-1].signatories
+        for language in draft.languages:
+            page = next(text for text in pages if DONE_AT[language] in text)
+            for signatory in signatures[language]:
+                assert " ".join(signatory.title_label.split()) in page, (name, language)
+                assert signatory.heading.split()[-1] in page, (name, language)
+
+
+def test_table_words_are_never_broken(assembled, assembled_pdfs):
+    """A word cut by too narrow a column ("measu re") shows as a fragment of a table word
+    that the draft nowhere writes."""
+    for name, (draft, _) in assembled.items():
+        vocabulary, table_words = set(), set()
+        for section in draft.sections:
+            for text in section.texts.values():
+                for block in text.blocks:
+                    vocabulary.update(_words(block.text))
+                    for row in block.rows:
+                        for cell in row:
+                            vocabulary.update(_words(cell))
+                            table_words.update(w for w in _words(cell) if len(w) > 3)
+                vocabulary.update(_words(f"{text.label} {text.heading}"))
+            for signatory in (s for group in section.signatories.values() for s in group):
+                vocabulary.update(_words(" ".join(astuple(signatory))))
+        for furniture in draft.furniture.values():
+            vocabulary.update(_words(" ".join(astuple(furniture))))
+        with pdfplumber.open(assembled_pdfs[name]) as document:
+            printed = {w for page in document.pages for w in _words(page.extract_text() or "")}
+        fragments = {
+            word: [part for part in printed - vocabulary if word.startswith(part) and part != word]
+            for word in table_words
+        }
+        broken = {word: parts for word, parts in fragments.items() if parts}
+        assert not broken, (name, broken)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{2,}", text))
+
+
+def test_reading_a_draft_leaves_its_page_furniture_out(assembled, assembled_pdfs):
+    """`check` and `compare` read our PDFs: the marking and page numbers are running lines,
+    not text of the compact."""
+    from cpc_draft.readers.pdf import read_pdf
+
+    for name in ("peru-sequential-us", "cote-divoire-side-by-side-partner"):
+        document = read_pdf(assembled_pdfs[name])
+        assert any("DRAFT — FOR DISCUSSION" in header for header in document.headers), name
+        for block in document.blocks:
+            assert "DRAFT — FOR DISCUSSION" not in block.text, name
+            assert not re.search(r"(Page|Página) \d+ (of|de|sur) \d+", block.text), name

@@ -93,8 +93,8 @@ class LanguageView(NamedTuple):
                 self.text(indicator.name) for indicator in spec.indicators if indicator.key
             ],
             "plan": self.plan(),
-            "sustainability": self.text(spec.sustainability),
-            "data_management": self.text(spec.data_management),
+            "sustainability": as_sentence(self.text(spec.sustainability)),
+            "data_management": as_sentence(self.text(spec.data_management)),
             "missing": self.missing_markers(),
         }
 
@@ -157,9 +157,9 @@ class LanguageView(NamedTuple):
             else None,
             "us_at_least": plan.at_least.us,
             "partner_at_least": plan.at_least.partner,
-            "partner_in_kind": self.text(plan.partner_in_kind),
-            "implementation": self.text(plan.implementation),
-            "oversight": self.text(plan.oversight),
+            "partner_in_kind": as_sentence(self.text(plan.partner_in_kind)),
+            "implementation": as_sentence(self.text(plan.implementation)),
+            "oversight": as_sentence(self.text(plan.oversight)),
         }
 
     def money(self, key: str, amount: Decimal) -> str:
@@ -274,6 +274,19 @@ class LanguageView(NamedTuple):
                 )
             )
         return tuple(result)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def as_sentence(text: str | None) -> str | None:
+    """A spec field the clause prints as a paragraph of its own, whatever the user typed:
+    a capital first letter and a final full stop ("grants to partners" ->
+    "Grants to partners."). A list's trailing ";" or "," becomes the full stop."""
+    if not text:
+        return text
+    text = capfirst(text.rstrip().rstrip(";,:").rstrip())
+    return text if _SENTENCE_END.search(text) else text + "."
 
 
 def ordered_languages(languages: list[str], first_party: str) -> list[str]:

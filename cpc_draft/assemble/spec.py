@@ -235,3 +235,11 @@ def _financial_plan(plan: dict | None) -> FinancialPlan:
         implementation=plan.get("implementation"),
         oversight=plan.get("oversight"),
     )
+
+
+def spec_from_yaml(located: LocatedYaml, text: str) -> CompactSpec:
+    """Validate and type a spec already parsed from ``text`` (``assemble --allow-incomplete``
+    first turns `init`'s TODO placeholders into visible markers)."""
+    data = validate(located)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _typed(located.path, digest, data, located)

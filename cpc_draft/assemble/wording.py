@@ -38,14 +38,37 @@ def wording(language: str) -> dict:
 def _contraction_patterns(language: str) -> tuple[tuple[re.Pattern, str], ...]:
     # Only before a capitalised word: "de el Gobierno" -> "del Gobierno", while the
     # clause author's "de le protéger" (a pronoun) is left alone.
+    # Elision ("de Haïti" -> "d'Haïti") likewise, before a capitalised vowel or h.
+    words = wording(language)
     return tuple(
         (re.compile(rf"\b{re.escape(source)} (?=[A-ZÀ-ÖØ-Þ])"), target + " ")
-        for source, target in wording(language)["contractions"]
+        for source, target in words["contractions"]
+    ) + tuple(
+        (re.compile(rf"\b{re.escape(source)} (?=[AEIOUYHÀ-ÆÈ-ÏÒ-ÖØ-Ü])"), target)
+        for source, target in words.get("elisions", [])
     )
 
 
 def contract(text: str, language: str) -> str:
     """Apply the language's article contractions to ``text``."""
     for pattern, replacement in _contraction_patterns(language):
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@cache
+def _spacing_rules(language: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(pattern), replacement)
+        for pattern, replacement in wording(language).get("spacing", [])
+    )
+
+
+def typeset(text: str, language: str) -> str:
+    """The language's typography: its one apostrophe, its spaces around punctuation."""
+    apostrophe = wording(language).get("apostrophe")
+    if apostrophe:
+        text = text.replace("'", apostrophe).replace("’", apostrophe)
+    for pattern, replacement in _spacing_rules(language):
         text = pattern.sub(replacement, text)
     return text

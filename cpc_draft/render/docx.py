@@ -15,7 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
+from dataclasses import replace
+from functools import cache
 from html import escape
+from importlib import resources
 from pathlib import Path
 
 from docx import Document
@@ -28,8 +32,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from cpc_draft.fileio.output import write_atomically
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 from cpc_draft.render import wordml
+from cpc_draft.render.pages import add_page_furniture
+from cpc_draft.render.tables import data_table
 from cpc_draft.render.wordml import PLAIN, TAB_RUN, WORD_LANGUAGE, Cell, RunStyle
 
 CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -53,6 +60,7 @@ def build_document(draft: Draft):
     side_by_side = draft.layout == "side-by-side" and len(draft.languages) > 1
     markup = builder.side_by_side(draft) if side_by_side else builder.sequential(draft)
     insert_body(document, markup)
+    add_page_furniture(document, draft, text_width(landscape=landscape))
     _set_core_properties(document, draft)
     _add_custom_properties(document, draft.properties)
     return document
@@ -101,23 +109,35 @@ class _BodyBuilder:
         for index, language in enumerate(draft.languages):
             if index:
                 parts.append(wordml.page_break())
-            parts += [self.clause(s, language, self.text_width, False) for s in draft.sections]
+            for position, section in enumerate(draft.sections):
+                # The last paragraph before "Done at …" joins it on the signature page,
+                # so that page carries text of the compact, not the signatures alone.
+                following = draft.sections[position + 1 : position + 2]
+                lead_in = bool(following) and following[0].kind == "closing"
+                parts.append(
+                    self.clause(section, language, self.text_width, False, lead_in=lead_in)
+                )
         return "".join(parts)
 
     def side_by_side(self, draft: Draft) -> str:
         columns = len(draft.languages)
         width = self.text_width // columns
         rows, unsplittable = [], set()
-        for index, section in enumerate(draft.sections):
-            if section.kind in ("title", "signatures"):
+        for index, group in enumerate(_rows_of(draft.sections)):
+            if group[0].kind in ("title", "closing", "signatures"):
                 unsplittable.add(index)
             # A cell must end with a paragraph; ours ends with the content control.
             rows.append(
                 [
                     Cell(
-                        self.clause(section, language, width - CELL_PADDING, True) + _SPACER, width
+                        "".join(
+                            self.clause(section, language, width - CELL_PADDING, True, column)
+                            for section in group
+                        )
+                        + _SPACER,
+                        width,
                     )
-                    for language in draft.languages
+                    for column, language in enumerate(draft.languages)
                 ]
             )
         return wordml.table(
@@ -128,30 +148,53 @@ class _BodyBuilder:
             centered=True,
         )
 
-    def clause(self, section: Section, language: str, width: int, in_cell: bool) -> str:
+    def clause(
+        self,
+        section: Section,
+        language: str,
+        width: int,
+        in_cell: bool,
+        column: int = 0,
+        *,
+        lead_in: bool = False,
+    ) -> str:
         text = section.texts[language]
         parts = []
         # Label and title are two paragraphs, not one with a line break: LibreOffice drops
-        # a <w:br/> inside a block-level content control ("Article 1Purpose").
+        # a <w:br/> inside a block-level content control ("Article 1Purpose"). The label is
+        # a Heading 1 and the title a Heading 2, so Word's navigation pane lists the
+        # articles with their titles beneath; side by side, only the first column's.
         for index, line in enumerate((text.label, text.heading)):
             if line:
                 parts.append(
                     wordml.paragraph(
                         [wordml.run(line, language)],
-                        style="Heading2",
+                        style="Heading2" if index or not text.label else "Heading1",
                         align="center",
                         space_before=0 if index and text.label else None,
                         # keep-with-next inside a table row makes rows refuse to split
                         keep_next=False if in_cell else None,
+                        outline_level=9 if column else None,
                     )
                 )
-        parts += [self.block(block, section, language, width, in_cell) for block in text.blocks]
+        last = len(text.blocks) - 1
+        parts += [
+            self.block(block, section, language, width, in_cell, keep=lead_in and index == last)
+            for index, block in enumerate(text.blocks)
+        ]
         alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
         content = "".join(parts) or _SPACER
         return wordml.content_control(next(self.control_ids), section.tag, alias, content)
 
     def block(
-        self, block: Block, section: Section, language: str, width: int, in_cell: bool
+        self,
+        block: Block,
+        section: Section,
+        language: str,
+        width: int,
+        in_cell: bool,
+        *,
+        keep: bool = False,
     ) -> str:
         style = MISSING_STYLE if block.is_missing else PLAIN
         if block.kind == TITLE:
@@ -162,60 +205,64 @@ class _BodyBuilder:
             runs = [
                 wordml.run(block.label, language),
                 TAB_RUN,
-                wordml.run(block.text, language, style),
+                *text_runs(block.text, language, style),
             ]
             return wordml.paragraph(runs, hanging_twips=HANGING_INDENT)
         if block.kind == TABLE:
-            return _data_table(block, language, width, small=in_cell) + _GAP
+            return data_table(block, language, width, small=in_cell) + _GAP
         if block.kind == SIGNATURES:
             return _signatures(section.signatories[language], language, width, stacked=in_cell)
-        return wordml.paragraph([wordml.run(block.text, language, style)], align="both")
+        # "Done at …" stays on the page of the signatures that follow it.
+        closing = (keep or section.kind == "closing") and not in_cell
+        return wordml.paragraph(
+            text_runs(block.text, language, style),
+            align="both",
+            keep_next=True if closing else None,
+            keep_lines=closing,
+        )
+
+
+def text_runs(text: str, language: str, style: RunStyle) -> list[str]:
+    """Runs of ``text``, the language's ordinal suffixes raised ("1er" in French)."""
+    pattern = _superscript(language)
+    if pattern is None:
+        return [wordml.run(text, language, style)]
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        pieces += [(text[start : match.start()], style), (match.group(), raised(style))]
+        start = match.end()
+    pieces.append((text[start:], style))
+    return [wordml.run(piece, language, look) for piece, look in pieces if piece]
+
+
+def raised(style: RunStyle) -> RunStyle:
+    return replace(style, superscript=True)
+
+
+@cache
+def _superscript(language: str) -> re.Pattern | None:
+    entry = resources.files("cpc_draft").joinpath(f"data/languages/{language}.yaml")
+    if not entry.is_file():
+        return None
+    pattern = load_data(entry.read_text("utf-8")).get("superscript")
+    return re.compile(pattern) if pattern else None
+
+
+def _rows_of(sections) -> list[tuple[Section, ...]]:
+    """Side by side, one row per clause, except that the closing clause ("Done at …") and
+    the signatures share an unsplittable row: they cannot be parted by a page break."""
+    rows: list[tuple[Section, ...]] = []
+    for section in sections:
+        if section.kind == "signatures" and rows and rows[-1][-1].kind == "closing":
+            rows[-1] = (*rows[-1], section)
+        else:
+            rows.append((section,))
+    return rows
 
 
 _SPACER = wordml.paragraph(tiny=True)
+_KEEP_SPACER = wordml.paragraph(tiny=True, keep_next=True)
 _GAP = wordml.paragraph(space_after=0)
-
-
-def _data_table(block: Block, language: str, width: int, *, small: bool) -> str:
-    widths = _column_widths(block.rows, width)
-    size = 15 if small else 18  # half-points: 7.5 pt in a column, 9 pt across the page
-    first_total = len(block.rows) - block.total_rows
-    body = []
-    for index, cells in enumerate(block.rows):
-        emphasis = index == 0 or index >= first_total
-        row = []
-        for column, value in enumerate(cells):
-            numeric = column > 0 and index > 0 and _looks_numeric(value)
-            run = wordml.run(value, language, RunStyle(bold=emphasis, size_half_points=size))
-            content = wordml.paragraph([run], align="right" if numeric else None, space_after=0)
-            row.append(Cell(content, widths[column]))
-        body.append(row)
-    return wordml.table(body, widths, grid=True, header_rows=1, cell_margin=57)
-
-
-def _column_widths(rows, width: int) -> list[int]:
-    """Share ``width`` by content. A figure column gets room for its longest figure (figures
-    must not wrap) and its longest header word; text columns wrap, so they are capped (the
-    first, which names the row, less tightly) so they cannot starve the figures.
-    """
-    columns = len(rows[0])
-    weights = []
-    for column in range(columns):
-        values = [row[column] for row in rows[1:]]
-        longest_word = max((len(word) for word in rows[0][column].split()), default=1)
-        longest = max((len(value) for value in values), default=1)
-        if all(_looks_numeric(value) for value in values):
-            weights.append(max(longest + 1, longest_word + 1, 5))  # headers are bold
-        else:
-            weights.append(max(min(longest, 18 if column == 0 else 12), longest_word))
-    total = sum(weights)
-    widths = [width * weight // total for weight in weights]
-    widths[0] += width - sum(widths)
-    return widths
-
-
-def _looks_numeric(value: str) -> bool:
-    return any(char.isdigit() for char in value) and sum(char.isalpha() for char in value) <= 3
 
 
 def _signatures(signatories, language: str, width: int, *, stacked: bool) -> str:
@@ -243,9 +290,13 @@ def _signatures(signatories, language: str, width: int, *, stacked: bool) -> str
     if stacked:
         cells = [[Cell("".join(block + wordml.paragraph() for block in blocks), width)]]
         return _SPACER + wordml.table(cells, [width], grid=False) + _SPACER
+    # One unsplittable row, kept with the "Done at …" paragraph before it.
     column = width // len(blocks)
     cells = [[Cell(block, column) for block in blocks]]
-    return _SPACER + wordml.table(cells, [column] * len(blocks), grid=False) + _SPACER
+    table = wordml.table(
+        cells, [column] * len(blocks), grid=False, unsplittable_rows=frozenset({0})
+    )
+    return _KEEP_SPACER + table + _SPACER
 
 
 # -- document set-up ---------------------------------------------------------------------------
@@ -257,19 +308,23 @@ def _set_up_styles(document) -> None:
     normal.font.name = BODY_FONT
     normal.font.size = Pt(11.5)
     normal.paragraph_format.space_after = Pt(6)
-    for name, size in (("Title", 15), ("Heading 2", 11.5)):
+    for name, size in (("Title", 15), ("Heading 1", 11.5), ("Heading 2", 11.5)):
         style = styles[name]
         style.font.name = BODY_FONT
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.paragraph_format.keep_with_next = True
+    # An article's label (Heading 1) sits right on its title (Heading 2).
+    styles["Heading 1"].paragraph_format.space_before = Pt(12)
+    styles["Heading 1"].paragraph_format.space_after = Pt(0)
+    styles["Heading 2"].paragraph_format.space_before = Pt(0)
     # The default template's Title has a bottom border, and its headings name theme fonts,
     # which take precedence over font.name: strip both so the text is one plain serif.
     title_properties = styles["Title"].element.get_or_add_pPr()
     for border in title_properties.findall(qn("w:pBdr")):
         title_properties.remove(border)
-    for name in ("Title", "Heading 2"):
+    for name in ("Title", "Heading 1", "Heading 2"):
         fonts = styles[name].element.rPr.find(qn("w:rFonts"))
         for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             fonts.attrib.pop(qn(f"w:{attribute}"), None)

@@ -32,12 +32,19 @@ class RunStyle:
     size_half_points: int | None = None
     color: str | None = None
     highlight: str | None = None
+    superscript: bool = False
 
 
 PLAIN = RunStyle()
 
 
 def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
+    properties = run_properties(language, style)
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+
+
+def run_properties(language: str, style: RunStyle = PLAIN) -> str:
+    """A run's w:rPr, its elements in the order the schema requires."""
     properties = ""
     if style.bold:
         properties += "<w:b/>"
@@ -48,11 +55,31 @@ def run(value: str, language: str, style: RunStyle = PLAIN) -> str:
         properties += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     if style.highlight:
         properties += f'<w:highlight w:val="{style.highlight}"/>'
+    if style.superscript:
+        properties += '<w:vertAlign w:val="superscript"/>'
     properties += f'<w:lang w:val="{WORD_LANGUAGE.get(language, language)}"/>'
-    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text(value)}</w:t></w:r>'
+    return f"<w:rPr>{properties}</w:rPr>"
 
 
 TAB_RUN = "<w:r><w:tab/></w:r>"
+
+
+def field(code: str, shown: str, language: str, style: RunStyle = PLAIN) -> str:
+    """A Word field (``PAGE``, ``NUMPAGES``) showing ``shown`` until Word or LibreOffice
+    updates it, which both do when they lay out the pages."""
+    properties = run_properties(language, style)
+
+    def piece(content: str) -> str:
+        return f"<w:r>{properties}{content}</w:r>"
+
+    return (
+        piece('<w:fldChar w:fldCharType="begin"/>')
+        + piece(f'<w:instrText xml:space="preserve"> {code} </w:instrText>')
+        + piece('<w:fldChar w:fldCharType="separate"/>')
+        + run(shown, language, style)
+        + piece('<w:fldChar w:fldCharType="end"/>')
+    )
+
 
 # A run's text is cut at tabs and line breaks, which WordprocessingML writes as elements.
 _RUN_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
@@ -113,14 +140,19 @@ def paragraph(
     space_before: int | None = None,
     space_after: int | None = None,
     keep_next: bool | None = None,
+    keep_lines: bool = False,
+    outline_level: int | None = None,
     tiny: bool = False,
     mark: str = "",
 ) -> str:
     """A w:p; properties are written in the order the schema requires. ``mark`` is the
-    content of the paragraph mark's properties (a tracked insertion or deletion of it)."""
+    content of the paragraph mark's properties (a tracked insertion or deletion of it).
+    ``outline_level`` 9 keeps a heading out of the navigation pane."""
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if keep_next is not None:
         properties += "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
+    if keep_lines:
+        properties += "<w:keepLines/>"
     if hanging_twips:
         properties += f'<w:tabs><w:tab w:val="left" w:pos="{hanging_twips}"/></w:tabs>'
     if tiny:
@@ -136,6 +168,8 @@ def paragraph(
         properties += f'<w:ind w:left="{hanging_twips}" w:hanging="{hanging_twips}"/>'
     if align:
         properties += f'<w:jc w:val="{align}"/>'
+    if outline_level is not None:
+        properties += f'<w:outlineLvl w:val="{outline_level}"/>'
     if mark:
         properties += f"<w:rPr>{mark}</w:rPr>"
     return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"

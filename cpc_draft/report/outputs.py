@@ -111,9 +111,11 @@ def deliver(text: str, destination: Destination, exit_code: ExitCode = ExitCode.
 
 def assembled_report(draft: Draft, output: Path) -> Delivery:
     """`assemble`: which draft was written, and a warning if it holds [MISSING] markers."""
-    warnings = ()
+    warnings = draft.advice
     if draft.missing:
-        warnings = (f"{_shown(output)}: [MISSING] markers for elements {', '.join(draft.missing)}",)
+        warnings += (
+            f"{_shown(output)}: [MISSING] markers for elements {', '.join(draft.missing)}",
+        )
     languages = ", ".join(draft.languages)
     note = f"wrote {_shown(output)} ({languages}, {draft.layout}, {draft.original} original)"
     return Delivery(note=note, note_on_stdout=True, warnings=warnings)
