@@ -196,7 +196,9 @@ def init(partner, languages, start, years, output, force) -> None:
         return
     write_init_spec(output, text, force=force)
     click.echo(
-        f"wrote {output}; fill in every TODO, then: cpc-draft assemble {output} -o draft.docx"
+        printable(
+            f"wrote {output}; fill in every TODO, then: cpc-draft assemble {output} -o draft.docx"
+        )
     )
 
 

@@ -14,9 +14,14 @@ from typing import NamedTuple
 
 import yaml
 
-from cpc_draft.errors import InputFileError, LibraryError
+from cpc_draft.errors import InputFileError, LibraryError, SpecError
 from cpc_draft.fileio.inputs import read_input_text
-from cpc_draft.fileio.yaml_source import load_data, yaml_line, yaml_problem
+from cpc_draft.fileio.yaml_source import (
+    load_data,
+    refuse_anchors_and_tags,
+    yaml_line,
+    yaml_problem,
+)
 from cpc_draft.statute import ELEMENT_KEYS
 
 KINDS = ("title", "preamble", "article", "closing", "signatures")
@@ -117,9 +122,14 @@ def _read_library(root: Path, audit_variables: bool) -> tuple[ClauseLibrary | No
 
 def _read_outline(path: Path, clauses: dict[str, Clause], problems: list[str]) -> tuple[str, ...]:
     try:
-        data = load_data(read_input_text(path, max_bytes=MAX_CLAUSE_BYTES))
+        text = read_input_text(path, max_bytes=MAX_CLAUSE_BYTES)
+        refuse_anchors_and_tags(path, text)
+        data = load_data(text)
     except InputFileError as error:
         problems.append(str(error))
+        return ()
+    except SpecError as error:
+        problems.extend(error.problems)
         return ()
     except yaml.YAMLError as error:
         problems.append(
@@ -161,7 +171,11 @@ def _read_clause(path: Path, problems: list[str], audit_variables: bool) -> Clau
         problems.append(f"{path}:1: no front matter (a block between '---' lines)")
         return None
     try:
+        refuse_anchors_and_tags(path, match.group(1), first_line=2)
         meta = load_data(match.group(1))
+    except SpecError as error:  # a tag or an anchor: a clause's front matter needs neither
+        problems.extend(error.problems)
+        return None
     except yaml.YAMLError as error:
         line = yaml_line(error, first_line=2)  # the front matter starts after '---'
         problems.append(f"{path}:{line}: front matter is not valid YAML ({yaml_problem(error)})")

@@ -56,7 +56,7 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
     if not text.strip():
         raise SpecError([f"{path}:1: the file is empty"])
     try:
-        _refuse_anchors(path, text)
+        refuse_anchors_and_tags(path, text)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:  # a raw control byte or other unreadable char
         # libyaml reports a byte offset, PyYAML a character offset: find the character.
@@ -84,7 +84,7 @@ def load_yaml(path: Path, text: str | None = None) -> LocatedYaml:
     return located
 
 
-def _refuse_anchors(path: Path, text: str) -> None:
+def refuse_anchors_and_tags(path: Path, text: str, first_line: int = 1) -> None:
     """Refuse anchors, aliases and explicit tags, all at once, before anything is composed.
 
     The composer hands back one shared node per alias, so a tree walk would expand a
@@ -94,7 +94,7 @@ def _refuse_anchors(path: Path, text: str) -> None:
     """
     problems = []
     for event in yaml.parse(text, Loader=_LOADER):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + first_line
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor:
             problems.append(
