@@ -5,7 +5,8 @@ The format is decided by the file's first bytes, not its name, so a text file ca
 inputs (encryption, zip bombs, XML entities) and raises :class:`InputFileError`, whose
 message names the file and the problem. Whatever the format, the text is then
 normalised once (:mod:`cpc_draft.text.normalize`: invisible characters, bidirectional
-overrides, footnote marks) before headings and languages are decided.
+overrides, footnote marks) and blocks too long to be paragraphs are cut at sentence
+ends (:mod:`cpc_draft.text.long_blocks`), before headings and languages are decided.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.readers.encoding import has_bom, unmarked_wide_encoding
+from cpc_draft.readers.limits import check_document_size
 
 MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
 PDF, DOCX, TEXT = "pdf", "docx", "text"
@@ -74,6 +76,7 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
     path)``.
     """
     from cpc_draft.text.langid import detect_languages
+    from cpc_draft.text.long_blocks import split_long_blocks
     from cpc_draft.text.normalize import normalize_document
     from cpc_draft.text.pipe_tables import read_pipe_tables
     from cpc_draft.text.structure import decide_headings
@@ -98,8 +101,9 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.text import read_text
 
         document = read_text(path)
+    check_document_size(path, document)
     document = normalize_document(document)  # every format: what is displayed is read
-    document = read_pipe_tables(document)
+    document = split_long_blocks(read_pipe_tables(document))
     blocks, languages = detect_languages(decide_headings(document.blocks))
     return replace(document, blocks=blocks, languages=languages)
 

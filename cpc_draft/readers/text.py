@@ -14,6 +14,7 @@ from pathlib import Path
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
 from cpc_draft.readers.encoding import decode
+from cpc_draft.readers.limits import check_text_size
 from cpc_draft.readers.text_tables import pipe_aligned_tables
 from cpc_draft.text.headings import ARTICLE_HEADING
 
@@ -32,6 +33,7 @@ def read_text(path: Path) -> Document:
             path, f"is {len(data):,} bytes; the limit for text is {MAX_TEXT_BYTES:,}"
         )
     text, warnings = decode(path, data)
+    check_text_size(path, len(text))
     return Document(
         path=str(path), format="text", blocks=tuple(parse_text(text)), warnings=tuple(warnings)
     )
