@@ -9,11 +9,10 @@ format (readers/__init__.py runs :func:`normalize_document` on what any reader r
   between two letters shapes scripts such as Devanagari or Persian and stays; so do the
   marks that display as a sign over digits (Arabic number signs). One warning counts
   what was removed, by character, with the blocks it was in.
-- **bidirectional overrides**: text between RIGHT-TO-LEFT OVERRIDE and POP DIRECTIONAL
-  FORMATTING is displayed in reverse, so "\u202e000,000,5$SU\u202c" shows "US$5,000,000".
-  It is read as displayed, with a warning quoting it. Embeddings and isolates do not
-  reverse letters; where a right-to-left one holds several left-to-right runs (which it
-  displays in another order) the text is kept as stored and a warning says so.
+- **bidirectional overrides** (:mod:`.bidi`): text between RIGHT-TO-LEFT OVERRIDE and POP
+  DIRECTIONAL FORMATTING is displayed in reverse; it is read as displayed, with a warning
+  quoting it. Where a right-to-left embedding or isolate displays runs in another order
+  than stored, the text is kept as stored and a warning says so.
 - **footnote marks** glued to what they annotate: superscript digits after a figure,
   a sign or a word ("US$5,000,000¹", "35%²") are dropped (the note is read apart,
   and the mark is no part of the figure); a bracketed mark ("5,000,000[1]") is set apart by
@@ -28,11 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cpc_draft.model import Document, Revision, TextBlock
+from cpc_draft.text.bidi import has_direction_controls, resolve_directions
 
-PDF_CHAR, PDI = "\u202c", "\u2069"
-RLO, LRO = "\u202e", "\u202d"
-EMBEDDINGS = {"\u202a": "ltr", "\u202b": "rtl", LRO: "ltr", RLO: "rtl"}  # closed by PDF
-ISOLATES = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": "auto"}  # closed by PDI
 _JOINERS = "\u200c\u200d"
 # Prepended concatenation marks: format characters drawn as a visible sign over the
 # digits that follow (Arabic number sign, Syriac abbreviation mark).
@@ -51,9 +47,11 @@ _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MARK = re.compile(
     rf"(?:(?<=[\d%.,;:)\]”’\"'])|(?<=[^\W\d_]{{3}}))[{_SUPERSCRIPT_DIGITS}]+(?![\w{_SUPERSCRIPT_DIGITS}])"
 )
+_ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPT_DIGITS}]")
 _BRACKET_MARK = re.compile(r"(?<=[\d%.,;:)\w])(\[\d{1,3}\])(?!\w)")
 QUOTE_CHARS = 80  # of a reversed override, in the warning
 BLOCKS_NAMED = 5
+OVERRIDES_QUOTED = 3
 
 
 @dataclass
@@ -61,7 +59,7 @@ class Notes:
     """What normalising one document changed or saw, for its warnings."""
 
     removed: Counter = field(default_factory=Counter)  # character -> times removed
-    removed_in: list[str] = field(default_factory=list)  # where ("#12", "a footnote")
+    removed_in: list[str] = field(default_factory=list)  # where ("block 12", "a footnote")
     reversed: list[tuple[str, str]] = field(default_factory=list)  # (where, as displayed)
     reordered: list[str] = field(default_factory=list)  # where
 
@@ -69,7 +67,7 @@ class Notes:
         out = []
         if self.removed:
             characters = ", ".join(
-                f"{_name(char)} U+{ord(char):04X} ×{count}"
+                f"{_name(char)} U+{ord(char):04X} ×{count:,}"
                 for char, count in self.removed.most_common()
             )
             out.append(
@@ -77,11 +75,14 @@ class Notes:
                 f"({characters}) "
                 f"in {_places(self.removed_in)}"
             )
-        for where, shown in self.reversed:
+        for where, shown in self.reversed[:OVERRIDES_QUOTED]:
             out.append(
                 f"{where}: text under a right-to-left override is stored in reverse; "
                 f"read as displayed: “{_clip(shown)}”"
             )
+        more = len(self.reversed) - OVERRIDES_QUOTED
+        if more > 0:
+            out.append(f"{_count(more, 'more right-to-left override')} read as displayed")
         if self.reordered:
             out.append(
                 "right-to-left embedding or isolate displays text in another order than "
@@ -116,8 +117,11 @@ def normalize_document(document: Document) -> Document:
 def normalize_text(text: str, notes: Notes, where: str) -> str:
     """``text`` as displayed: see the module. What it changed goes into ``notes``."""
     if not text.isascii() and FORMAT_CHARACTERS.search(text):
-        if any(char in EMBEDDINGS or char in ISOLATES for char in text):
-            text = _resolve_directions(text, notes, where)
+        if has_direction_controls(text):
+            text, shown_reversed, reorders = resolve_directions(text)
+            notes.reversed += [(where, shown) for shown in shown_reversed]
+            if reorders:
+                notes.reordered.append(where)
         text = _remove_invisible(text, notes, where)
     return _detach_marks(text)
 
@@ -170,102 +174,9 @@ def _lettered(char: str) -> bool:
 def _detach_marks(text: str) -> str:
     if "[" in text:
         text = _BRACKET_MARK.sub(r" \1", text)
-    if any(char in _SUPERSCRIPT_DIGITS for char in text):
+    if not text.isascii() and _ANY_SUPERSCRIPT.search(text):
         text = _SUPERSCRIPT_MARK.sub("", text)
     return text
-
-
-# -- bidirectional controls -----------------------------------------------------------------
-
-
-@dataclass
-class _Frame:
-    """An open embedding, override or isolate: its opening control and what it holds
-    (characters, and the frames closed inside it as whole pieces)."""
-
-    opener: str
-    pieces: list[str] = field(default_factory=list)
-
-
-def _resolve_directions(text: str, notes: Notes, where: str) -> str:
-    """``text`` with its embeddings, overrides and isolates resolved: a right-to-left
-    override's content reversed (as displayed), the controls themselves left in place
-    for :func:`_invisible` to count and remove."""
-    stack = [_Frame("")]
-    for char in text:
-        if char in EMBEDDINGS or char in ISOLATES:
-            stack.append(_Frame(char))
-        elif char == PDF_CHAR and len(stack) > 1 and stack[-1].opener in EMBEDDINGS:
-            _close(stack, notes, where, char)
-        elif char == PDI and any(frame.opener in ISOLATES for frame in stack[1:]):
-            while stack[-1].opener not in ISOLATES:
-                _close(stack, notes, where, "")
-            _close(stack, notes, where, char)
-        else:
-            stack[-1].pieces.append(char)
-    while len(stack) > 1:  # the end of the paragraph closes whatever is open
-        _close(stack, notes, where, "")
-    return "".join(stack[0].pieces)
-
-
-def _close(stack: list[_Frame], notes: Notes, where: str, closer: str) -> None:
-    frame = stack.pop()
-    content = "".join(frame.pieces)
-    if frame.opener == RLO:
-        shown = "".join(reversed(frame.pieces))
-        if shown != content:
-            notes.reversed.append((where, _visible(shown)))
-        content = shown
-    elif _direction(frame.opener, content) == "rtl" and _reorders(content):
-        notes.reordered.append(where)
-    stack[-1].pieces.append(frame.opener + content + closer)
-
-
-def _direction(opener: str, content: str) -> str:
-    """rtl or ltr; a first-strong isolate takes the direction of its first letter."""
-    direction = EMBEDDINGS.get(opener) or ISOLATES.get(opener, "ltr")
-    if direction == "auto":
-        strong = (_kind(char) for char in content)
-        direction = "rtl" if next((k for k in strong if k in "LR"), "L") == "R" else "ltr"
-    return direction
-
-
-def _reorders(content: str) -> bool:
-    """Whether a right-to-left embedding displays ``content`` in another order than
-    stored. It does when the content holds more than one left-to-right run: letters and
-    figures parted by a right-to-left letter, or a figure parted from other letters or
-    figures by a space or punctuation ("5,000,000 dollars" shows "dollars 5,000,000");
-    words parted by spaces stay one run, as do a sign and its figure ("US$5,000,000")."""
-    text = _visible(content)
-    kinds = [_kind(char) for char in text]
-    runs, previous, gap = 0, "", False
-    for i, kind in enumerate(kinds):
-        if kind == "W":  # a sign or separator sticks to the figure beside it
-            touching = (previous == "D" and not gap) or (i + 1 < len(kinds) and kinds[i + 1] == "D")
-            kind = "D" if touching else "N"
-        if kind == "N":
-            gap = True
-            continue
-        if kind == "R":
-            previous, gap = "R", False
-            continue
-        joins = (previous == kind == "L") or (previous in ("L", "D") and not gap)
-        runs += 0 if joins else 1
-        previous, gap = kind, False
-    return runs > 1
-
-
-def _kind(char: str) -> str:
-    """L (left-to-right letter), R (right-to-left letter), D (digit), W (a sign or
-    separator that joins figures) or N (anything else), from its bidirectional class."""
-    return _KINDS.get(unicodedata.bidirectional(char), "N")
-
-
-_KINDS = {"L": "L", "R": "R", "AL": "R", "EN": "D", "AN": "D", "ET": "W", "CS": "W", "ES": "W"}
-
-
-def _visible(text: str) -> str:
-    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def _name(char: str) -> str:
