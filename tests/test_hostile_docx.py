@@ -477,3 +477,12 @@ def test_a_paragraph_of_over_a_million_characters_is_read_in_paragraphs(tmp_path
     )
     pieces = [block["text"] for block in read["blocks"][1:]]
     assert len(pieces) > 1 and " ".join(pieces) == text  # cut at spaces, nothing lost
+
+
+def test_word_text_is_read_as_displayed(tmp_path):
+    stored = "US$\u202e000,000,5\u202c and US$1,\u200b000,000\u00b9 over five years."
+    path = make_docx(tmp_path / "tricks.docx", p("Article 1") + p(stored))
+    document = read_document(path)
+    assert document.blocks[1].text == "US$5,000,000 and US$1,000,000 over five years."
+    assert any("zero width space U+200B ×1" in w for w in document.warnings)
+    assert any("read as displayed: “5,000,000”" in w for w in document.warnings)
