@@ -7,6 +7,8 @@ with a 30 s timeout (a hang guard, not a speed assertion).
 
 from __future__ import annotations
 
+import json
+import random
 import resource
 import struct
 import subprocess
@@ -382,3 +384,105 @@ def test_cli_reports_an_external_entity_without_leaking(tmp_path, valid):
     assert result.exit_code == 2
     assert result.stderr == f"cpc-draft: error: {path}: {DTD}\n"
     assert SECRET not in result.output
+
+
+# -- Word files that amplify as they are read --------------------------------------------------
+
+_WORDS = ("child", "protection", "shelter", "program", "case", "data", "law", "partner")
+
+
+def _words(characters: int, seed: int = 3) -> str:
+    """Random words (they compress ~3:1: no zip-bomb alarm), about ``characters`` long."""
+    pick = random.Random(seed).choice
+    out, size = [], 0
+    while size < characters:
+        out.append(pick(_WORDS))
+        size += len(out[-1]) + 1
+    return " ".join(out)
+
+
+def _nested_insertions(depth: int, text: str) -> str:
+    opening = "".join(
+        f'<w:ins w:id="{number}" w:author="Ana" w:date="2024-03-01T10:00:00Z">'
+        for number in range(depth)
+    )
+    return p(opening + f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' + "</w:ins>" * depth)
+
+
+def _numbering(level_text: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{level_text} %1."/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+
+
+def _numbered_paragraphs(count: int) -> str:
+    words = _words(12 * count).split()
+    numbering = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    return "".join(
+        f"<w:p>{numbering}<w:r><w:t>{words[i]} {i}</w:t></w:r></w:p>" for i in range(count)
+    )
+
+
+def _extract_bounded(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cpc_draft", "extract", "--format", "json", str(path)],
+        preexec_fn=_one_gigabyte,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a hang guard, not a speed assertion
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("insertions nested deep", "nests tracked insertions more than 8 levels deep; refused"),
+        ("insertions kept per level", "would produce more than 8,000,000 characters of text"),
+        ("a huge list level text", "word/numbering.xml: a list level's number text is 1,000,"),
+        ("list numbers on every paragraph", "would produce more than 8,000,000 characters"),
+    ],
+)
+def test_reading_that_amplifies_is_refused_early_in_one_line(case, expected, tmp_path):
+    path = tmp_path / "amplifies.docx"
+    if case == "insertions nested deep":  # each level would keep the text again
+        make_docx(path, _nested_insertions(240, _words(100_000)))
+    elif case == "insertions kept per level":  # 9 copies of a megabyte
+        make_docx(path, _nested_insertions(8, _words(1_000_000)))
+    elif case == "a huge list level text":
+        make_docx(path, p("x"), parts={"word/numbering.xml": _numbering(_words(1_000_000))})
+    else:  # a label of 1,000 characters (allowed) on 8,500 paragraphs
+        numbering = {"word/numbering.xml": _numbering(_words(995)[:990])}
+        make_docx(path, _numbered_paragraphs(8_500), parts=numbering)
+    completed = _extract_bounded(path)
+    assert completed.returncode == 2, completed.stderr[-2000:]
+    assert "Traceback" not in completed.stderr
+    assert completed.stderr.startswith(f"cpc-draft: error: {path}: ")
+    assert completed.stderr.count("\n") == 1
+    assert expected in completed.stderr
+
+
+def test_a_paragraph_of_over_a_million_characters_is_read_in_paragraphs(tmp_path):
+    text = _words(1_200_000)
+    path = make_docx(tmp_path / "long.docx", p("Article 1") + p(text))
+    completed = _extract_bounded(path)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    read = json.loads(completed.stdout)
+    assert any(
+        "block 1 holds 1,200,0" in w and "without a paragraph break" in w for w in read["warnings"]
+    )
+    pieces = [block["text"] for block in read["blocks"][1:]]
+    assert len(pieces) > 1 and " ".join(pieces) == text  # cut at spaces, nothing lost
+
+
+def test_word_text_is_read_as_displayed(tmp_path):
+    stored = "US$\u202e000,000,5\u202c and US$1,\u200b000,000\u00b9 over five years."
+    path = make_docx(tmp_path / "tricks.docx", p("Article 1") + p(stored))
+    document = read_document(path)
+    assert document.blocks[1].text == "US$5,000,000 and US$1,000,000 over five years."
+    assert any("zero width space U+200B ×1" in w for w in document.warnings)
+    assert any("read as displayed: “5,000,000”" in w for w in document.warnings)

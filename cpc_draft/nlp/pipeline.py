@@ -20,11 +20,13 @@ from importlib import resources
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon, pipeline_language
 from cpc_draft.nlp.spacy_import import import_spacy
+from cpc_draft.text.long_blocks import cut_point
 
 SPANS_KEY = "cpc"
 RULER = "cpc_ruler"
 RULER_EXACT = "cpc_ruler_exact"
 CHUNK = 4000  # characters per Doc
+LONGEST_PIECE = 10  # CHUNKs: the longest piece of one line (spaCy's limit is 250 of them)
 _SYMBOL_CHARS = set("$€£¥₱₵¢₮₹/")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -213,12 +215,18 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
     """``text`` cut at line ends into pieces of about ``size`` characters, with offsets.
 
     One Doc per piece keeps spaCy's per-Doc overhead (tens of microseconds per component)
-    small; no amount or name spans two lines, so no cut falls inside one.
+    small; no amount or name spans two lines, so no cut falls inside one. A line too long
+    for one Doc (spaCy refuses a million characters; a paragraph of a megabyte is no
+    draft's, but files are made so) is cut after a sentence end, else at a space, else
+    where it must be: nothing is left out.
     """
     out, start, length = [], 0, len(text)
+    longest = size * LONGEST_PIECE
     while start < length:
         end = text.find("\n", min(start + size, length))
         end = length if end < 0 else end + 1
+        if end - start > longest:
+            end = cut_point(text, start + size, start + longest)
         if text[start:end].strip():
             out.append((start, text[start:end]))
         start = end

@@ -3,7 +3,10 @@
 The format is decided by the file's first bytes, not its name, so a text file called
 .pdf or a .docx renamed .txt is read for what it is. Each reader guards its own hostile
 inputs (encryption, zip bombs, XML entities) and raises :class:`InputFileError`, whose
-message names the file and the problem.
+message names the file and the problem. Whatever the format, the text is then
+normalised once (:mod:`cpc_draft.text.normalize`: invisible characters, bidirectional
+overrides, footnote marks) and blocks too long to be paragraphs are cut at sentence
+ends (:mod:`cpc_draft.text.long_blocks`), before headings and languages are decided.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from pathlib import Path
 from cpc_draft.errors import InputFileError
 from cpc_draft.fileio.inputs import regular_file_size
 from cpc_draft.model import Document
+from cpc_draft.readers.encoding import has_bom, unmarked_wide_encoding
+from cpc_draft.readers.limits import check_document_size
 
 MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
 PDF, DOCX, TEXT = "pdf", "docx", "text"
@@ -42,7 +47,7 @@ def sniff(path: Path) -> str:
         raise InputFileError(
             path, "is an old binary Word (.doc) or an encrypted Office file; save it as .docx"
         )
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _looks_like_text(head):
+    if has_bom(head) or unmarked_wide_encoding(head) or _looks_like_text(head):
         return TEXT
     raise InputFileError(path, "is not a PDF, Word (.docx) or text file")
 
@@ -68,6 +73,8 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
     path)``.
     """
     from cpc_draft.text.langid import detect_languages
+    from cpc_draft.text.long_blocks import split_long_blocks
+    from cpc_draft.text.normalize import normalize_document
     from cpc_draft.text.pipe_tables import read_pipe_tables
     from cpc_draft.text.structure import decide_headings
 
@@ -91,7 +98,9 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.text import read_text
 
         document = read_text(path)
-    document = read_pipe_tables(document)
+    check_document_size(path, document)
+    document = normalize_document(document)  # every format: what is displayed is read
+    document = split_long_blocks(read_pipe_tables(document))
     blocks, languages = detect_languages(decide_headings(document.blocks))
     return replace(document, blocks=blocks, languages=languages)
 

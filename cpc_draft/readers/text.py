@@ -1,28 +1,24 @@
 """Plain text and Markdown drafts -> Document.
 
-Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8, and if that fails
-Windows-1252 (a superset of Latin-1 for text), with a warning, so accents survive either
-way. Structure: Markdown headings, "Article 3" lines, list labels, pipe tables and
-tables aligned with spaces under a rule of dashes (readers.text_tables).
+Encodings: see :mod:`.encoding` (a BOM decides; UTF-16 and UTF-32 are recognised without
+one; otherwise UTF-8, or Windows-1252 with a warning). Structure: Markdown headings,
+"Article 3" lines, list labels, pipe tables and tables aligned with spaces under a rule
+of dashes (readers.text_tables).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
+from cpc_draft.readers.encoding import decode
+from cpc_draft.readers.limits import check_text_size
 from cpc_draft.readers.text_tables import pipe_aligned_tables
 from cpc_draft.text.headings import ARTICLE_HEADING
 
 MAX_TEXT_BYTES = 20_000_000
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -37,26 +33,10 @@ def read_text(path: Path) -> Document:
             path, f"is {len(data):,} bytes; the limit for text is {MAX_TEXT_BYTES:,}"
         )
     text, warnings = decode(path, data)
+    check_text_size(path, len(text))
     return Document(
         path=str(path), format="text", blocks=tuple(parse_text(text)), warnings=tuple(warnings)
     )
-
-
-def decode(path: Path, data: bytes) -> tuple[str, list[str]]:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), []
-            except UnicodeDecodeError as error:
-                raise InputFileError(
-                    path, f"is not valid {encoding.upper()} ({error.reason})"
-                ) from None
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "not UTF-8; read as Windows-1252 (Latin-1)"
-        ]
 
 
 def parse_text(text: str) -> list[TextBlock]:

@@ -83,12 +83,29 @@ class Sink:
 
 @dataclass
 class Carry:
-    """A paragraph whose mark was deleted: its text runs on into the next paragraph."""
+    """A paragraph whose mark was deleted: its text runs on into the next paragraph.
+
+    Paragraphs that run on are gathered in lists and joined once: thousands of them in a
+    row must not cost a copy of all the text so far each."""
 
     kind: str
-    text: str
+    texts: list[str]
     changes: list[Change]
     boxes: list[etree._Element]
+
+    def take(self, text: str, changes: list[Change], boxes: list[etree._Element]) -> None:
+        """The next paragraph runs on from this one."""
+        self.texts.append(text)
+        self.changes += changes
+        self.boxes += boxes
+
+    @property
+    def blank(self) -> bool:
+        return not any(text.strip() for text in self.texts)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
 
 
 def text_blocks(

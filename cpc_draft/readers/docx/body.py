@@ -15,6 +15,7 @@ from lxml import etree
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import PARAGRAPH, Revision, TextBlock
 from cpc_draft.readers.docx.blocks import Block, Carry, Context, Sink, text_blocks
+from cpc_draft.readers.docx.budget import Budget
 from cpc_draft.readers.docx.changes import Change, OtherChanges
 from cpc_draft.readers.docx.paragraphs import Classifier, mark_deleted
 from cpc_draft.readers.docx.runs import read_runs
@@ -41,6 +42,7 @@ class BodyReader:
         self.tables = 0
         self.alt_chunks = 0
         self.skipped: list[str] = []
+        self.budget = Budget(package.fail)
 
     # -- parts ---------------------------------------------------------------------------
 
@@ -135,20 +137,23 @@ class BodyReader:
     ) -> Carry | None:
         """Read one paragraph; return it as a carry when its mark was deleted."""
         properties = child(element, self.n.ppr)
-        text, changes, boxes = read_runs(element, self.n)
+        text, changes, boxes = read_runs(element, self.n, self.budget)
         deleted = properties is not None and mark_deleted(properties, self.n)
         kind, label = PARAGRAPH, ""
         if text.strip() or not deleted:  # a wholly deleted paragraph is not numbered
             kind, label = self.classifier.classify(properties, text)
         if not text.strip():
             label = ""  # Word shows the number of an empty paragraph; a reader skips it
+        self.budget.charge(len(label))
         text = label + text
         if carry is not None:
-            kind = carry.kind if carry.text.strip() else kind
-            text, changes, boxes = carry.text + text, carry.changes + changes, carry.boxes + boxes
+            carry.kind = kind if carry.blank else carry.kind
+            carry.take(text, changes, boxes)
+        else:
+            carry = Carry(kind, [text], changes, boxes)
         if deleted:
-            return Carry(kind, text, changes, boxes)
-        self.emit(kind, text, changes, boxes, context, sink, depth)
+            return carry
+        self.emit(carry.kind, carry.text, carry.changes, carry.boxes, context, sink, depth)
         return None
 
     def flush(self, carry: Carry | None, context: Context, sink: Sink, depth: int) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from cpc_draft.readers.docx.budget import check_level_text
 from cpc_draft.readers.docx.wordml import Names, child, integer, on, part_names
 from cpc_draft.readers.docx.zipsafe import Package
 
@@ -62,7 +63,17 @@ class Numbering:
             return cls({}, {})
         root = package.xml(name)
         n = part_names(root)
-        return cls(_abstract_lists(root, n), _instances(root, n))
+        numbering = cls(_abstract_lists(root, n), _instances(root, n))
+        numbering.check_texts(name, package.fail)
+        return numbering
+
+    def check_texts(self, part: str, fail) -> None:
+        """Refuse a list level whose text is long enough to flood every numbered paragraph
+        (see :mod:`.budget`)."""
+        instances = (instance.levels for instance in self.nums.values())
+        for levels in (*self.abstract.values(), *instances):
+            for level in levels.values():
+                check_level_text(level.text, part, fail)
 
     def label(self, num_id: str, level: int) -> str | None:
         """The label for the next paragraph of list ``num_id`` at ``level`` (None: no list)."""

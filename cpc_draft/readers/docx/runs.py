@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from cpc_draft.readers.docx.budget import Budget
 from cpc_draft.readers.docx.changes import Change
 from cpc_draft.readers.docx.wordml import Names, alternate_branch, child, on
 
@@ -27,11 +28,12 @@ class _End:
 
 
 def read_runs(
-    paragraph: etree._Element, n: Names
+    paragraph: etree._Element, n: Names, budget: Budget
 ) -> tuple[str, list[Change], list[etree._Element]]:
     """The paragraph's accepted-all text, its insertions and deletions, its text boxes.
 
-    An explicit stack, not recursion: the depth is libxml2's to bound.
+    An explicit stack, not recursion: the depth is libxml2's to bound. Every character
+    is charged to ``budget`` once for the text and once per insertion that keeps it.
     """
     parts: list[str] = []
     changes: list[Change] = []
@@ -53,6 +55,7 @@ def read_runs(
         else:
             value = None
         if value is not None:
+            budget.charge(len(value) * (1 + len(inserting)))
             parts.append(value)
             for change in inserting:
                 change.parts.append(value)
@@ -62,9 +65,10 @@ def read_runs(
             if len(item) and item[0].tag == n.rpr and on(child(item[0], n.vanish), n.val):
                 continue
         elif tag == n.delete:
-            changes.append(_deletion(item, n))
+            changes.append(_deletion(item, n, budget))
             continue
         elif tag == n.ins:
+            budget.enter_insertion(len(inserting) + 1)
             change = Change.of("insertion", item, n)
             changes.append(change)
             inserting.append(change)
@@ -81,10 +85,10 @@ def read_runs(
     return "".join(parts), changes, boxes
 
 
-def _deletion(element: etree._Element, n: Names) -> Change:
+def _deletion(element: etree._Element, n: Names, budget: Budget) -> Change:
     change = Change.of("deletion", element, n)
-    change.parts += [
-        n.characters.get(deleted.tag, deleted.text or "")
-        for deleted in element.iter(*n.deleted_texts)
-    ]
+    for deleted in element.iter(*n.deleted_texts):
+        value = n.characters.get(deleted.tag, deleted.text or "")
+        budget.charge(len(value))
+        change.parts.append(value)
     return change
