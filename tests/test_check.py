@@ -479,3 +479,18 @@ def test_json_lists_combined_totals_apart_from_each_party(tmp_path):
     (document,) = json.loads(result.stdout)["documents"]
     assert [(c["party"], c["amount"]) for c in document["combined_totals"]] == [("both", "8200000")]
     assert "8200000" not in [c["amount"] for c in document["contributions"]]
+
+
+def test_text_report_says_how_the_file_was_read(tmp_path):
+    """A reader's warning (here: not UTF-8, read as Windows-1252) comes before the
+    verdict in the text report, as in JSON and HTML."""
+    draft = tmp_path / "latin1.txt"
+    draft.write_bytes(
+        "Article 1 – Purpose\n\nThe Participants intend to protect children in Valdoría.\n".encode(
+            "cp1252"
+        )
+    )
+    result = CliRunner().invoke(main, ["check", str(draft)])
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("  read: ") and "Windows-1252" in lines[1], lines[:3]
+    assert lines[2].startswith("  A ")

@@ -99,6 +99,9 @@ def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
         document = review.document
         languages = ", ".join(document.languages) or "unknown language"
         lines.append(style(f"{document.path}", bold=True) + f" ({document.format}, {languages})")
+        # How the file was read (an encoding guessed, invisible characters removed, text
+        # from OCR): a reviewer weighs the verdict by it, so it comes first.
+        lines += [style(f"  read: {warning}", dim=True) for warning in document.warnings]
         for key, status in review.elements.items():
             mark = style(
                 f"{STATUS_MARK[status.status]} {status.status:8}", fg=STATUS_COLOUR[status.status]
