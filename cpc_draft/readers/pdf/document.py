@@ -37,6 +37,12 @@ def read(path: Path, password: str | None) -> Document:
             path,
             f"holds a compressed stream that inflates to {damage.bomb} (a decompression bomb?)",
         )
+    if damage.endless_streams:
+        raise InputFileError(
+            path,
+            f"is damaged: {damage.endless_streams:,} streams have no end, which the PDF "
+            "library would search the whole file for (a hostile or broken PDF?)",
+        )
     document = _open(path, password, damage)
     if damage.truncated:  # pdfium may patch up what is left; pages could be missing
         document.close()
