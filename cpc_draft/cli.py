@@ -51,6 +51,21 @@ class _Group(click.Group):
             ctx.exit(ExitCode.INTERRUPTED)
 
 
+def _limit_pages(_context, _parameter, count: int | None) -> None:
+    from cpc_draft.readers.page_limit import set_max_pages
+
+    set_max_pages(count)
+
+
+_max_pages = click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    expose_value=False,
+    callback=_limit_pages,
+    help="Refuse a PDF of more pages than this (default 2,000).",
+)
+
+
 def _summary(command: click.Command) -> str:
     """The first paragraph of a command's help, on one line."""
     return " ".join((command.help or "").split("\n\n")[0].split())
@@ -236,6 +251,7 @@ def clauses(check_only, library) -> None:
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @_password_option("an encrypted PDF")
+@_max_pages
 def extract(file, output_format, output, force, password) -> None:
     """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
 
@@ -293,6 +309,7 @@ def extract(file, output_format, output, force, password) -> None:
 @click.option(
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
+@_max_pages
 def check(
     paths, output_format, output, force, jobs, config_path, excludes, password, model
 ) -> None:
@@ -357,6 +374,7 @@ def _progress(count: int):
     "--author", default="cpc-draft", show_default=True, help="Author of the redline's changes."
 )
 @_password_option("encrypted PDFs")
+@_max_pages
 def compare(paths, language_versions, output_format, output, force, author, password) -> None:
     """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
 

@@ -8,6 +8,7 @@ all, a decompression bomb, no text layer (scanned), no pages.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -16,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
+from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -24,8 +26,11 @@ from cpc_draft.readers.pdf.structure import Damage, inspect_structure
 from cpc_draft.readers.pdf.tables import find_grids
 from cpc_draft.readers.pdf.words import page_words
 
-MAX_PAGES = 10_000
 CPU_SECONDS_PER_PAGE = 0.2  # CPU time a page may take, on top of the reader's fixed allowance
+# PDFium keeps what it parsed for a document (fonts, above all) until the document is
+# closed: when the process has grown this much since it opened the file, it is reopened.
+CACHE_GROWTH = 256 << 20
+_PAGES_BETWEEN_LOOKS = 64
 
 
 def read(path: Path, password: str | None) -> Document:
@@ -50,12 +55,18 @@ def read(path: Path, password: str | None) -> Document:
     warnings: list[str] = []
     try:
         count = len(document)
-        if count > MAX_PAGES:
-            raise InputFileError(path, f"has {count:,} pages; the limit is {MAX_PAGES:,}")
+        if count > max_pages():
+            limit = f"the limit is {max_pages():,} ({HOW_TO_RAISE})"
+            raise InputFileError(path, f"has {count:,} pages; {limit}")
         sandbox.allow_cpu(CPU_SECONDS_PER_PAGE * count)  # in the sandbox's child
         properties = _metadata(document)
         pages, stats = [], []
+        opened_at = _resident()
         for index in range(count):
+            if index % _PAGES_BETWEEN_LOOKS == 0 and _resident() - opened_at > CACHE_GROWTH:
+                document.close()  # PDFium's caches go with it
+                document = _open(path, password, damage)
+                opened_at = _resident()
             page_input, page_stats = _read_page(path, document, index)
             pages.append(page_input)
             stats.append(page_stats)
@@ -99,6 +110,15 @@ def _open(path: Path, password: str | None, damage: Damage):
     if damage.truncated:
         raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
     raise InputFileError(path, "is damaged and cannot be read as a PDF")
+
+
+def _resident() -> int:
+    """Bytes of memory the process holds (0 where the system does not say)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def _metadata(document) -> dict[str, str]:

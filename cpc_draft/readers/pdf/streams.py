@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 MAX_INFLATED_STREAM = 256 << 20  # a 600-dpi colour page image is ~100 MB decoded
 MAX_INFLATED_TOTAL = 1 << 30
