@@ -24,6 +24,7 @@ from pdf_factory import (
     texts,
     truncated,
 )
+from pdf_security import TEXT, aes256_pdf, rc4_owner_only_pdf
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.errors import InputFileError
@@ -56,6 +57,31 @@ def test_encrypted_pdf_needs_the_password(tmp_path):
     assert _problem(path) == "is encrypted; give the password with --password"
     assert _problem(path, "wrong") == "the password is wrong"
     assert texts(read_pdf(path, password="secret")) == ["Secret text of the compact."]
+
+
+@pytest.mark.parametrize(
+    "maker",
+    [
+        lambda path: aes256_pdf(path),
+        lambda path: rc4_owner_only_pdf(path),
+        # /P and the encrypted /Perms disagree: PDFium refuses the (empty) password,
+        # every other reader opens the file
+        lambda path: aes256_pdf(path, stated=-4),
+        lambda path: aes256_pdf(path, stated=-4, literal=True),
+    ],
+    ids=["aes256", "rc4", "aes256-permissions-disagree", "aes256-literal-strings"],
+)
+def test_pdf_with_only_an_owner_password_opens_without_asking(tmp_path, maker):
+    path = maker(tmp_path / "owner-only.pdf")
+    assert texts(read_pdf(path)) == [TEXT]
+
+
+def test_aes256_pdf_whose_permissions_disagree_still_needs_its_user_password(tmp_path):
+    path = aes256_pdf(tmp_path / "locked.pdf", user="u-secret", stated=-4, literal=True)
+    assert _problem(path) == "is encrypted; give the password with --password"
+    assert _problem(path, "wrong") == "the password is wrong"
+    assert texts(read_pdf(path, password="u-secret")) == [TEXT]
+    assert texts(read_pdf(path, password="owner-secret")) == [TEXT]
 
 
 def test_scanned_pdf_says_run_ocr(tmp_path):

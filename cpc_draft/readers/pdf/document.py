@@ -18,6 +18,7 @@ from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
+from cpc_draft.readers.pdf import security
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -95,6 +96,8 @@ def _open(path: Path, password: str | None, damage: Damage):
         return pdfium.PdfDocument(path, password=password)
     except pdfium.PdfiumError as error:
         code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD and (repaired := _consistent(path, password)):
+        return repaired
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         if password is None:
             raise InputFileError(path, "is encrypted; give the password with --password")
@@ -110,6 +113,16 @@ def _open(path: Path, password: str | None, damage: Damage):
     if damage.truncated:
         raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
     raise InputFileError(path, "is damaged and cannot be read as a PDF")
+
+
+def _consistent(path: Path, password: str | None):
+    """The document, when PDFium refused a right (or empty) password only because the
+    file's AES-256 permissions disagree with themselves (see :mod:`.security`)."""
+    copy = security.consistent_copy(path.read_bytes(), password)
+    try:
+        return None if copy is None else pdfium.PdfDocument(copy, password=password)
+    except pdfium.PdfiumError:
+        return None
 
 
 def _resident() -> int:
