@@ -18,7 +18,7 @@ from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
-from cpc_draft.readers.pdf import security
+from cpc_draft.readers.pdf import security, trailer
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -110,6 +110,9 @@ def _open(path: Path, password: str | None, damage: Damage):
         raise InputFileError(path, "has no pages")
     if not damage.has_objects:
         raise InputFileError(path, "is not a PDF: it starts like one but holds no PDF objects")
+    if code == pdfium_c.FPDF_ERR_FORMAT and (recovered := _catalog_found(path, password)):
+        damage.xref_damaged = True  # the reader warns that the text was recovered
+        return recovered
     if damage.truncated:
         raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
     raise InputFileError(path, "is damaged and cannot be read as a PDF")
@@ -119,6 +122,16 @@ def _consistent(path: Path, password: str | None):
     """The document, when PDFium refused a right (or empty) password only because the
     file's AES-256 permissions disagree with themselves (see :mod:`.security`)."""
     copy = security.consistent_copy(path.read_bytes(), password)
+    try:
+        return None if copy is None else pdfium.PdfDocument(copy, password=password)
+    except pdfium.PdfiumError:
+        return None
+
+
+def _catalog_found(path: Path, password: str | None):
+    """The document, when PDFium refused it only because its trailer does not name its
+    catalog (see :mod:`.trailer`)."""
+    copy = trailer.with_catalog_named(path.read_bytes())
     try:
         return None if copy is None else pdfium.PdfDocument(copy, password=password)
     except pdfium.PdfiumError:
