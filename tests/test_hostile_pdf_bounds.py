@@ -159,3 +159,14 @@ def test_the_default_page_limit_is_the_one_the_help_names():
     assert f"more pages than this (default {DEFAULT_MAX_PAGES:,})" in " ".join(
         completed.stdout.split()
     )
+
+
+def test_reopening_the_pdf_to_release_pdfiums_caches_reads_the_same_document(tmp_path, monkeypatch):
+    from cpc_draft.readers.pdf import document, read_pdf
+
+    path = _pages(tmp_path / "pages.pdf", 200)
+    kept = read_pdf(path)
+    monkeypatch.setattr(document, "CACHE_GROWTH", -1)  # reopened every time it is looked at
+    released = read_pdf(path)
+    assert released == kept
+    assert len(released.blocks) == 400
