@@ -5,6 +5,7 @@ within the sandbox's memory and CPU-time limits.
 
 from __future__ import annotations
 
+import re
 import resource
 import select
 import signal
@@ -24,6 +25,7 @@ from pdf_factory import (
     texts,
     truncated,
 )
+from pdf_security import TEXT, aes256_pdf, rc4_owner_only_pdf
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.errors import InputFileError
@@ -56,6 +58,31 @@ def test_encrypted_pdf_needs_the_password(tmp_path):
     assert _problem(path) == "is encrypted; give the password with --password"
     assert _problem(path, "wrong") == "the password is wrong"
     assert texts(read_pdf(path, password="secret")) == ["Secret text of the compact."]
+
+
+@pytest.mark.parametrize(
+    "maker",
+    [
+        lambda path: aes256_pdf(path),
+        lambda path: rc4_owner_only_pdf(path),
+        # /P and the encrypted /Perms disagree: PDFium refuses the (empty) password,
+        # every other reader opens the file
+        lambda path: aes256_pdf(path, stated=-4),
+        lambda path: aes256_pdf(path, stated=-4, literal=True),
+    ],
+    ids=["aes256", "rc4", "aes256-permissions-disagree", "aes256-literal-strings"],
+)
+def test_pdf_with_only_an_owner_password_opens_without_asking(tmp_path, maker):
+    path = maker(tmp_path / "owner-only.pdf")
+    assert texts(read_pdf(path)) == [TEXT]
+
+
+def test_aes256_pdf_whose_permissions_disagree_still_needs_its_user_password(tmp_path):
+    path = aes256_pdf(tmp_path / "locked.pdf", user="u-secret", stated=-4, literal=True)
+    assert _problem(path) == "is encrypted; give the password with --password"
+    assert _problem(path, "wrong") == "the password is wrong"
+    assert texts(read_pdf(path, password="u-secret")) == [TEXT]
+    assert texts(read_pdf(path, password="owner-secret")) == [TEXT]
 
 
 def test_scanned_pdf_says_run_ocr(tmp_path):
@@ -112,6 +139,60 @@ def test_damaged_xref_is_read_with_a_warning(tmp_path):
     assert texts(document) == ["Secret text of the compact."]
     assert document.warnings == ("the cross-reference table is damaged; the text was recovered",)
     assert read_pdf(_simple(tmp_path, "sound.pdf")).warnings == ()
+
+
+def _with_info(data: bytes, info: bytes) -> bytes:
+    """``data`` and an incremental update that adds ``info`` as its metadata (the Info
+    dictionary), as a metadata tool appends one; ``info`` may be anything but valid."""
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data)
+    offset = len(out)
+    out += b"%d 0 obj\n%s\nendobj\n" % (size, info)
+    xref = len(out)
+    out += b"xref\n%d 1\n%010d 00000 n \ntrailer\n" % (size, offset)
+    out += b"<< /Size %d /Prev %d /Root 1 0 R /Info %d 0 R >>\n" % (size + 1, previous, size)
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        b"<< /Title (a string that never ends /Author (x) >>",
+        b"42",
+        b"<< /Length 3 >>\nstream\nabc\nendstream",
+        b"<< /Title <FEFF00> /Producer (\\376\\377\\000) >>",
+        b"<< /Title " + b"[" * 5000 + b"]" * 5000 + b" >>",
+        b"\xff\xfe<<<<]]",
+    ],
+    ids=["unterminated", "not-a-dictionary", "a-stream", "bad-utf16", "deep", "garbage"],
+)
+def test_unreadable_metadata_is_no_damage(tmp_path, info):
+    path = tmp_path / "info.pdf"
+    path.write_bytes(_with_info(_simple(tmp_path).read_bytes(), info))
+    document = read_pdf(path)
+    assert texts(document) == ["Secret text of the compact."]
+    assert document.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        lambda data: b"/Root 1 0 R",
+        lambda data: data[data.rindex(b"trailer") : data.rindex(b">>") + 2],
+    ],
+    ids=["trailer-without-root", "no-trailer"],
+)
+def test_trailer_that_does_not_name_the_catalog_is_recovered(tmp_path, cut):
+    # blanked out, so that the offsets stay right
+    data = _simple(tmp_path).read_bytes()
+    blanked = cut(data)
+    assert data.count(blanked) == 1
+    path = tmp_path / "no-root.pdf"
+    path.write_bytes(data.replace(blanked, b" " * len(blanked)))
+    document = read_pdf(path)
+    assert texts(document) == ["Secret text of the compact."]
+    assert document.warnings == ("the cross-reference table is damaged; the text was recovered",)
 
 
 def _one_stream_pdf(path: Path, content_chunks) -> Path:

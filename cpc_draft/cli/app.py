@@ -85,6 +85,21 @@ def password_option(what: str):
     )
 
 
+def _limit_pages(_context, _parameter, count: int | None) -> None:
+    from cpc_draft.readers.page_limit import set_max_pages
+
+    set_max_pages(count)
+
+
+max_pages_option = click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    expose_value=False,
+    callback=_limit_pages,
+    help="Refuse a PDF of more pages than this (default 2,000).",
+)
+
+
 def output_destination(output: Path | None, force: bool) -> Destination:
     """Where a report goes: OUTPUT, refused now if it may not be written, or stdout."""
     from cpc_draft.report.outputs import Destination, plain

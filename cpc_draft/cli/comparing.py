@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cpc_draft.cli.app import finish, main, output_destination, password_option
+from cpc_draft.cli.app import finish, main, max_pages_option, output_destination, password_option
 
 
 @main.command()
@@ -32,6 +32,7 @@ from cpc_draft.cli.app import finish, main, output_destination, password_option
     "--author", default="cpc-draft", show_default=True, help="Author of the redline's changes."
 )
 @password_option("encrypted PDFs")
+@max_pages_option
 def compare(paths, language_versions, output_format, output, force, author, password) -> None:
     """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
 

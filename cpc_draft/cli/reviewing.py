@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cpc_draft.cli.app import finish, main, output_destination, password_option
+from cpc_draft.cli.app import finish, main, max_pages_option, output_destination, password_option
 
 
 @main.command()
@@ -29,6 +29,7 @@ from cpc_draft.cli.app import finish, main, output_destination, password_option
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @password_option("an encrypted PDF")
+@max_pages_option
 def extract(file, output_format, output, force, password) -> None:
     """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
 
@@ -87,6 +88,7 @@ def extract(file, output_format, output, force, password) -> None:
 @click.option(
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
+@max_pages_option
 def check(
     paths, output_format, output, force, jobs, config_path, excludes, password, model
 ) -> None:

@@ -5,11 +5,15 @@ pdfplumber (pdfminer) needs 150-200 ms a page to parse a page's text, pdfium abo
 and even pdfplumber's table finder on only the ruled pages costs a third of pdfplumber's
 whole ``extract_text``. So every page is read with pypdfium2 only, and the pieces are:
 
-- :mod:`.structure`: the raw bytes first: truncation, a damaged cross-reference table
-  (pdfium repairs it; the reader says so), decompression bombs (refused before pdfium);
-- :mod:`.document`: pdfium over the file, page by page; :mod:`.words` (the text as
-  positioned words, upright) and :mod:`.drawing` (ruled lines, images) per page;
-  :mod:`.page` (coordinates, and what the pages say about the text layer);
+- :mod:`.structure`: the raw bytes first, in time linear in their size: truncation, a
+  damaged cross-reference table (pdfium repairs it; the reader says so); :mod:`.streams`:
+  decompression bombs and streams without an end (refused before pdfium);
+- :mod:`.document`: pdfium over the file, page by page, up to the page limit
+  (:mod:`cpc_draft.readers.page_limit`), reopened when pdfium's caches grow;
+  :mod:`.words` (the text as positioned words, upright) and :mod:`.drawing` (ruled
+  lines, images) per page; :mod:`.page` (coordinates, and what the pages say about the
+  text layer); :mod:`.security` and :mod:`.trailer`: files pdfium refuses that other
+  readers open (AES-256 permissions that disagree, a trailer without the catalog);
 - :mod:`.layout`, the steps from words to blocks: :mod:`.tables` (pdfium's ruled lines
   handed to pdfplumber's own ``TableFinder``, without pdfminer), :mod:`.running` (running
   headers and footers), :mod:`.columns` (reading order), :mod:`.blocks` and

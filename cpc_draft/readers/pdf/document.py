@@ -8,6 +8,7 @@ all, a decompression bomb, no text layer (scanned), no pages.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -16,6 +17,8 @@ import pypdfium2.raw as pdfium_c
 from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
+from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
+from cpc_draft.readers.pdf import security, trailer
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -24,8 +27,11 @@ from cpc_draft.readers.pdf.structure import Damage, inspect_structure
 from cpc_draft.readers.pdf.tables import find_grids
 from cpc_draft.readers.pdf.words import page_words
 
-MAX_PAGES = 10_000
 CPU_SECONDS_PER_PAGE = 0.2  # CPU time a page may take, on top of the reader's fixed allowance
+# PDFium keeps what it parsed for a document (fonts, above all) until the document is
+# closed: when the process has grown this much since it opened the file, it is reopened.
+CACHE_GROWTH = 256 << 20
+_PAGES_BETWEEN_LOOKS = 64
 
 
 def read(path: Path, password: str | None) -> Document:
@@ -37,6 +43,12 @@ def read(path: Path, password: str | None) -> Document:
             path,
             f"holds a compressed stream that inflates to {damage.bomb} (a decompression bomb?)",
         )
+    if damage.endless_streams:
+        raise InputFileError(
+            path,
+            f"is damaged: {damage.endless_streams:,} streams have no end, which the PDF "
+            "library would search the whole file for (a hostile or broken PDF?)",
+        )
     document = _open(path, password, damage)
     if damage.truncated:  # pdfium may patch up what is left; pages could be missing
         document.close()
@@ -44,12 +56,18 @@ def read(path: Path, password: str | None) -> Document:
     warnings: list[str] = []
     try:
         count = len(document)
-        if count > MAX_PAGES:
-            raise InputFileError(path, f"has {count:,} pages; the limit is {MAX_PAGES:,}")
+        if count > max_pages():
+            limit = f"the limit is {max_pages():,} ({HOW_TO_RAISE})"
+            raise InputFileError(path, f"has {count:,} pages; {limit}")
         sandbox.allow_cpu(CPU_SECONDS_PER_PAGE * count)  # in the sandbox's child
         properties = _metadata(document)
         pages, stats = [], []
+        opened_at = _resident()
         for index in range(count):
+            if index % _PAGES_BETWEEN_LOOKS == 0 and _resident() - opened_at > CACHE_GROWTH:
+                document.close()  # PDFium's caches go with it
+                document = _open(path, password, damage)
+                opened_at = _resident()
             page_input, page_stats = _read_page(path, document, index)
             pages.append(page_input)
             stats.append(page_stats)
@@ -78,6 +96,8 @@ def _open(path: Path, password: str | None, damage: Damage):
         return pdfium.PdfDocument(path, password=password)
     except pdfium.PdfiumError as error:
         code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD and (repaired := _consistent(path, password)):
+        return repaired
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         if password is None:
             raise InputFileError(path, "is encrypted; give the password with --password")
@@ -90,9 +110,41 @@ def _open(path: Path, password: str | None, damage: Damage):
         raise InputFileError(path, "has no pages")
     if not damage.has_objects:
         raise InputFileError(path, "is not a PDF: it starts like one but holds no PDF objects")
+    if code == pdfium_c.FPDF_ERR_FORMAT and (recovered := _catalog_found(path, password)):
+        damage.xref_damaged = True  # the reader warns that the text was recovered
+        return recovered
     if damage.truncated:
         raise InputFileError(path, "is truncated (its end is missing); get a complete copy")
     raise InputFileError(path, "is damaged and cannot be read as a PDF")
+
+
+def _consistent(path: Path, password: str | None):
+    """The document, when PDFium refused a right (or empty) password only because the
+    file's AES-256 permissions disagree with themselves (see :mod:`.security`)."""
+    copy = security.consistent_copy(path.read_bytes(), password)
+    try:
+        return None if copy is None else pdfium.PdfDocument(copy, password=password)
+    except pdfium.PdfiumError:
+        return None
+
+
+def _catalog_found(path: Path, password: str | None):
+    """The document, when PDFium refused it only because its trailer does not name its
+    catalog (see :mod:`.trailer`)."""
+    copy = trailer.with_catalog_named(path.read_bytes())
+    try:
+        return None if copy is None else pdfium.PdfDocument(copy, password=password)
+    except pdfium.PdfiumError:
+        return None
+
+
+def _resident() -> int:
+    """Bytes of memory the process holds (0 where the system does not say)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def _metadata(document) -> dict[str, str]:

@@ -1,19 +1,21 @@
 """The file's raw bytes, before PDFium sees them: truncation, a damaged cross-reference
-table, decompression bombs.
+table, streams without an end, decompression bombs.
 
 PDFium silently repairs what it can (a broken cross-reference table is read, and the
-reader says so); what it cannot survive (a stream inflating to gigabytes) is refused here.
+reader says so); what it cannot survive (a stream inflating to gigabytes, thousands of
+streams whose ends it would search the whole file for) is refused here. Every look is
+linear in the file's size, and it runs in the reader's sandbox, under its limits.
 """
 
 from __future__ import annotations
 
 import mmap
 import re
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from cpc_draft.errors import InputFileError
+from cpc_draft.readers.pdf.streams import scan_streams
 
 MAX_XREF_ENTRIES = 200_000
 _OBJECT = re.compile(rb"\d{1,10}\s+\d{1,5}\s+obj\b")
@@ -27,60 +29,7 @@ class Damage:
     has_objects: bool = True
     xref_damaged: bool = False
     bomb: str | None = None  # what a decompression bomb would inflate to
-
-
-MAX_INFLATED_STREAM = 256 << 20  # a 600-dpi colour page image is ~100 MB decoded
-MAX_INFLATED_TOTAL = 1 << 30
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_FLATE = re.compile(rb"/Fl(?:ateDecode)?\b")
-_DIRECT_LENGTH = re.compile(rb"/Length\s+(\d{1,12})(?!\s+\d+\s+R)")
-
-
-def _inflation_bomb(data) -> str | None:
-    """Inflate every Flate stream (output discarded) to catch decompression bombs.
-
-    pdfium inflates a stream whole and aborts the process when memory runs out, so a
-    1 MB stream of zeros that inflates to gigabytes must be refused before pdfium sees
-    it. Images are skipped: text extraction never decodes them.
-    """
-    total = 0
-    for match in _STREAM.finditer(data):
-        begin = data.rfind(b"obj", max(0, match.start() - 8192), match.start())
-        if begin < 0:
-            continue
-        head = data[begin : match.start()]
-        if not head.rstrip().endswith(b">>") or not _FLATE.search(head) or b"/Image" in head:
-            continue
-        start = match.end()
-        length = _DIRECT_LENGTH.search(head)
-        end = start + int(length.group(1)) if length else data.find(b"endstream", start)
-        if end < start:
-            end = len(data)
-        inflated = _inflated_size(data, start, min(end, len(data)), MAX_INFLATED_STREAM)
-        total += inflated
-        if inflated > MAX_INFLATED_STREAM:
-            return f"more than {MAX_INFLATED_STREAM >> 20} MB"
-        if total > MAX_INFLATED_TOTAL:
-            return f"more than {MAX_INFLATED_TOTAL >> 20} MB in all"
-    return None
-
-
-def _inflated_size(data, start: int, end: int, limit: int) -> int:
-    inflater = zlib.decompressobj()
-    size = 0
-    position = start
-    try:
-        while position < end and not inflater.eof:
-            chunk = data[position : min(position + (1 << 20), end)]
-            position += len(chunk)
-            while chunk:
-                size += len(inflater.decompress(chunk, 1 << 24))
-                chunk = inflater.unconsumed_tail
-                if size > limit:
-                    return size
-    except zlib.error:  # encrypted or damaged: pdfium will judge
-        pass
-    return size
+    endless_streams: int = 0  # streams without an end, so many that PDFium would search long
 
 
 def inspect_structure(path: Path) -> Damage:
@@ -96,10 +45,10 @@ def inspect_structure(path: Path) -> Damage:
 
 
 def _damage(data) -> Damage:
-    damage = Damage()
     if _OBJECT.search(data) is None:
         return Damage(truncated=True, has_objects=False)
-    damage.bomb = _inflation_bomb(data)
+    streams = scan_streams(data)
+    damage = Damage(bomb=streams.bomb, endless_streams=streams.endless)
     end = data.rfind(b"%%EOF")
     if end < 0 or _OBJECT.search(data, end) is not None:
         damage.truncated = True
@@ -142,7 +91,9 @@ def _xref_is_sound(data, offset: int) -> bool:
                 if match is None:
                     return False
                 checked += 1
-                if match.group(3) != b"n" or checked > MAX_XREF_ENTRIES:
+                if checked > MAX_XREF_ENTRIES:
+                    return True  # sound as far as looked: PDFium checks the rest
+                if match.group(3) != b"n":
                     continue
                 target = int(match.group(1)) + shift
                 found = re.match(rb"\s*(\d+)\s+\d+\s+obj\b", data[target : target + 40])
