@@ -57,7 +57,9 @@ def text_layer_problems(path: Path, stats: list[PageStats]) -> list[str]:
     if total == 0:
         if any(page.images for page in stats):
             raise InputFileError(path, "has no text layer (a scanned image?); run OCR first")
-        blank = "its only page is blank" if len(stats) == 1 else f"its {len(stats):,} pages are blank"
+        blank = (
+            "its only page is blank" if len(stats) == 1 else f"its {len(stats):,} pages are blank"
+        )
         raise InputFileError(path, f"has no text: {blank}")
     scanned = [page.number for page in stats if page.chars == 0 and page.images]
     if scanned:
