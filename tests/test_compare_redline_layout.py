@@ -125,6 +125,8 @@ def test_side_by_side_signatures_stay_with_the_place_and_date(side_by_side):
     rows = layout.xpath("w:tr", namespaces=NS)
     (signed,) = [i for i, row in enumerate(rows) if "______" in "".join(row.itertext())]
     assert rows[signed].xpath("w:trPr/w:cantSplit", namespaces=NS)
+    if "Done at Lima" in "".join(rows[signed].itertext()):
+        return  # the draft sets "Done at" in the signatures' own row, which cannot split
     place = rows[signed - 1]
     assert "Done at Lima" in "".join(place.itertext())
     paragraphs = place.xpath(".//w:p", namespaces=NS)

@@ -186,5 +186,7 @@ def _named_party(heading: str, stream: Stream) -> str | None:
 
 
 def _add(blocks: list[TextBlock], block: TextBlock) -> None:
-    if block not in blocks:
+    """Blocks are read once each, in order: a repeat can only be the last one added
+    (a search of the whole list made a draft of many paragraphs quadratic)."""
+    if not blocks or blocks[-1] is not block:
         blocks.append(block)

@@ -101,7 +101,8 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
         groups.setdefault(key, {}).setdefault(source, []).append(i)
     restated: set[int] = set()
     for sources in groups.values():
-        counted: list[tuple[Decimal, bool]] = []  # sums stated so far, and if in a table
+        stated: set[Decimal] = set()  # sums stated so far
+        in_tables: set[Decimal] = set()  # ... and those stated by a table
         for (kind, _), members in sources.items():
             amounts = {i: Decimal(found[i][0].amount) for i in members}
             whole = _sum_of_others(amounts)
@@ -111,10 +112,12 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
             total, table = sum(amounts.values(), Decimal(0)), kind == "table"
             # Two paragraphs may well give two programs the same yearly sum: only a table
             # and what it repeats are taken for one statement.
-            if any(total == sum_ and (table or in_table) for sum_, in_table in counted):
+            if total in (stated if table else in_tables):
                 restated.update(amounts)
             else:
-                counted.append((total, table))
+                stated.add(total)
+                if table:
+                    in_tables.add(total)
     return [
         replace(item, restated=True) if i in restated else item for i, (item, _) in enumerate(found)
     ]
