@@ -108,6 +108,8 @@ class TextBlock:
     ``page`` is 1-based where the format has pages. ``clause`` is the provenance tag our
     own drafts carry ("objectives@1.0.0"). ``table`` numbers the table a row belongs to
     and ``column`` the side of a side-by-side bilingual table a block was split from.
+    ``origin`` marks text from outside a PDF page's running text: "rotated" (a stamp,
+    a margin note), "vertical" (East Asian columns), "form field", "annotation".
     """
 
     index: int
@@ -120,6 +122,7 @@ class TextBlock:
     table: int | None = None
     row: int | None = None
     column: int | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True)
