@@ -386,16 +386,18 @@ FIDELITY_TEXT = (
 )
 
 
-def _tm(x: float, y: float, size: float, font: str = "F1") -> str:
+def placed(x: float, y: float, size: float, font: str = "F1") -> str:
+    """The operators that set a font and put the text at (x, y) in PDF user space."""
     return f"/{font} {size:g} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm"
 
 
-def _letter_spaced(page: Page, text: str, size=11.0, spacing=2.4) -> None:
-    """Wide letter spacing (Tc), the spaces real."""
-    pitch = CHAR_WIDTH * size + spacing
-    for index, line in enumerate(wrap(text, 468 * CHAR_WIDTH * size / pitch, size)):
+def _letter_spaced(page: Page, text: str, size=11.0) -> None:
+    """Wide letter spacing done with TJ: every letter moved 0.25 em from the last, words
+    0.9 em apart, no space characters."""
+    for index, line in enumerate(wrap(text, 300, size)):
+        words = [" -250 ".join(f"({_escape(char)})" for char in word) for word in line.split()]
         y = 720 - index * size * 1.5
-        page.raw(f"BT {_tm(72, y, size)} {spacing:g} Tc ({_escape(line)}) Tj ET")
+        page.raw(f"BT {placed(72, y, size)} [{' -900 '.join(words)}] TJ ET")
 
 
 def _kerned(page: Page, text: str, size=11.0) -> None:
@@ -407,35 +409,38 @@ def _kerned(page: Page, text: str, size=11.0) -> None:
             cut = max(1, len(word) - 1)
             parts.append(f"({_escape(word[:cut])}) -120 ({_escape(word[cut:])}) -450")
         y = 720 - index * size * 1.3
-        page.raw(f"BT {_tm(72, y, size)} [{' '.join(parts)}] TJ ET")
+        page.raw(f"BT {placed(72, y, size)} [{' '.join(parts)}] TJ ET")
 
 
 def _glyph_by_glyph(page: Page, text: str, size=11.0) -> None:
-    """Every glyph a text object of its own, placed absolutely; no space characters."""
+    """Every glyph a text object of its own, placed absolutely and unevenly (0.04 or
+    0.16 em after its advance); words 0.3 em apart; no space characters."""
     ops = []
-    for index, line in enumerate(wrap(text, 440, size)):
+    for index, line in enumerate(wrap(text, 400, size)):
         x, y = 72.0, 720 - index * size * 1.3
-        for char in line:
-            if char != " ":
-                ops.append(f"BT {_tm(x, y, size)} ({_escape(char)}) Tj ET")
-            x += CHAR_WIDTH * size + (0.02 * size if char != " " else 0.0)
+        for position, char in enumerate(line):
+            if char == " ":
+                x += 0.3 * size
+                continue
+            ops.append(f"BT {placed(x, y, size)} ({_escape(char)}) Tj ET")
+            x += CHAR_WIDTH * size + (0.16 if position % 2 else 0.04) * size
     page.raw("\n".join(ops))
 
 
 def _overprinted(page: Page, text: str, size=11.0, offset=0.35) -> None:
-    """Fake bold: each word drawn twice, a third of a point apart."""
+    """Fake bold: each line drawn twice, a third of a point apart, the second time at
+    1 pt scaled up by the text matrix (so PDFium does not see the same text twice)."""
     for index, line in enumerate(wrap(text, 440, size)):
-        x, y = 72.0, 720 - index * size * 1.3
-        for word in line.split():
-            for shift in (0.0, offset):
-                page.raw(f"BT {_tm(x + shift, y, size)} ({_escape(word)}) Tj ET")
-            x += text_width(word + " ", size)
+        y = 720 - index * size * 1.3
+        page.raw(f"BT {placed(72, y, size)} ({_escape(line)}) Tj ET")
+        scaled = f"/F1 1 Tf {size:g} 0 0 {size:g} {72 + offset:.2f} {y:.2f} Tm"
+        page.raw(f"BT {scaled} ({_escape(line)}) Tj ET")
 
 
 def _close_lines(page: Page, size=7.0) -> None:
     """Two lines of small print whose baselines lie 1.7 pt apart (a tightly set form)."""
-    page.raw(f"BT {_tm(72, 700, size)} (The first line of small print) Tj ET")
-    page.raw(f"BT {_tm(75, 698.3, size)} (sits just under the first one) Tj ET")
+    page.raw(f"BT {placed(72, 700, size)} (The first line of small print) Tj ET")
+    page.raw(f"BT {placed(75, 698.3, size)} (sits just under the first one) Tj ET")
 
 
 def _drop_cap(page: Page, text: str, size=11.0) -> None:
@@ -443,10 +448,10 @@ def _drop_cap(page: Page, text: str, size=11.0) -> None:
     cap, rest = text[0], text[1:]
     lines = wrap(rest, 400, size)
     leading = size * 1.2
-    page.raw(f"BT {_tm(72, 720 - 2 * leading, 3.4 * size)} ({cap}) Tj ET")
+    page.raw(f"BT {placed(72, 720 - 2 * leading, 3.4 * size)} ({cap}) Tj ET")
     for index, line in enumerate(lines):
         x = 72 + 2.2 * size if index < 3 else 72
-        page.raw(f"BT {_tm(x, 720 - index * leading, size)} ({_escape(line)}) Tj ET")
+        page.raw(f"BT {placed(x, 720 - index * leading, size)} ({_escape(line)}) Tj ET")
 
 
 def fidelity_cases() -> list[tuple[str, Pdf, str, str | None]]:
@@ -473,7 +478,7 @@ def fidelity_cases() -> list[tuple[str, Pdf, str, str | None]]:
     page.paragraph(72, 72, 468, EN[0])
     page.text(40, 500, "RECEIVED 12 MARCH 2024 BY THE MINISTRY", size=9, angle=90)
     page.text(150, 600, "DRAFT", size=90, angle=45)
-    cases.append(("rotated stamp", pdf, "RECEIVED 12 MARCH 2024 BY THE MINISTRY", "rotated"))
+    cases.append(("rotated stamp", pdf, "RECEIVED 12 MARCH 2024 BY THE MINISTRY DRAFT", "rotated"))
     pdf = Pdf()
     page = pdf.page()
     page.form_field(

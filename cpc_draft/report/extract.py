@@ -18,6 +18,7 @@ BLOCK_FIELDS = (
     "table",
     "row",
     "column",
+    "origin",
 )
 
 
@@ -61,6 +62,7 @@ def document_to_text(document: Document) -> str:
                 block.kind,
                 f"col{block.column}" if block.column is not None else "",
                 block.clause or "",
+                block.origin or "",
             )
             if part
         )

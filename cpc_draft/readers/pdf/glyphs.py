@@ -14,6 +14,7 @@ All work on the words of one page in the order the PDF draws them.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from cpc_draft.readers.pdf.geometry import Word
@@ -43,8 +44,17 @@ def drop_overprints(words: list[Word]) -> list[Word]:
     return kept
 
 
-def join_touching(words: list[Word]) -> list[Word]:
-    """Words that touch on one baseline, at one size, joined (a space is 0.2 em at least)."""
+def join_touching(words: list[Word], spaced: set[int] = frozenset()) -> list[Word]:
+    """Per line (one baseline): letter-spaced words joined, then words that touch.
+
+    A line mostly of single letters is letter-spaced text ("E n t e r  t h e"): its
+    gaps fall in two groups, between letters and (wider) between words, and it is cut
+    at the widest jump between them only, as the line's own spacing says; a line of one
+    group is one word if pdfium made its spaces up (``spaced``: the ids of one-letter
+    words after a space pdfium generated), not if they are in the PDF. Then two words
+    of one size with no room for a space between them (a space is 0.2 em at least) are
+    one word, whatever order the PDF drew them in.
+    """
     if len(words) < 2:
         return words
     gone: set[int] = set()
@@ -56,18 +66,39 @@ def join_touching(words: list[Word]) -> list[Word]:
         while end < len(ordered) and ordered[end].baseline - first.baseline <= 0.1 * first.size:
             end += 1
         if end - start > 1:
-            _join_row(sorted(ordered[start:end], key=lambda word: word.x0), gone)
+            row = sorted(ordered[start:end], key=lambda word: word.x0)
+            _join_row(row, gone, _letter_gap(row, spaced))
         start = end
     return [word for word in words if id(word) not in gone] if gone else words
 
 
-def _join_row(row: list[Word], gone: set[int]) -> None:
+def _letter_gap(row: list[Word], spaced: set[int]) -> float:
+    """The widest gap between the letters of a letter-spaced line, or 0 for other lines."""
+    singles = sum(1 for word in row if len(word.text) == 1 and word.text.isalnum())
+    if singles < 4 or singles < 0.6 * len(row):
+        return 0.0
+    size = row[0].size
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(row))
+    small = [gap for gap in gaps if gap < 0.5 * size]
+    if not small:
+        return 0.0
+    jumps = [(b - a, a) for a, b in itertools.pairwise(gaps) if a < 0.5 * size]
+    widest, below = max(jumps, default=(0.0, small[-1]))
+    if widest >= 0.1 * size:
+        return below
+    # no two groups: letters apart (joined) or words a space apart ("1 2 3 4 5", kept)
+    made_up = all(id(word) in spaced for word in row[1:] if len(word.text) == 1)
+    return small[-1] if made_up else 0.0
+
+
+def _join_row(row: list[Word], gone: set[int], letter_gap: float) -> None:
     kept = row[0]
     for word in row[1:]:
         size = kept.size
+        gap = word.x0 - kept.x1
         if (
             abs(word.size - size) <= 0.15 * size
-            and -0.15 * size <= word.x0 - kept.x1 <= 0.05 * size
+            and -0.15 * size <= gap <= max(0.05 * size, letter_gap + 0.01)
             and kept.origin is None
             and word.origin is None
         ):

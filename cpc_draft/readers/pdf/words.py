@@ -84,7 +84,7 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             aside.append((start, end, token, angle))
             continue
         reader.add(words, start, end, token)
-    words = join_touching(drop_overprints(join_drop_caps(join_vertical(words))))
+    words = join_touching(drop_overprints(join_drop_caps(join_vertical(words))), reader.spaced)
     words += turned_words(textpage, aside, reader.style)
     return words, transform
 
@@ -103,6 +103,8 @@ class _Reader:
         self.matrix = pdfium_c.FS_MATRIX()
         self.styles: dict[int | None, tuple[float, bool]] = {}
         self.last_end = -1  # where the previous upright word's last token ended
+        self.spaced: set[int] = set()  # one-letter words after a space pdfium made up
+        self.line = (0.0, 0.0)  # baseline, widest letter spacing seen on that line
 
     def box_x(self, index: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.rect)
@@ -167,7 +169,16 @@ class _Reader:
             last.x1 = max(last.x1, x1)
         else:
             words.append(Word(token, x0, x1, *_extent(baseline, size), size, bold))
+            if len(token) == 1 and self._after_made_up_space(start):
+                self.spaced.add(id(words[-1]))
         self.last_end = end
+
+    def _after_made_up_space(self, start: int) -> bool:
+        return (
+            start > 0
+            and self.text[start - 1] == " "
+            and bool(pdfium_c.FPDFText_IsGenerated(self.textpage, start - 1))
+        )
 
     def _joins(self, last: Word, start: int, x0: float, baseline: float, size: float) -> bool:
         """Is the space before this token one pdfium made up inside a word?
@@ -184,19 +195,23 @@ class _Reader:
         gap = x0 - last.x1
         if gap < -0.1 * size or gap > 0.6 * size:
             return False
-        if not pdfium_c.FPDFText_IsGenerated(self.textpage, start - 1):
+        if not self._after_made_up_space(start):
             return False
-        return gap < self._letter_spacing(start, size) + size / 7
+        return gap < self._letter_spacing(start, size, baseline) + size / 7
 
-    def _letter_spacing(self, start: int, size: float) -> float:
-        """The widest gap between the two letters before and the two after a space."""
-        spacing = 0.0
+    def _letter_spacing(self, start: int, size: float, baseline: float) -> float:
+        """The widest gap between two letters seen on this line: the two before and the
+        two after this space, and those measured at its earlier spaces."""
+        if abs(baseline - self.line[0]) > 0.1 * size:
+            self.line = (baseline, 0.0)
+        spacing = self.line[1]
         for first in (start - 3, start):
             if first < 0 or first + 1 >= len(self.text) or " " in self.text[first : first + 2]:
                 continue
             _, right = self.box_x(first)
             left, _ = self.box_x(first + 1)
             spacing = max(spacing, min(left - right, 0.5 * size))
+        self.line = (baseline, spacing)
         return spacing
 
 
