@@ -134,18 +134,19 @@ def word_rows(words: Iterable[Word]) -> list[list[Word]]:
     raised or lowered (a footnote mark, an index) stays in its line.
     """
     rows: list[list[Word]] = []
-    bounds: list[list[float]] = []  # top, bottom, the first word's baseline and size
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+    top = bottom = baseline = size = 0.0  # the last row's extent, first baseline and size
+    for word in sorted(words, key=lambda w: w.top + w.bottom):
+        word_top, word_bottom, word_size = word.top, word.bottom, word.size
+        word_baseline = word_bottom - DESCENT * word_size
         if rows:
-            top, bottom, baseline, size = bounds[-1]
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap > 0.5 * min(bottom - top, word.height) and not (
-                abs(word.size - size) <= 0.15 * size
-                and abs(word.baseline - baseline) > 0.125 * size
+            overlap = min(bottom, word_bottom) - max(top, word_top)
+            if overlap > 0.5 * min(bottom - top, word_bottom - word_top) and not (
+                abs(word_size - size) <= 0.15 * size
+                and abs(word_baseline - baseline) > 0.125 * size
             ):
                 rows[-1].append(word)
-                bounds[-1][:2] = [min(top, word.top), max(bottom, word.bottom)]
+                top, bottom = min(top, word_top), max(bottom, word_bottom)
                 continue
         rows.append([word])
-        bounds.append([word.top, word.bottom, word.baseline, word.size])
+        top, bottom, baseline, size = word_top, word_bottom, word_baseline, word_size
     return rows

@@ -15,33 +15,48 @@ All work on the words of one page in the order the PDF draws them.
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 from dataclasses import replace
+from operator import attrgetter, itemgetter
 
-from cpc_draft.readers.pdf.geometry import Word
+from cpc_draft.readers.pdf.geometry import DESCENT, Word
 
 _EAST_ASIAN = "\u2e80"  # CJK radicals, kana, ideographs, Hangul… lie above
+EAST_ASIAN = re.compile("[\u2e80-\U0002ffff]")
+_TEXT = attrgetter("text")
+_X0 = itemgetter(2)
 OVERPRINT = 0.2  # of the size: how far apart two drawings of one word may lie
 DROP_CAP = 1.8  # times the size of the text beside it, at least
 
 
 def drop_overprints(words: list[Word]) -> list[Word]:
     """Words drawn again over themselves, left out (the first drawing is kept)."""
-    seen: dict[tuple[str, int], list[Word]] = {}  # by text and the point of the bottom
-    kept: list[Word] = []
-    for word in words:
-        line = round(word.bottom)
-        reach = OVERPRINT * word.size
-        if any(
-            abs(other.x0 - word.x0) <= reach
-            and abs(other.bottom - word.bottom) <= reach
-            and abs(other.size - word.size) <= reach
-            for near in (line - 1, line, line + 1)
-            for other in seen.get((word.text, near), ())
-        ):
-            continue
-        seen.setdefault((word.text, line), []).append(word)
-        kept.append(word)
-    return kept
+    counts = Counter(map(_TEXT, words))
+    repeated = {text for text, count in counts.items() if count > 1}
+    if not repeated:
+        return words
+    groups: dict[str, list[tuple[int, Word]]] = {}
+    for order, word in enumerate(words):
+        if word.text in repeated:
+            groups.setdefault(word.text, []).append((order, word))
+    gone: set[int] = set()
+    for group in groups.values():
+        group.sort(key=lambda item: item[1].bottom)
+        for index, (order, word) in enumerate(group):
+            reach = OVERPRINT * word.size
+            for earlier_order, other in reversed(group[:index]):
+                if word.bottom - other.bottom > reach:
+                    break
+                if (
+                    id(other) not in gone
+                    and abs(other.x0 - word.x0) <= reach
+                    and abs(other.size - word.size) <= reach
+                ):
+                    # of the two drawings, the one drawn later goes
+                    gone.add(id(word) if earlier_order < order else id(other))
+                    break
+    return [word for word in words if id(word) not in gone]
 
 
 def join_touching(words: list[Word], spaced: set[int] = frozenset()) -> list[Word]:
@@ -58,15 +73,17 @@ def join_touching(words: list[Word], spaced: set[int] = frozenset()) -> list[Wor
     if len(words) < 2:
         return words
     gone: set[int] = set()
-    ordered = sorted(words, key=lambda word: word.baseline)
-    start = 0
-    while start < len(ordered):
-        first = ordered[start]
+    ordered = sorted(
+        (word.bottom - DESCENT * word.size, word.size, word.x0, id(word), word) for word in words
+    )
+    start, count = 0, len(ordered)
+    while start < count:
+        baseline, size = ordered[start][:2]
         end = start + 1
-        while end < len(ordered) and ordered[end].baseline - first.baseline <= 0.1 * first.size:
+        while end < count and ordered[end][0] - baseline <= 0.1 * size:
             end += 1
         if end - start > 1:
-            row = sorted(ordered[start:end], key=lambda word: word.x0)
+            row = [item[4] for item in sorted(ordered[start:end], key=_X0)]
             _join_row(row, gone, _letter_gap(row, spaced))
         start = end
     return [word for word in words if id(word) not in gone] if gone else words

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
 from cpc_draft.readers.pdf.glyphs import (
+    EAST_ASIAN,
     drop_overprints,
     join_drop_caps,
     join_touching,
@@ -84,7 +85,9 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             aside.append((start, end, token, angle))
             continue
         reader.add(words, start, end, token)
-    words = join_touching(drop_overprints(join_drop_caps(join_vertical(words))), reader.spaced)
+    if EAST_ASIAN.search(text):
+        words = join_vertical(words)
+    words = join_touching(drop_overprints(join_drop_caps(words)), reader.spaced)
     words += turned_words(textpage, aside, reader.style)
     return words, transform
 
@@ -142,13 +145,24 @@ class _Reader:
 
     def add(self, words: list[Word], start: int, end: int, token: str) -> None:
         # x: the first and last characters' boxes; y: the baselines and the font size (the
-        # "loose" boxes are glyph-tight for fonts without ascent and descent)
-        transform = self.transform
-        x0, _ = self.box_x(start)
-        _, x1 = self.box_x(end - 1)
-        baseline = self.baseline(start)
-        baseline2 = self.baseline(end - 1) if end - start > 1 else baseline
-        size, bold = self.style(start, end)
+        # "loose" boxes are glyph-tight for fonts without ascent and descent). Inlined:
+        # this runs once a word.
+        textpage, transform, rect = self.textpage, self.transform, self.rect
+        origin_x, origin_y = self.origin_x, self.origin_y
+        _box(textpage, start, rect)
+        x0 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[0]
+        _box(textpage, end - 1, rect)
+        x1 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[1]
+        _origin(textpage, start, origin_x, origin_y)
+        baseline = transform.point(origin_x.value, origin_y.value)[1]
+        if end - start > 1:
+            _origin(textpage, end - 1, origin_x, origin_y)
+            baseline2 = transform.point(origin_x.value, origin_y.value)[1]
+        else:
+            baseline2 = baseline
+        handle = _text_object(textpage, start)
+        style = self.styles.get(ctypes.addressof(handle.contents)) if handle else None
+        size, bold = style or self.style(start, end)
         if x1 < x0 or x1 - x0 > len(token) * size * 1.3 + size or abs(baseline2 - baseline) > size:
             words += _split_token(self, start, token, size, bold)
             self.last_end = -1
@@ -163,12 +177,19 @@ class _Reader:
             token = _thin_spaces(self, start, token, size)
         if not (-size <= x0 <= transform.width + size and 0 <= baseline <= transform.height + size):
             return  # off the page: hidden text
-        if words and self._joins(words[-1], start, x0, baseline, size):
+        if (
+            words
+            and self.last_end == start - 1
+            and self.text[start - 1] == " "
+            and self._joins(words[-1], start, x0, baseline, size)
+        ):
             last = words[-1]
             last.text += token
             last.x1 = max(last.x1, x1)
         else:
-            words.append(Word(token, x0, x1, *_extent(baseline, size), size, bold))
+            words.append(
+                Word(token, x0, x1, baseline - ASCENT * size, baseline + DESCENT * size, size, bold)
+            )
             if len(token) == 1 and self._after_made_up_space(start):
                 self.spaced.add(id(words[-1]))
         self.last_end = end
@@ -188,8 +209,6 @@ class _Reader:
         A space it generated (not one the PDF draws) joins the two tokens when the gap is
         under a seventh of the size more than the letters' own spacing on either side.
         """
-        if self.last_end != start - 1 or self.text[start - 1] != " ":
-            return False
         if abs(last.size - size) > 0.15 * size or abs(last.baseline - baseline) > 0.1 * size:
             return False
         gap = x0 - last.x1
@@ -216,6 +235,9 @@ class _Reader:
 
 
 _TURN = 2 * math.pi
+_box = pdfium_c.FPDFText_GetLooseCharBox
+_origin = pdfium_c.FPDFText_GetCharOrigin
+_text_object = pdfium_c.FPDFText_GetTextObject
 
 
 def _extent(baseline: float, size: float) -> tuple[float, float]:
