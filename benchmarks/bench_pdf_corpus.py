@@ -1,10 +1,11 @@
 """Print how faithfully the PDF reader reads a folder of third-party PDFs (issue 14).
 
-Every PDF under DIR (recursively) is read twice: by poppler's ``pdftotext`` (the
-yardstick) and by our reader (``read_pdf``: blocks, running headers and footers). Files
-where pdftotext finds 100 words or more are scored on words (NFKC, case-folded runs of
-letters and digits; a line-end hyphen in pdftotext's text joins its two halves, as our
-reader does): recall (pdftotext's words we have too), precision (our words pdftotext has
+Every PDF under DIR (recursively) is read twice: by poppler's ``pdftotext -cropbox`` (the
+yardstick: the visible page, as our reader reads it) and by our reader (``read_pdf``:
+blocks, running headers and footers; not the notes of annotations, which pdftotext does
+not show). Files where pdftotext finds 100 words or more are scored on words (NFKC,
+case-folded runs of letters and digits; a line-end hyphen in pdftotext's text joins its
+two halves, as our reader does): recall (pdftotext's words we have too), precision (our words pdftotext has
 too) and split words (a pdftotext word missing from ours that two of our consecutive
 words spell, one of them no word of pdftotext's: "Agenc y").
 
@@ -68,7 +69,7 @@ def words(text: str) -> list[str]:
 def reference_words(path: Path) -> list[str] | None:
     """pdftotext's words of the PDF (its text cached in the temp folder between runs)."""
     stat = path.stat()
-    key = hashlib.sha1(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    key = hashlib.sha1(f"cropbox|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     cached = CACHE / f"{key.hexdigest()}.txt"
     if cached.exists():
         text = cached.read_text("utf-8")
@@ -82,7 +83,7 @@ def reference_words(path: Path) -> list[str] | None:
 def _pdftotext(path: Path) -> str | None:
     try:
         done = subprocess.run(
-            ["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"],
+            ["pdftotext", "-q", "-cropbox", "-enc", "UTF-8", str(path), "-"],
             capture_output=True,
             timeout=PDFTOTEXT_SECONDS,
             check=False,
@@ -96,7 +97,8 @@ def _pdftotext(path: Path) -> str | None:
 
 def our_words(path: Path) -> list[str]:
     document = read_pdf(path)
-    parts = [block.text for block in document.blocks]
+    # notes (sticky notes, comments) are text pdftotext does not show; form fields it does
+    parts = [block.text for block in document.blocks if block.origin != "annotation"]
     parts += [*document.headers, *document.footers, *document.footnotes]
     return words("\n".join(parts))
 

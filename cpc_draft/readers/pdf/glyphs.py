@@ -60,15 +60,16 @@ def drop_overprints(words: list[Word]) -> list[Word]:
 
 
 def join_touching(words: list[Word], spaced: set[int] = frozenset()) -> list[Word]:
-    """Per line (one baseline): letter-spaced words joined, then words that touch.
+    """Per line (one baseline): letter-spaced runs joined, then words that touch.
 
-    A line mostly of single letters is letter-spaced text ("E n t e r  t h e"): its
-    gaps fall in two groups, between letters and (wider) between words, and it is cut
-    at the widest jump between them only, as the line's own spacing says; a line of one
-    group is one word if pdfium made its spaces up (``spaced``: the ids of one-letter
-    words after a space pdfium generated), not if they are in the PDF. Then two words
-    of one size with no room for a space between them (a space is 0.2 em at least) are
-    one word, whatever order the PDF drew them in.
+    A run of four or more one-letter words with spaces pdfium made up between them
+    (``spaced``: the ids of one-letter words after such a space) is letter-spaced text
+    ("E n t e r  t h e"): its gaps fall in two groups, between letters and (wider)
+    between words, and it is cut at the widest jump between them only, as the line's
+    own spacing says (a run of one group is one word). Spaces the PDF draws ("1 2 3 4")
+    are the author's and stay. Then two words of one size with no room for a space
+    between them (a space is 0.2 em at least) are one word, whatever order the PDF drew
+    them in.
     """
     if len(words) < 2:
         return words
@@ -84,38 +85,58 @@ def join_touching(words: list[Word], spaced: set[int] = frozenset()) -> list[Wor
             end += 1
         if end - start > 1:
             row = [item[4] for item in sorted(ordered[start:end], key=_X0)]
-            _join_row(row, gone, _letter_gap(row, spaced))
+            if spaced:
+                row = _join_letters(row, gone, spaced)
+            _join_row(row, gone)
         start = end
     return [word for word in words if id(word) not in gone] if gone else words
 
 
-def _letter_gap(row: list[Word], spaced: set[int]) -> float:
-    """The widest gap between the letters of a letter-spaced line, or 0 for other lines."""
-    singles = sum(1 for word in row if len(word.text) == 1 and word.text.isalnum())
-    if singles < 4 or singles < 0.6 * len(row):
-        return 0.0
-    size = row[0].size
-    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(row))
-    small = [gap for gap in gaps if gap < 0.5 * size]
-    if not small:
-        return 0.0
-    jumps = [(b - a, a) for a, b in itertools.pairwise(gaps) if a < 0.5 * size]
-    widest, below = max(jumps, default=(0.0, small[-1]))
-    if widest >= 0.1 * size:
-        return below
-    # no two groups: letters apart (joined) or words a space apart ("1 2 3 4 5", kept)
-    made_up = all(id(word) in spaced for word in row[1:] if len(word.text) == 1)
-    return small[-1] if made_up else 0.0
+def _join_letters(row: list[Word], gone: set[int], spaced: set[int]) -> list[Word]:
+    """The row with its letter-spaced runs joined into words."""
+    out: list[Word] = []
+    index = 0
+    while index < len(row):
+        end = index + 1
+        if len(row[index].text) == 1:
+            while end < len(row) and len(row[end].text) == 1 and id(row[end]) in spaced:
+                end += 1
+        run = row[index:end]
+        if len(run) < 4:
+            out += run
+        else:
+            out += _join_run(run, gone)
+        index = end
+    return out
 
 
-def _join_row(row: list[Word], gone: set[int], letter_gap: float) -> None:
+def _join_run(run: list[Word], gone: set[int]) -> list[Word]:
+    size = run[0].size
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
+    ordered = sorted(gaps)
+    jumps = [(b - a, a) for a, b in itertools.pairwise(ordered) if a < 0.5 * size]
+    widest, below = max(jumps, default=(0.0, ordered[-1]))
+    limit = below if widest >= 0.1 * size else ordered[-1]
+    limit = min(limit, 0.5 * size)
+    words = [run[0]]
+    for gap, word in zip(gaps, run[1:], strict=True):
+        if gap <= limit + 0.01 and abs(word.size - size) <= 0.15 * size:
+            words[-1].text += word.text
+            words[-1].x1 = word.x1
+            gone.add(id(word))
+        else:
+            words.append(word)
+    return words
+
+
+def _join_row(row: list[Word], gone: set[int]) -> None:
     kept = row[0]
     for word in row[1:]:
         size = kept.size
         gap = word.x0 - kept.x1
         if (
             abs(word.size - size) <= 0.15 * size
-            and -0.15 * size <= gap <= max(0.05 * size, letter_gap + 0.01)
+            and -0.15 * size <= gap <= 0.05 * size
             and kept.origin is None
             and word.origin is None
         ):

@@ -107,7 +107,7 @@ class _Reader:
         self.styles: dict[int | None, tuple[float, bool]] = {}
         self.last_end = -1  # where the previous upright word's last token ended
         self.spaced: set[int] = set()  # one-letter words after a space pdfium made up
-        self.line = (0.0, 0.0)  # baseline, widest letter spacing seen on that line
+        self.line: tuple[float, list[float]] = (0.0, [])  # a baseline, letter gaps seen on it
 
     def box_x(self, index: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.rect)
@@ -207,7 +207,8 @@ class _Reader:
         pdfium puts a space wherever the gap between two glyphs looks wide to it; in
         letter-spaced, kerned or glyph-by-glyph text that falls inside words ("Agenc y").
         A space it generated (not one the PDF draws) joins the two tokens when the gap is
-        under a seventh of the size more than the letters' own spacing on either side.
+        under an eighth of the size more than the line's own letter spacing (a tight word
+        space is a sixth of the size).
         """
         if abs(last.size - size) > 0.15 * size or abs(last.baseline - baseline) > 0.1 * size:
             return False
@@ -216,22 +217,25 @@ class _Reader:
             return False
         if not self._after_made_up_space(start):
             return False
-        return gap < self._letter_spacing(start, size, baseline) + size / 7
+        return gap < self._letter_spacing(start, size, baseline) + size / 8
 
     def _letter_spacing(self, start: int, size: float, baseline: float) -> float:
-        """The widest gap between two letters seen on this line: the two before and the
-        two after this space, and those measured at its earlier spaces."""
+        """The line's usual gap between two letters: the median of those measured at its
+        spaces so far (the two letters before and the two after each), so that one
+        loosely kerned pair does not set it."""
         if abs(baseline - self.line[0]) > 0.1 * size:
-            self.line = (baseline, 0.0)
-        spacing = self.line[1]
+            self.line = (baseline, [])
+        gaps = self.line[1]
         for first in (start - 3, start):
-            if first < 0 or first + 1 >= len(self.text) or " " in self.text[first : first + 2]:
-                continue
+            pair = self.text[first : first + 2] if first >= 0 else ""
+            if not (pair.isalnum() and len(pair) == 2):
+                continue  # letters and figures only: not a space, a line break, a dash
             _, right = self.box_x(first)
             left, _ = self.box_x(first + 1)
-            spacing = max(spacing, min(left - right, 0.5 * size))
-        self.line = (baseline, spacing)
-        return spacing
+            gaps.append(min(left - right, 0.5 * size))
+        if not gaps:
+            return 0.0
+        return max(0.0, sorted(gaps)[(len(gaps) - 1) // 2])
 
 
 _TURN = 2 * math.pi
