@@ -3,9 +3,16 @@
 Words are pdfium's text (one call a page) cut at spaces; each word's horizontal extent
 comes from its first and last characters' boxes, its line from the baseline and the font
 size (pdfium's "loose" boxes are glyph-tight for fonts without ascent and descent), size
-and weight from its text object. The page is read in the direction most of its text runs
-(a sideways page without /Rotate reads upright); text at another angle (a diagonal
-watermark) is left out with a note.
+(as drawn: times the text matrix's scale) and weight from its text object. The page is
+read in the direction most of its text runs (a sideways page without /Rotate reads
+upright); text at another angle (a stamp, a diagonal watermark) is read in its own
+direction by :mod:`.turned`.
+
+Word boundaries follow the glyphs, not pdfium's guesses: a space pdfium made up inside a
+word (kerned, letter-spaced or glyph-by-glyph text) is dropped when its gap is no wider
+than the line's own letter spacing allows, a long token is cut where pdfium missed a
+space, and :mod:`.glyphs` then mends what the drawing left (overprints, drop caps,
+letter-spaced runs, pieces drawn out of order, vertical columns).
 """
 
 from __future__ import annotations
