@@ -3,11 +3,11 @@
 Each case is a PDF written by tests/pdf_factory.py (``fidelity_cases``) with one defect
 and a known text: wide letter spacing, TeX-style kerning without space characters, text
 drawn glyph by glyph, overprinted "fake bold", a drop cap, two lines 1.7 pt apart, a
-rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields, notes
-in annotations. For each: word recall (the known words found, in order-free counts) and
-precision (the words read that are known), and a check: the text read in its order
-(close lines not mixed), or marked with its origin where it should be (rotated, form
-field, annotation). Then the overall figures.
+rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields, a
+free-text annotation, a comment (a sticky note). For each: word recall (the known words
+found, in order-free counts) and precision (the words read that are known), and a check:
+the text read in its order (close lines not mixed), or marked with its origin where it
+should be (rotated, form field, annotation, comment). Then the overall figures.
 
     python benchmarks/bench_fidelity.py
 """
@@ -43,7 +43,7 @@ def main() -> int:
         for name, pdf, text, origin in fidelity_cases():
             path = pdf.save(Path(folder) / f"{name.replace(' ', '-')}.pdf")
             expected = words(text)
-            if origin in ("rotated", "annotation"):
+            if origin in ("rotated", "annotation", "comment"):
                 expected += words(EN[0] if origin == "rotated" else EN[1])
             try:
                 document = read_pdf(path)

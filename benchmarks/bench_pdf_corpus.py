@@ -2,12 +2,12 @@
 
 Every PDF under DIR (recursively) is read twice: by poppler's ``pdftotext -cropbox`` (the
 yardstick: the visible page, as our reader reads it) and by our reader (``read_pdf``:
-blocks, running headers and footers; not the notes of annotations, which pdftotext does
-not show). Files where pdftotext finds 100 words or more are scored on words (NFKC,
-case-folded runs of letters and digits; a line-end hyphen in pdftotext's text joins its
-two halves, as our reader does): recall (pdftotext's words we have too), precision (our words pdftotext has
-too) and split words (a pdftotext word missing from ours that two of our consecutive
-words spell, one of them no word of pdftotext's: "Agenc y").
+blocks, running headers and footers; not comments, the notes pdftotext does not show).
+Files where pdftotext finds 100 words or more are scored on words (NFKC, case-folded runs
+of letters and digits; a line-end hyphen in pdftotext's text joins its two halves, as
+our reader does): recall (pdftotext's words we have too), precision (our words
+pdftotext has too) and split words (a pdftotext word missing from ours that two of our
+consecutive words spell, one of them no word of pdftotext's: "Agenc y").
 
 Then the summary with issue 14's targets: recall and precision at the 10th percentile
 (>= 0.95 each), files with five or more split words (none), and files pdftotext reads but
@@ -97,8 +97,8 @@ def _pdftotext(path: Path) -> str | None:
 
 def our_words(path: Path) -> list[str]:
     document = read_pdf(path)
-    # notes (sticky notes, comments) are text pdftotext does not show; form fields it does
-    parts = [block.text for block in document.blocks if block.origin != "annotation"]
+    # comments (the notes of sticky notes, highlights) are text pdftotext does not show
+    parts = [b.text for b in document.blocks if getattr(b, "origin", None) != "comment"]
     parts += [*document.headers, *document.footers, *document.footnotes]
     return words("\n".join(parts))
 

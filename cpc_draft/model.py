@@ -109,7 +109,8 @@ class TextBlock:
     own drafts carry ("objectives@1.0.0"). ``table`` numbers the table a row belongs to
     and ``column`` the side of a side-by-side bilingual table a block was split from.
     ``origin`` marks text from outside a PDF page's running text: "rotated" (a stamp,
-    a margin note), "vertical" (East Asian columns), "form field", "annotation".
+    a margin note), "vertical" (East Asian columns), "form field", "annotation" (free
+    text shown on the page), "comment" (a sticky note's or a highlight's note).
     """
 
     index: int

@@ -456,7 +456,7 @@ def _drop_cap(page: Page, text: str, size=11.0) -> None:
 
 def fidelity_cases() -> list[tuple[str, Pdf, str, str | None]]:
     """(name, PDF, the text its defect hides, the origin that text is marked with) for
-    each defect; the rotated and annotation cases have a paragraph of EN besides."""
+    each defect; the rotated, free text and comment cases have a paragraph of EN besides."""
     cases = []
     for name, draw in (
         ("letter spacing", _letter_spaced),
@@ -493,17 +493,13 @@ def fidelity_cases() -> list[tuple[str, Pdf, str, str | None]]:
             "form field",
         )
     )
-    pdf = Pdf()
-    page = pdf.page()
-    page.paragraph(72, 72, 468, EN[1])
-    page.annotation("FreeText", (300, 500, 500, 540), "Please check the funding in Article 4.")
-    page.annotation("Text", (50, 500, 70, 520), "Who signs for the Ministry?")
-    cases.append(
-        (
-            "annotations",
-            pdf,
-            "Please check the funding in Article 4. Who signs for the Ministry?",
-            "annotation",
-        )
-    )
+    for name, subtype, note, origin in (
+        ("free text", "FreeText", "Please check the funding in Article 4.", "annotation"),
+        ("comment", "Text", "Who signs for the Ministry?", "comment"),
+    ):
+        pdf = Pdf()
+        page = pdf.page()
+        page.paragraph(72, 72, 468, EN[1])
+        page.annotation(subtype, (300, 500, 500, 540), note)
+        cases.append((name, pdf, note, origin))
     return cases

@@ -33,7 +33,7 @@ def test_defects_of_running_text_read_as_written(tmp_path, name):
     assert document.warnings == ()
 
 
-@pytest.mark.parametrize("name", ["rotated stamp", "form fields", "annotations"])
+@pytest.mark.parametrize("name", ["rotated stamp", "form fields", "free text", "comment"])
 def test_text_outside_the_running_text_is_read_after_it_and_marked(tmp_path, name):
     pdf, text, origin = CASES[name]
     document = read_pdf(pdf.save(tmp_path / "case.pdf"))
@@ -130,8 +130,10 @@ def test_hidden_notes_popups_and_ticked_boxes_are_not_text(tmp_path):
     page.annotation("Popup", (50, 400, 200, 450), "The note again")
     page.annotations.append("/Subtype /Widget /FT /Btn /T (agree) /Rect [72 300 84 312] /V /Yes")
     page.annotation("FreeText", (300, 500, 500, 540), "Shown note")
+    page.annotation("Highlight", (72, 700, 200, 712), "Why only four years?")
     document = read_pdf(pdf.save(tmp_path / "notes.pdf"))
-    assert texts(document) == [EN[2], "Shown note"]
+    assert texts(document) == [EN[2], "Shown note", "Why only four years?"]
+    assert [block.origin for block in document.blocks] == [None, "annotation", "comment"]
 
 
 def test_blank_pdf_with_an_empty_field_is_still_blank(tmp_path):

@@ -7,7 +7,9 @@ content. Read from their dictionaries (no form-filling environment is needed):
 - a **form field** (a widget): its value /V, a text string (a ticked box's name is no
   text); a widget that is one of several for a field finds the value on the field, its
   /Parent, and that field is read once per page;
-- an **annotation** with a note (free text, sticky note, highlight, stamp…): /Contents.
+- an **annotation** shown on the page (free text, a stamp): its /Contents;
+- a **comment** (a sticky note, a highlight, an underline… with a note): its /Contents,
+  which a viewer shows in a pop-up, not on the page.
   Pop-ups repeat their parent's note and links have none; hidden ones are left out.
 
 Bounded like the rest of the page: at most MAX_ANNOTATIONS a page, MAX_CHARS a text
@@ -22,7 +24,8 @@ import pypdfium2.raw as pdfium_c
 
 MAX_ANNOTATIONS = 2_000
 MAX_CHARS = 20_000
-FORM_FIELD, ANNOTATION = "form field", "annotation"
+FORM_FIELD, ANNOTATION, COMMENT = "form field", "annotation", "comment"
+_ON_THE_PAGE = {pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP}
 
 _SKIPPED = {
     pdfium_c.FPDF_ANNOT_POPUP,
@@ -60,7 +63,9 @@ def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
     if subtype in _SKIPPED:
         return None
     text = _string(annot, "Contents")
-    return (ANNOTATION, text) if text else None
+    if not text:
+        return None
+    return (ANNOTATION if subtype in _ON_THE_PAGE else COMMENT), text
 
 
 def _field_value(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:

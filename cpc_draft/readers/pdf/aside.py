@@ -4,8 +4,8 @@
   that follow one another closely, at one size, make one block (a stamp of two lines);
 - "vertical": East Asian columns (:mod:`.glyphs`), read right to left; columns side by
   side under one top make one block, their characters run together as the script wants;
-- "form field", "annotation": the page's filled-in fields and notes (:mod:`.annotations`),
-  one block each, as they were found.
+- "form field", "annotation", "comment": the page's filled-in fields, free text and
+  notes (:mod:`.annotations`), one block each, as they were found.
 """
 
 from __future__ import annotations

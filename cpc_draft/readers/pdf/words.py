@@ -219,6 +219,8 @@ class _Reader:
         """
         if abs(last.size - size) > 0.15 * size or abs(last.baseline - baseline) > 0.1 * size:
             return False
+        if last.text[-1:].isdigit() and self.text[start].isdigit():
+            return False  # groups of figures set apart by a thin space: "5 000 000"
         gap = x0 - last.x1
         if gap < -0.1 * size or gap > 0.6 * size:
             return False
