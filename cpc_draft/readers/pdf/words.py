@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
 from cpc_draft.readers.pdf.glyphs import (
+    DROP_CAP,
     EAST_ASIAN,
     drop_overprints,
     join_drop_caps,
@@ -38,6 +39,7 @@ from cpc_draft.readers.pdf.turned import turned_words
 
 MAX_CHARS_PER_PAGE = 300_000  # a dense page holds ~6,000
 LONG_TOKEN = 16  # characters: a token this long may be words whose spaces pdfium missed
+MADE_UP_SAMPLE = 50  # spaces: all of a page's first ones in the PDF, the rest are too
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab", re.IGNORECASE)
 
 # Words end at spaces and line breaks, not at no-break spaces ("concernés ;", "5 000").
@@ -94,7 +96,10 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
         reader.add(words, start, end, token)
     if EAST_ASIAN.search(text):
         words = join_vertical(words)
-    words = join_touching(drop_overprints(join_drop_caps(words)), reader.spaced)
+    sizes = [size for size, _ in reader.styles.values()]
+    if sizes and max(sizes) >= DROP_CAP * min(sizes):  # a letter large enough for a drop cap
+        words = join_drop_caps(words)
+    words = join_touching(drop_overprints(words), reader.spaced)
     words += turned_words(textpage, aside, reader.style)
     return words, transform
 
@@ -114,6 +119,7 @@ class _Reader:
         self.styles: dict[int | None, tuple[float, bool]] = {}
         self.last_end = -1  # where the previous upright word's last token ended
         self.spaced: set[int] = set()  # one-letter words after a space pdfium made up
+        self.real_spaces = 0  # spaces found in the PDF, none made up, so far on the page
         self.line: tuple[float, list[float]] = (0.0, [])  # a baseline, letter gaps seen on it
 
     def box_x(self, index: int) -> tuple[float, float]:
@@ -187,6 +193,7 @@ class _Reader:
         if (
             words
             and self.last_end == start - 1
+            and self.real_spaces < MADE_UP_SAMPLE
             and self.text[start - 1] == " "
             and self._joins(words[-1], start, x0, baseline, size)
         ):
@@ -202,11 +209,18 @@ class _Reader:
         self.last_end = end
 
     def _after_made_up_space(self, start: int) -> bool:
-        return (
-            start > 0
-            and self.text[start - 1] == " "
-            and bool(pdfium_c.FPDFText_IsGenerated(self.textpage, start - 1))
-        )
+        """Is the character before ``start`` a space pdfium made up?
+
+        A page whose first spaces are all in the PDF (a word processor's) has them all
+        there: after MADE_UP_SAMPLE such spaces in a row pdfium is no longer asked.
+        """
+        if self.real_spaces >= MADE_UP_SAMPLE or start == 0 or self.text[start - 1] != " ":
+            return False
+        if pdfium_c.FPDFText_IsGenerated(self.textpage, start - 1):
+            self.real_spaces = -(1 << 30)  # spaces are made up here: ask for every one
+            return True
+        self.real_spaces += 1
+        return False
 
     def _joins(self, last: Word, start: int, x0: float, baseline: float, size: float) -> bool:
         """Is the space before this token one pdfium made up inside a word?
