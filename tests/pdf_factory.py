@@ -402,12 +402,12 @@ def _letter_spaced(page: Page, text: str, size=11.0) -> None:
 
 def _kerned(page: Page, text: str, size=11.0) -> None:
     """TeX's way: no space characters, words moved apart in TJ arrays, kerning inside
-    words, some of it loosening ("Agenc" -100 "y")."""
+    words, some of it loosening ("Agenc" -120 "y")."""
     for index, line in enumerate(wrap(text, 440, size)):
         parts = []
         for word in line.split():
             cut = max(1, len(word) - 1)
-            parts.append(f"({_escape(word[:cut])}) -100 ({_escape(word[cut:])}) -450")
+            parts.append(f"({_escape(word[:cut])}) -120 ({_escape(word[cut:])}) -450")
         y = 720 - index * size * 1.3
         page.raw(f"BT {placed(72, y, size)} [{' '.join(parts)}] TJ ET")
 

@@ -65,7 +65,7 @@ def test_letters_a_space_apart_stay_apart(tmp_path):
 def test_one_kerned_gap_inside_a_word_is_no_space(tmp_path):
     pdf = Pdf()
     page = pdf.page()
-    page.raw(f"BT {placed(72, 720, 11)} [(Agenc) -90 (y) -500 (and) -500 (Nort) -110 (h)] TJ ET")
+    page.raw(f"BT {placed(72, 720, 11)} [(Agenc) -115 (y) -500 (and) -500 (Nort) -120 (h)] TJ ET")
     document = read_pdf(pdf.save(tmp_path / "kern.pdf"))
     assert texts(document) == ["Agency and North"]
 
