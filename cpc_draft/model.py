@@ -122,6 +122,9 @@ class TextBlock:
     own drafts carry ("objectives@1.0.0"). ``table`` numbers the table a row belongs to
     and ``column`` the side of a side-by-side bilingual table a block was split from.
     ``line`` is the 1-based line a block starts on, where the format has lines (text).
+    ``origin`` marks text from outside a PDF page's running text: "rotated" (a stamp,
+    a margin note), "vertical" (East Asian columns), "form field", "annotation" (free
+    text shown on the page), "comment" (a sticky note's or a highlight's note).
     """
 
     index: int
@@ -135,6 +138,7 @@ class TextBlock:
     row: int | None = None
     column: int | None = None
     line: int | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True)

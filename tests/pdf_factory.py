@@ -4,7 +4,10 @@ A tiny PDF writer: pages of text (Courier, so a string's width is 0.6 em a chara
 layouts can be computed), lines and rectangles (ruled tables), a grey image (a "scanned"
 page), running headers and footers, a /Rotate entry, RC4 encryption (standard security
 handler, revision 2) and deliberately damaged cross-reference tables. Coordinates are
-points from the top-left corner of the page as displayed.
+points from the top-left corner of the page as displayed. For the defects real PDFs
+carry (letter spacing, kerning, glyph-by-glyph text, overprinting): :meth:`Page.raw`
+adds content stream operators as written; :meth:`Page.annotation` and
+:meth:`Page.form_field` add notes and filled-in form fields.
 
 Also: :func:`libreoffice_pdf` converts a .docx with LibreOffice headless, for tests on
 the assembled drafts; :func:`texts` and :func:`norm` look at what the reader made of it.
@@ -61,6 +64,7 @@ class Page:
     ops: list[str] = field(default_factory=list)
     image: bool = False
     declare_rotation: bool = True  # False: content turned, but no /Rotate (a sideways page)
+    annotations: list[str] = field(default_factory=list)  # dictionary bodies
 
     # -- drawing ----------------------------------------------------------------------
     def _page_point(self, x: float, y_top: float) -> tuple[float, float]:
@@ -130,6 +134,30 @@ class Page:
             cx += w
             self.line(cx, top, cx, y)
         return y
+
+    def raw(self, operators: str):
+        """Content stream operators as written (PDF user space: y grows upwards; fonts
+        /F1 Courier and /F2 Courier-Bold)."""
+        self.ops.append(operators)
+        return self
+
+    def annotation(self, subtype: str, rect, contents: str, extra: str = ""):
+        """A note of ``subtype`` (FreeText, Text, Highlight…) with ``contents``; ``rect``
+        in PDF user space."""
+        box = " ".join(f"{v:g}" for v in rect)
+        self.annotations.append(
+            f"/Subtype /{subtype} /Rect [{box}] /Contents ({_escape(contents)}) {extra}"
+        )
+        return self
+
+    def form_field(self, name: str, rect, value: str):
+        """A text field filled in with ``value`` (a widget and its field in one)."""
+        box = " ".join(f"{v:g}" for v in rect)
+        self.annotations.append(
+            f"/Subtype /Widget /FT /Tx /T ({_escape(name)}) /Rect [{box}] "
+            f"/V ({_escape(value)}) /DA (/F1 10 Tf 0 g)"
+        )
+        return self
 
     def scanned(self):
         """A page-sized grey image and no text: what a scanner produces."""
@@ -234,7 +262,13 @@ def _serialize(pages: list[Page], password: str | None, break_xref: bool) -> byt
         b"/BitsPerComponent 8 /Filter /FlateDecode"
     )
     kids = []
+    fields = []
     for page in pages:
+        annots = []
+        for body in page.annotations:
+            annots.append(add(f"<< /Type /Annot {body} >>".encode("latin-1")))
+            if "/Widget" in body:
+                fields.append(annots[-1])
         content = add()
         streams[content] = zlib.compress("\n".join(page.ops).encode("latin-1"))
         objects[content] = b"<< /Filter /FlateDecode"
@@ -245,13 +279,19 @@ def _serialize(pages: list[Page], password: str | None, break_xref: bool) -> byt
         if page.image:
             resources += f" /XObject << /Im1 {image} 0 R >>"
         rotate = f" /Rotate {page.rotate}" if page.rotate and page.declare_rotation else ""
+        if annots:
+            rotate += " /Annots [" + " ".join(f"{number} 0 R" for number in annots) + "]"
         kids.append(
             add(
                 f"<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 {width:g} {height:g}]"
                 f"{rotate} /Resources << {resources} >> /Contents {content} 0 R >>".encode()
             )
         )
-    objects[catalog] = f"<< /Type /Catalog /Pages {tree} 0 R >>".encode()
+    form = ""
+    if fields:
+        listed_fields = " ".join(f"{number} 0 R" for number in fields)
+        form = f" /AcroForm << /Fields [{listed_fields}] >>"
+    objects[catalog] = f"<< /Type /Catalog /Pages {tree} 0 R{form} >>".encode()
     listed = " ".join(f"{kid} 0 R" for kid in kids)
     objects[tree] = f"<< /Type /Pages /Kids [{listed}] /Count {len(kids)} >>".encode()
     encrypt_ref, key = None, None
@@ -336,3 +376,130 @@ def pages_with_furniture(folder: Path, variant: str) -> Path:
         for text in EN:
             top = page.paragraph(72, top, 468, text)
     return pdf.save(folder / f"{variant}.pdf")
+
+
+# -- the defects of PDFs made by other software (issue 14) -----------------------------------
+
+FIDELITY_TEXT = (
+    "The Agency intends to enter into the North partnership with the Applicant, "
+    "and the Participants intend to review the popular deduction each year."
+)
+
+
+def placed(x: float, y: float, size: float, font: str = "F1") -> str:
+    """The operators that set a font and put the text at (x, y) in PDF user space."""
+    return f"/{font} {size:g} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm"
+
+
+def _letter_spaced(page: Page, text: str, size=11.0) -> None:
+    """Wide letter spacing done with TJ: every letter moved 0.25 em from the last, words
+    0.9 em apart, no space characters."""
+    for index, line in enumerate(wrap(text, 300, size)):
+        words = [" -250 ".join(f"({_escape(char)})" for char in word) for word in line.split()]
+        y = 720 - index * size * 1.5
+        page.raw(f"BT {placed(72, y, size)} [{' -900 '.join(words)}] TJ ET")
+
+
+def _kerned(page: Page, text: str, size=11.0) -> None:
+    """TeX's way: no space characters, words moved apart in TJ arrays, kerning inside
+    words, some of it loosening ("Agenc" -120 "y")."""
+    for index, line in enumerate(wrap(text, 440, size)):
+        parts = []
+        for word in line.split():
+            cut = max(1, len(word) - 1)
+            parts.append(f"({_escape(word[:cut])}) -120 ({_escape(word[cut:])}) -450")
+        y = 720 - index * size * 1.3
+        page.raw(f"BT {placed(72, y, size)} [{' '.join(parts)}] TJ ET")
+
+
+def _glyph_by_glyph(page: Page, text: str, size=11.0) -> None:
+    """Every glyph a text object of its own, placed absolutely and unevenly (0.04 or
+    0.16 em after its advance); words 0.3 em apart; no space characters."""
+    ops = []
+    for index, line in enumerate(wrap(text, 400, size)):
+        x, y = 72.0, 720 - index * size * 1.3
+        for position, char in enumerate(line):
+            if char == " ":
+                x += 0.3 * size
+                continue
+            ops.append(f"BT {placed(x, y, size)} ({_escape(char)}) Tj ET")
+            x += CHAR_WIDTH * size + (0.16 if position % 2 else 0.04) * size
+    page.raw("\n".join(ops))
+
+
+def _overprinted(page: Page, text: str, size=11.0, offset=0.35) -> None:
+    """Fake bold: each line drawn twice, a third of a point apart, the second time at
+    1 pt scaled up by the text matrix (so PDFium does not see the same text twice)."""
+    for index, line in enumerate(wrap(text, 440, size)):
+        y = 720 - index * size * 1.3
+        page.raw(f"BT {placed(72, y, size)} ({_escape(line)}) Tj ET")
+        scaled = f"/F1 1 Tf {size:g} 0 0 {size:g} {72 + offset:.2f} {y:.2f} Tm"
+        page.raw(f"BT {scaled} ({_escape(line)}) Tj ET")
+
+
+def _close_lines(page: Page, size=7.0) -> None:
+    """Two lines of small print whose baselines lie 1.7 pt apart (a tightly set form)."""
+    page.raw(f"BT {placed(72, 700, size)} (The first line of small print) Tj ET")
+    page.raw(f"BT {placed(75, 698.3, size)} (sits just under the first one) Tj ET")
+
+
+def _drop_cap(page: Page, text: str, size=11.0) -> None:
+    """A three-line drop cap: the first letter, large, beside the paragraph's first lines."""
+    cap, rest = text[0], text[1:]
+    lines = wrap(rest, 400, size)
+    leading = size * 1.2
+    page.raw(f"BT {placed(72, 720 - 2 * leading, 3.4 * size)} ({cap}) Tj ET")
+    for index, line in enumerate(lines):
+        x = 72 + 2.2 * size if index < 3 else 72
+        page.raw(f"BT {placed(x, 720 - index * leading, size)} ({_escape(line)}) Tj ET")
+
+
+def fidelity_cases() -> list[tuple[str, Pdf, str, str | None]]:
+    """(name, PDF, the text its defect hides, the origin that text is marked with) for
+    each defect; the rotated, free text and comment cases have a paragraph of EN besides."""
+    cases = []
+    for name, draw in (
+        ("letter spacing", _letter_spaced),
+        ("kerning", _kerned),
+        ("glyph by glyph", _glyph_by_glyph),
+        ("overprint", _overprinted),
+        ("drop cap", _drop_cap),
+    ):
+        pdf = Pdf()
+        draw(pdf.page(), FIDELITY_TEXT)
+        cases.append((name, pdf, FIDELITY_TEXT, None))
+    pdf = Pdf()
+    _close_lines(pdf.page())
+    cases.append(
+        ("close lines", pdf, "The first line of small print sits just under the first one", None)
+    )
+    pdf = Pdf()
+    page = pdf.page()
+    page.paragraph(72, 72, 468, EN[0])
+    page.text(40, 500, "RECEIVED 12 MARCH 2024 BY THE MINISTRY", size=9, angle=90)
+    page.text(150, 600, "DRAFT", size=90, angle=45)
+    cases.append(("rotated stamp", pdf, "RECEIVED 12 MARCH 2024 BY THE MINISTRY DRAFT", "rotated"))
+    pdf = Pdf()
+    page = pdf.page()
+    page.form_field(
+        "ministry", (150, 700, 450, 716), "Ministry of Women and Vulnerable Populations"
+    )
+    page.form_field("date", (150, 680, 300, 696), "12 March 2024")
+    cases.append(
+        (
+            "form fields",
+            pdf,
+            "Ministry of Women and Vulnerable Populations 12 March 2024",
+            "form field",
+        )
+    )
+    for name, subtype, note, origin in (
+        ("free text", "FreeText", "Please check the funding in Article 4.", "annotation"),
+        ("comment", "Text", "Who signs for the Ministry?", "comment"),
+    ):
+        pdf = Pdf()
+        page = pdf.page()
+        page.paragraph(72, 72, 468, EN[1])
+        page.annotation(subtype, (300, 500, 500, 540), note)
+        cases.append((name, pdf, note, origin))
+    return cases

@@ -193,15 +193,16 @@ def test_sideways_page_without_rotate_entry_is_read_upright(tmp_path):
     assert document.warnings == ()
 
 
-def test_diagonal_watermark_is_left_out_with_a_note(tmp_path):
+def test_diagonal_watermark_is_read_after_the_text_marked_rotated(tmp_path):
     pdf = Pdf()
     page = pdf.page()
     top = page.paragraph(72, 72, 468, EN[0])
     page.paragraph(72, top, 468, EN[1])
     page.text(150, 600, "DRAFT", size=90, angle=45)
     document = read_pdf(pdf.save(tmp_path / "watermark.pdf"))
-    assert texts(document) == EN[:2]
-    assert document.warnings == ("page 1: text at an angle was left out (a watermark?): DRAFT",)
+    assert texts(document) == [*EN[:2], "DRAFT"]
+    assert [b.origin for b in document.blocks] == [None, None, "rotated"]
+    assert document.warnings == ()
 
 
 # -- running headers, footers, page numbers -------------------------------------------------

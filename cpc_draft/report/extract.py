@@ -19,6 +19,7 @@ BLOCK_FIELDS = (
     "row",
     "column",
     "line",
+    "origin",
 )
 
 
@@ -62,6 +63,7 @@ def document_to_text(document: Document) -> str:
                 block.kind,
                 f"col{block.column}" if block.column is not None else "",
                 block.clause or "",
+                block.origin or "",
             )
             if part
         )

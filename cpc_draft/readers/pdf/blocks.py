@@ -40,6 +40,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\r\n]+")
+_WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"'”’»)\]]*$")
 _CONJUNCTION_END = re.compile(r"(?:[;:.!?]|\b(?:and|or|y|o|e|u|et|ou))\s*$", re.IGNORECASE)
 
@@ -58,6 +59,8 @@ class _Block:
     table: int | None = None
     row: int | None = None
     closed: bool = False  # ended short: cannot continue on the next page
+    origin: str | None = None  # rotated, vertical, form field, annotation: see TextBlock
+    text: str = ""  # of a block with an origin, its whole text
 
 
 class BlockBuilder:
@@ -136,6 +139,11 @@ class BlockBuilder:
             if page != number:
                 del self._last[column]
 
+    def add_aside(self, number: int, aside: list[tuple[str, str]]) -> None:
+        """Blocks of text from outside the page's running text, after its content."""
+        for origin, text in aside:
+            self.blocks.append(_Block(PARAGRAPH, number, None, origin=origin, text=text))
+
     def _continues(
         self, block: _Block, line: Line, previous: Entry | None, entry: Entry, cross_page: bool
     ) -> bool:
@@ -146,6 +154,12 @@ class BlockBuilder:
             return False  # a finished sentence at the foot of a page ends its paragraph
         if abs(last.size - line.size) > max(0.6, 0.1 * last.size) or last.bold != line.bold:
             return False
+        if (
+            _WORD_BROKEN.search(last.text)
+            and line.text[:1].islower()
+            and (cross_page or -last.size < line.top - last.bottom < 1.5 * last.size)
+        ):
+            return True  # a word broken at the line's end goes on
         if not cross_page:
             gap = line.top - last.bottom
             if gap > self._usual_gap(last.size) + max(2.0, 0.35 * last.size) or gap < -last.size:
@@ -214,6 +228,13 @@ class BlockBuilder:
     def finish(self, body_size: float) -> list[TextBlock]:
         out: list[TextBlock] = []
         for block in self.blocks:
+            if block.origin:
+                text = _SPACES.sub(" ", block.text).strip()
+                if text:
+                    out.append(
+                        TextBlock(len(out), PARAGRAPH, text, block.page, origin=block.origin)
+                    )
+                continue
             if block.kind == TABLE_ROW:
                 cells = tuple(_SPACES.sub(" ", cell).strip() for cell in block.cells)
                 text = " | ".join(cells)

@@ -19,6 +19,7 @@ from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
 from cpc_draft.readers.pdf import security, trailer
+from cpc_draft.readers.pdf.annotations import page_annotations
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -171,6 +172,7 @@ def _read_page(path: Path, document, index: int) -> tuple[PageInput, PageStats]:
         textpage.close()
         textpage = None
         edges = page_edges(page.raw, transform, stats)
+        annotations = page_annotations(page.raw)
     except pdfium.PdfiumError:
         stats.notes.append(f"page {index + 1} could not be read")
         return PageInput(index + 1, 612.0, 792.0, []), stats
@@ -179,4 +181,6 @@ def _read_page(path: Path, document, index: int) -> tuple[PageInput, PageStats]:
             textpage.close()
         page.close()
     grids = find_grids(edges, transform.width, transform.height) if edges else []
-    return PageInput(index + 1, transform.width, transform.height, words, grids), stats
+    page_input = PageInput(index + 1, transform.width, transform.height, words, grids)
+    page_input.annotations = annotations
+    return page_input, stats

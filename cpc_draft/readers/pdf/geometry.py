@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+ASCENT, DESCENT = 0.8, 0.25  # of the font size, about the baseline: a line's box
+
 
 @dataclass(slots=True)
 class Word:
-    """A word on the page: text and loose box in points, top-left origin."""
+    """A word on the page: text and loose box in points, top-left origin.
+
+    ``origin`` is None for the page's running text; "rotated" (text at another angle
+    than the page's: a stamp, a margin note) and "vertical" (East Asian text set in
+    columns) words have their box in a frame of their own, turned upright.
+    """
 
     text: str
     x0: float
@@ -22,10 +29,15 @@ class Word:
     bottom: float
     size: float
     bold: bool = False
+    origin: str | None = None
 
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom - DESCENT * self.size
 
 
 @dataclass(slots=True)
@@ -43,6 +55,9 @@ class PageInput:
     height: float
     words: list[Word]
     grids: list[TableGrid] = field(default_factory=list)
+    # text read from the page's annotations, after its content: (origin, text), origin
+    # "form field" or "annotation"
+    annotations: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -112,17 +127,26 @@ class Entry:
 
 
 def word_rows(words: Iterable[Word]) -> list[list[Word]]:
-    """Words grouped into rows by vertical overlap, top to bottom."""
+    """Words grouped into rows by vertical overlap, top to bottom.
+
+    Words of one size whose baselines lie apart by more than an eighth of it belong to
+    two lines however much their boxes overlap (tightly set lines); a smaller word
+    raised or lowered (a footnote mark, an index) stays in its line.
+    """
     rows: list[list[Word]] = []
-    bounds: list[list[float]] = []
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+    top = bottom = baseline = size = 0.0  # the last row's extent, first baseline and size
+    for word in sorted(words, key=lambda w: w.top + w.bottom):
+        word_top, word_bottom, word_size = word.top, word.bottom, word.size
+        word_baseline = word_bottom - DESCENT * word_size
         if rows:
-            top, bottom = bounds[-1]
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap > 0.5 * min(bottom - top, word.height):
+            overlap = min(bottom, word_bottom) - max(top, word_top)
+            if overlap > 0.5 * min(bottom - top, word_bottom - word_top) and not (
+                abs(word_size - size) <= 0.15 * size
+                and abs(word_baseline - baseline) > 0.125 * size
+            ):
                 rows[-1].append(word)
-                bounds[-1] = [min(top, word.top), max(bottom, word.bottom)]
+                top, bottom = min(top, word_top), max(bottom, word_bottom)
                 continue
         rows.append([word])
-        bounds.append([word.top, word.bottom])
+        top, bottom, baseline, size = word_top, word_bottom, word_baseline, word_size
     return rows

@@ -1,0 +1,78 @@
+"""Print how faithfully the PDF reader reads PDFs with the defects real ones carry (issue 14).
+
+Each case is a PDF written by tests/pdf_factory.py (``fidelity_cases``) with one defect
+and a known text: wide letter spacing, TeX-style kerning without space characters, text
+drawn glyph by glyph, overprinted "fake bold", a drop cap, two lines 1.7 pt apart, a
+rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields, a
+free-text annotation, a comment (a sticky note). For each: word recall (the known words
+found, in order-free counts) and precision (the words read that are known), and a check:
+the text read in its order (close lines not mixed), or marked with its origin where it
+should be (rotated, form field, annotation, comment). Then the overall figures.
+
+    python benchmarks/bench_fidelity.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pdf_factory import EN, fidelity_cases  # noqa: E402
+
+from cpc_draft.errors import CpcDraftError  # noqa: E402
+from cpc_draft.readers.pdf import read_pdf  # noqa: E402
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> Counter:
+    return Counter(_WORD.findall(text.casefold()))
+
+
+def main() -> int:
+    found_total = expected_total = read_total = 0
+    print(f"{'case':<16} {'recall':>7} {'precision':>9}  check")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, pdf, text, origin in fidelity_cases():
+            path = pdf.save(Path(folder) / f"{name.replace(' ', '-')}.pdf")
+            expected = words(text)
+            if origin in ("rotated", "annotation", "comment"):
+                expected += words(EN[0] if origin == "rotated" else EN[1])
+            try:
+                document = read_pdf(path)
+            except CpcDraftError as error:
+                print(f"{name:<16} refused: {error}")
+                expected_total += sum(expected.values())
+                continue
+            got = words(" ".join(block.text for block in document.blocks))
+            common = sum((expected & got).values())
+            if origin:
+                marked = " ".join(
+                    b.text for b in document.blocks if getattr(b, "origin", None) == origin
+                )
+                check = "marked" if words(text) <= words(marked) else "NOT MARKED"
+            else:
+                read = " ".join(" ".join(b.text for b in document.blocks).split())
+                check = "in order" if text in read else "NOT IN ORDER"
+            recall = common / sum(expected.values())
+            precision = common / max(1, sum(got.values()))
+            print(f"{name:<16} {recall:7.3f} {precision:9.3f}  {check}")
+            found_total += common
+            expected_total += sum(expected.values())
+            read_total += sum(got.values())
+    print(
+        f"{'overall':<16} {found_total / expected_total:7.3f} "
+        f"{found_total / max(1, read_total):9.3f}  (targets: 1.000 and 1.000)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
