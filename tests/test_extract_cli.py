@@ -48,3 +48,17 @@ def test_failure_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"cpc-draft: error: {path}: is empty (0 bytes)\n"
     assert result.stdout == ""
+
+
+def test_json_escapes_what_a_terminal_would_obey(tmp_path):
+    """C1 controls (U+009B is CSI to some terminals), DEL and the bidi overrides in a
+    draft's text are written as \\u escapes: the same JSON value, safe to print."""
+    draft = tmp_path / "controls.txt"
+    text = "The Participants intend \u009b31m to fund\u007f programs \u202eKCOLB\u202c."
+    draft.write_text(f"Article 1 – Purpose\n\n{text}\n", "utf-8")
+    result = CliRunner().invoke(main, ["extract", str(draft), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert not any(char in result.stdout for char in "\u009b\u007f\u202e\u202c")
+    assert "\\u009b31m" in result.stdout
+    texts = [block["text"] for block in json.loads(result.stdout)["blocks"]]
+    assert any("\u009b31m to fund" in t for t in texts)

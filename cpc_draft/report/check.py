@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict
 
 from cpc_draft.check.review import Review
 from cpc_draft.model import Finding
+from cpc_draft.report import jsontext
 from cpc_draft.statute import elements
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -88,7 +88,7 @@ def review_to_dict(review: Review) -> dict:
 
 def reviews_to_json(reviews: list[Review]) -> str:
     data = {"documents": [review_to_dict(review) for review in reviews]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(data)
 
 
 def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from cpc_draft.compare.versions import ADDED, DELETED, MODIFIED, MOVED, Change, VersionComparison
 from cpc_draft.compare.worddiff import DELETE, EQUAL, INSERT, BlockDiff, DiffSpan
+from cpc_draft.report import jsontext
 
 _CONTEXT = 40  # characters of unchanged text kept around a change in the text report
 KIND_COLOUR = {ADDED: "green", DELETED: "red", MOVED: "cyan", MODIFIED: "yellow"}
@@ -84,7 +84,7 @@ def _document(document) -> dict:
 
 
 def comparison_to_json(comparison: VersionComparison) -> str:
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(comparison_to_dict(comparison))
 
 
 def comparison_to_text(comparison: VersionComparison, style=lambda text, **_: text) -> str:

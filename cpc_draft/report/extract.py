@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from cpc_draft.model import Document
+from cpc_draft.report import jsontext
 
 BLOCK_FIELDS = (
     "index",
@@ -43,7 +43,7 @@ def document_to_dict(document: Document) -> dict:
 
 
 def document_to_json(document: Document) -> str:
-    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(document_to_dict(document))
 
 
 def document_to_text(document: Document) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from cpc_draft.check.rules.phrasing import mismatch_message
 from cpc_draft.compare.files import LanguageVersions
+from cpc_draft.report import jsontext
 
 
 def mismatches_to_dict(found: LanguageVersions) -> dict:
@@ -27,7 +26,7 @@ def mismatches_to_dict(found: LanguageVersions) -> dict:
 
 
 def mismatches_to_json(found: LanguageVersions) -> str:
-    return json.dumps(mismatches_to_dict(found), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(mismatches_to_dict(found))
 
 
 def mismatches_to_text(found: LanguageVersions, style=lambda text, **_: text) -> str:

@@ -10,13 +10,13 @@ block index as properties.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from cpc_draft import __version__
 from cpc_draft.check.review import Review
 from cpc_draft.check.rules import RULES
 from cpc_draft.model import Finding
+from cpc_draft.report import jsontext
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,7 +65,7 @@ def reviews_to_sarif(reviews: list[Review]) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(log)
 
 
 def _location(review: Review, finding: Finding, uri: str) -> dict:
