@@ -1,13 +1,15 @@
 """Pages of a Word draft, from the page breaks the file records: Word's rendered breaks
 (``w:lastRenderedPageBreak``) and explicit ones (page breaks, "page break before", section
-breaks starting a new page). A file with none has no pages, rather than "page 1"
-everywhere. Every .docx here is written by the test (tests/docx_factory.py).
+breaks starting a new page). A file Word did not lay out (no rendered break) has no pages,
+rather than pages that may be false. Every .docx here is written by the test
+(tests/docx_factory.py).
 """
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from docx_factory import cell, make_docx, p, r, row, table, text_box
 
@@ -97,16 +99,19 @@ def test_an_explicit_break_and_words_mark_of_it_count_once(tmp_path):
     }
 
 
-def test_explicit_breaks_alone_give_pages_when_word_left_no_marks(tmp_path):
-    path = make_docx(tmp_path / "made.docx", p("One", PAGE_BREAK) + p("Two") + p("Also two"))
+def test_explicit_breaks_beside_words_marks_are_breaks_added_since(tmp_path):
+    path = make_docx(
+        tmp_path / "edited.docx", p("One") + p(RENDERED, "Two", PAGE_BREAK) + p("Three")
+    )
     document = read_docx(path)
-    assert pages(document) == {"One": 1, "Two": 2, "Also two": 2}
-    assert document.pages == 2
+    assert pages(document) == {"One": 1, "Two": 2, "Three": 3}
+    assert document.pages == 3
 
 
-def test_a_file_without_breaks_has_no_pages(tmp_path):
-    path = make_docx(tmp_path / "plain.docx", p("One") + p("Two"))
-    document = read_docx(path)
+@pytest.mark.parametrize("body", [p("One") + p("Two"), p("One", PAGE_BREAK) + p("Two")])
+def test_a_file_word_did_not_lay_out_has_no_pages(tmp_path, body):
+    # An explicit break alone says nothing of the pages the text before it fills.
+    document = read_docx(make_docx(tmp_path / "made.docx", body))
     assert pages(document) == {"One": None, "Two": None}
     assert document.pages is None
 
@@ -161,7 +166,8 @@ def test_check_reports_article_and_page_of_a_word_draft(tmp_path):
     assert data["documents"][0]["pages"] == 3
 
 
-def test_check_of_a_word_draft_without_breaks_names_no_page(tmp_path):
-    draft = make_docx(tmp_path / "draft.docx", _draft_body("", rendered=False))
+@pytest.mark.parametrize("before_meetings", ["", p(PAGE_BREAK)])
+def test_check_of_a_word_draft_word_did_not_lay_out_names_no_page(tmp_path, before_meetings):
+    draft = make_docx(tmp_path / "draft.docx", _draft_body(before_meetings, rendered=False))
     line = next(x for x in _check(str(draft)).output.splitlines() if "[binding-wording]" in x)
     assert line.endswith("(Article 3)")

@@ -10,8 +10,12 @@ text since the last explicit break is that same break and is not counted again. 
 text boxes are not counted (a box does not flow from page to page); in a table row each
 cell starts from the row's page and the row ends on the furthest page a cell reaches.
 
-A file with no break at all (python-docx and LibreOffice may write none) has no pages:
-claiming "page 1" for every block would be false.
+Only a file Word laid out has pages: one that records no rendered break (written by
+python-docx or LibreOffice, or a single page) has none, even with explicit breaks. Those
+alone would be false: our own sequential draft has one explicit break, between its
+languages, yet LibreOffice sets it on 16 pages; "page 1" for its Article 6 would send a
+reviewer to the wrong page. Explicit breaks beside rendered ones are those added since
+Word's last layout.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ class PageBreaks:
 
     def __init__(self) -> None:
         self.count = 0  # breaks counted so far
-        self.seen = False  # any break in the body at all
+        self.seen = False  # any rendered break in the body: Word laid it out
         self.counting = False  # only in the body, and not in text boxes
         self.pending = False  # an explicit break with no text after it yet
         self.start: int | None = None  # the count at the first text of the current block
@@ -37,7 +41,6 @@ class PageBreaks:
     def explicit(self) -> None:
         if self.counting:
             self.count += 1
-            self.seen = True
             self.pending = self.waiting = True
 
     def rendered(self) -> None:
@@ -77,7 +80,8 @@ class PageBreaks:
             self.explicit()
 
     def page(self, breaks: int) -> int | None:
-        """The 1-based page after ``breaks`` breaks, or None when the file has no breaks."""
+        """The 1-based page after ``breaks`` breaks, or None when Word did not lay the file
+        out."""
         return breaks + 1 if self.seen else None
 
 
