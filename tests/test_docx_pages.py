@@ -171,3 +171,14 @@ def test_check_of_a_word_draft_word_did_not_lay_out_names_no_page(tmp_path, befo
     draft = make_docx(tmp_path / "draft.docx", _draft_body(before_meetings, rendered=False))
     line = next(x for x in _check(str(draft)).output.splitlines() if "[binding-wording]" in x)
     assert line.endswith("(Article 3)")
+
+
+def test_a_flood_of_breaks_is_counted_once_each(tmp_path):
+    # Each break costs a constant: 20,000 pages, and a row of 2,000 cells each breaking.
+    many = "".join(p(RENDERED, f"Page {n}") for n in range(2, 20_002))
+    wide = row(*(cell(p(RENDERED, "cell")) for _ in range(2_000)))
+    path = make_docx(tmp_path / "flood.docx", p("Page 1") + many + table(wide) + p("Last"))
+    document = read_docx(path)
+    assert document.blocks[0].page == 1 and document.blocks[20_000].page == 20_001
+    assert document.blocks[-1].text == "Last" and document.blocks[-1].page == 20_002
+    assert document.pages == 20_002
