@@ -137,7 +137,8 @@ def test_a_row_split_over_a_page_counts_the_break_once(tmp_path):
 def test_breaks_in_a_text_box_do_not_move_the_body(tmp_path):
     box = text_box(p("Boxed", PAGE_BREAK), p(RENDERED, "still boxed"))
     path = make_docx(
-        tmp_path / "box.docx", p("One", PAGE_BREAK) + p(RENDERED, "Two", box) + p("Also two")
+        tmp_path / "box.docx",
+        p("One", PAGE_BREAK, box) + p(RENDERED, "Two") + p("Also two"),  # Word's mark of it
     )
     assert pages(read_docx(path)) == {
         "One": 1,

@@ -186,7 +186,7 @@ class BodyReader:
         else:
             sink.orphan(changes)
         target = sink.later or sink
-        counting, self.pages.counting = self.pages.counting, False
+        saved = self.pages.pause()
         for box in boxes:
             self.container(box, context, target, depth + 1)
-        self.pages.counting = counting
+        self.pages.resume(saved)

@@ -65,6 +65,17 @@ class PageBreaks:
         self.waiting = True
         return start
 
+    def pause(self) -> tuple[bool, bool]:
+        """Stop counting while a text box is read; what :meth:`resume` needs after it."""
+        saved = self.counting, self.pending
+        self.counting = False
+        return saved
+
+    def resume(self, saved: tuple[bool, bool]) -> None:
+        """Count again after a text box, as if its text had not been read."""
+        self.counting, self.pending = saved
+        self.waiting = True
+
     def paragraph_before(self, properties: etree._Element | None, n: Names) -> None:
         """A paragraph set to start a page."""
         if properties is not None and on(child(properties, n.page_break_before), n.val):
