@@ -5,9 +5,9 @@ what"), the page where the format has pages, and a short quote.
 "4 objectives listed" says what was found; "4 objectives listed — Article III
 (Objectives), p. 2: “Strengthen the capacity of …”" also says where, so that a reviewer
 who disagrees knows what to read. A finding's place is said shorter, as a reviewer looks
-it up: "Article 6, page 4" in a PDF, "Article 6, line 120" in a text file, "Article 6" in
-a Word file (which has no fixed pages); "section “Who does what”" or "paragraph 12" in a
-draft without numbered articles.
+it up: "Article 6, page 4" in a PDF (and in a Word file that records Word's page breaks),
+"Article 6, line 120" in a text file, "Article 6" in a Word file that records none;
+"section “Who does what”" or "paragraph 12" in a draft without numbered articles.
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ What comes out, and where it is decided:
   item or paragraph, with Word numbering rendered as text ("Article 3", "(b)").
 - **Tables** (:mod:`.tables`): a ``table_row`` block per row of a data table; a
   side-by-side table (a column per language) split into its columns' blocks.
+- **Pages** (:mod:`.pages`): a block's page from the page breaks the file records
+  (Word's rendered breaks, explicit breaks), and none for a file Word did not lay out.
 - **Apart from the blocks**: headers and footers (one text per distinct part), footnotes
   and endnotes (one text per note), found through the relationships (:mod:`.parts`), and
   the custom document properties (docProps/custom.xml) as ``properties``.

@@ -14,6 +14,7 @@ from lxml import etree
 
 from cpc_draft.model import Revision, TextBlock
 from cpc_draft.readers.docx.changes import Change
+from cpc_draft.readers.docx.pages import PageBreaks
 
 # A content control tagged "cpc:<clause>@<version>" marks the provenance of our own drafts
 CLAUSE_TAG_PREFIX = "cpc:"
@@ -44,6 +45,7 @@ class Block:
     table: int | None = None
     row: int | None = None
     changes: list[Change] = field(default_factory=list)
+    breaks: int = 0  # page breaks before its first text (see :mod:`.pages`)
 
 
 class Sink:
@@ -109,11 +111,12 @@ class Carry:
 
 
 def text_blocks(
-    body: Sink, other_changes: list[Change]
+    body: Sink, other_changes: list[Change], pages: PageBreaks
 ) -> tuple[tuple[TextBlock, ...], tuple[Revision, ...]]:
-    """The Document's blocks, and its revisions: those in the body, each with the index of
-    its block (the last block's for changes left over at the end), then ``other_changes``
-    (headers, footers and notes) with none."""
+    """The Document's blocks, with their page where the file has page breaks, and its
+    revisions: those in the body, each with the index of its block (the last block's for
+    changes left over at the end), then ``other_changes`` (headers, footers and notes)
+    with none."""
     pending = body.blocks
     if body.orphans and pending:
         pending[-1].changes += body.orphans
@@ -125,6 +128,7 @@ def text_blocks(
                 index=index,
                 kind=block.kind,
                 text=block.text,
+                page=pages.page(block.breaks),
                 clause=block.context.clause,
                 cells=block.cells,
                 table=block.table,

@@ -17,6 +17,7 @@ from cpc_draft.model import PARAGRAPH, Revision, TextBlock
 from cpc_draft.readers.docx.blocks import Block, Carry, Context, Sink, text_blocks
 from cpc_draft.readers.docx.budget import Budget
 from cpc_draft.readers.docx.changes import Change, OtherChanges
+from cpc_draft.readers.docx.pages import PageBreaks
 from cpc_draft.readers.docx.paragraphs import Classifier, mark_deleted
 from cpc_draft.readers.docx.runs import read_runs
 from cpc_draft.readers.docx.tables import read_table
@@ -43,13 +44,16 @@ class BodyReader:
         self.alt_chunks = 0
         self.skipped: list[str] = []
         self.budget = Budget(package.fail)
+        self.pages = PageBreaks()
 
     # -- parts ---------------------------------------------------------------------------
 
     def read_body(self, root: etree._Element) -> None:
         body = child(root, self.n.body)
         if body is not None:
+            self.pages.counting = True
             self.container(body, Context(), self.body, 0)
+            self.pages.counting = False
         self.other_kinds.count(root, self.n)
 
     def part_text(self, package: Package, name: str, local_name: str) -> str:
@@ -89,7 +93,7 @@ class BodyReader:
         return sink.text()
 
     def finish(self) -> tuple[tuple[TextBlock, ...], tuple[Revision, ...]]:
-        return text_blocks(self.body, self.other_changes)
+        return text_blocks(self.body, self.other_changes, self.pages)
 
     # -- block level ---------------------------------------------------------------------
 
@@ -137,7 +141,9 @@ class BodyReader:
     ) -> Carry | None:
         """Read one paragraph; return it as a carry when its mark was deleted."""
         properties = child(element, self.n.ppr)
-        text, changes, boxes = read_runs(element, self.n, self.budget)
+        self.pages.paragraph_before(properties, self.n)
+        text, changes, boxes = read_runs(element, self.n, self.budget, self.pages)
+        self.pages.paragraph_after(properties, self.n)
         deleted = properties is not None and mark_deleted(properties, self.n)
         kind, label = PARAGRAPH, ""
         if text.strip() or not deleted:  # a wholly deleted paragraph is not numbered
@@ -172,12 +178,15 @@ class BodyReader:
         depth: int,
     ) -> None:
         """A block for ``text`` unless it is blank (its changes then wait for the next
-        block), then the text boxes anchored in it."""
+        block), then the text boxes anchored in it (on its page; their breaks not counted)."""
         text = text.strip()
+        breaks = self.pages.take_start()
         if text:
-            sink.add(Block(kind, text, context, row=context.row, changes=changes))
+            sink.add(Block(kind, text, context, row=context.row, changes=changes, breaks=breaks))
         else:
             sink.orphan(changes)
         target = sink.later or sink
+        saved = self.pages.pause()
         for box in boxes:
             self.container(box, context, target, depth + 1)
+        self.pages.resume(saved)

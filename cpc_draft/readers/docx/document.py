@@ -56,7 +56,7 @@ def _read(path: Path) -> Document:
         path=str(path),
         format="docx",
         blocks=blocks,
-        pages=None,
+        pages=reader.pages.page(reader.pages.count),
         warnings=tuple(_warnings(reader, blocks, revisions)),
         revisions=revisions,
         headers=headers,

@@ -15,6 +15,7 @@ from lxml import etree
 
 from cpc_draft.readers.docx.budget import Budget
 from cpc_draft.readers.docx.changes import Change
+from cpc_draft.readers.docx.pages import PageBreaks
 from cpc_draft.readers.docx.wordml import Names, alternate_branch, child, on
 
 
@@ -28,9 +29,10 @@ class _End:
 
 
 def read_runs(
-    paragraph: etree._Element, n: Names, budget: Budget
+    paragraph: etree._Element, n: Names, budget: Budget, pages: PageBreaks
 ) -> tuple[str, list[Change], list[etree._Element]]:
-    """The paragraph's accepted-all text, its insertions and deletions, its text boxes.
+    """The paragraph's accepted-all text, its insertions and deletions, its text boxes;
+    the page breaks it holds go to ``pages``.
 
     An explicit stack, not recursion: the depth is libxml2's to bound. Every character
     is charged to ``budget`` once for the text and once per insertion that keeps it.
@@ -50,8 +52,12 @@ def read_runs(
             continue
         if tag in n.texts:
             value = item.text or ""
+            if value and pages.waiting:
+                pages.text()
         elif tag in n.characters:
             value = n.characters[tag]
+            if tag == n.br and item.get(n.type) == "page":
+                pages.explicit()
         else:
             value = None
         if value is not None:
@@ -73,6 +79,9 @@ def read_runs(
             changes.append(change)
             inserting.append(change)
             stack.append(_End(change))
+        elif tag == n.rendered_break:
+            pages.rendered()
+            continue
         elif tag == n.txbx_content:
             boxes.append(item)
             continue

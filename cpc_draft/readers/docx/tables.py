@@ -22,6 +22,7 @@ from lxml import etree
 
 from cpc_draft.model import TABLE_ROW
 from cpc_draft.readers.docx.blocks import CLAUSE_TAG_PREFIX, Block, Context, Sink
+from cpc_draft.readers.docx.pages import RowPages
 from cpc_draft.readers.docx.wordml import Names, child, sdt_tag
 
 if TYPE_CHECKING:
@@ -48,9 +49,12 @@ def read_table(
     ]
     if is_side_by_side(rows, n):
         for row_index, (_, _, cells) in enumerate(rows):
+            pages = RowPages(reader.pages)
             for column, (cell, cell_context) in enumerate(cells):
+                pages.next_cell()
                 where = replace(cell_context, row=row_index, column=column)
                 reader.container(cell, where, sink, depth + 1)
+            pages.close()
         return
     number = reader.tables
     reader.tables += 1
@@ -74,14 +78,18 @@ def _read_row(
     n = reader.n
     later = Sink()
     texts, changes, clause = [], [], where.clause
+    pages, breaks = RowPages(reader.pages), []
     for cell, cell_context in cells:
+        pages.next_cell()
         cell_sink = Sink(later=later)
         reader.container(cell, cell_context, cell_sink, depth + 1)
         texts.append(cell_sink.text())
         for block in cell_sink.blocks:
             changes += block.changes
             clause = clause or block.context.clause
+            breaks.append(block.breaks)
         changes += cell_sink.orphans
+    pages.close()
     properties = child(row, n.trpr)
     deleted = properties is not None and child(properties, n.delete) is not None
     if any(texts) and not deleted:
@@ -94,6 +102,7 @@ def _read_row(
                 table=table,
                 row=row_number,
                 changes=changes,
+                breaks=min(breaks, default=pages.begin),
             )
         )
     else:

@@ -41,6 +41,8 @@ class Names:
             w("ins"), w("del"), w("moveFrom"), w("moveTo"),
         )  # fmt: skip
         self.vanish = w("vanish")
+        self.br, self.rendered_break = w("br"), w("lastRenderedPageBreak")
+        self.page_break_before, self.sect_pr = w("pageBreakBefore"), w("sectPr")
         self.txbx_content = w("txbxContent")
         self.alternate, self.choice, self.fallback = (
             f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice", f"{{{MC}}}Fallback",
