@@ -176,6 +176,31 @@ def clauses(check_only, library) -> None:
     _finish(clause_listing(found, summary_only=check_only))
 
 
+def _ocr_options(command):
+    """--ocr and --ocr-language, for the commands that read drafts."""
+    command = click.option(
+        "--ocr-language",
+        "ocr_languages",
+        multiple=True,
+        metavar="CODE",
+        help="Language of scanned pages (repeatable; en, es, fr; default: all three).",
+    )(command)
+    return click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Read scanned pages with Tesseract OCR: when they have no usable text, "
+        "every page, or never.",
+    )(command)
+
+
+def _configure_ocr(ocr: str, languages: tuple[str, ...]) -> None:
+    from cpc_draft.readers.ocr import configure
+
+    configure(ocr, languages)
+
+
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
@@ -187,7 +212,8 @@ def clauses(check_only, library) -> None:
     help="Text for reading, JSON for other tools.",
 )
 @click.option("--password", help="Password of an encrypted PDF.")
-def extract(file, output_format, password) -> None:
+@_ocr_options
+def extract(file, output_format, password, ocr, ocr_languages) -> None:
     """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
 
     \b
@@ -197,6 +223,7 @@ def extract(file, output_format, password) -> None:
     from cpc_draft.readers import read_document
     from cpc_draft.report.outputs import extract_report
 
+    _configure_ocr(ocr, ocr_languages)
     _finish(extract_report(read_document(file, password=password), output_format))
 
 
@@ -234,7 +261,10 @@ def extract(file, output_format, password) -> None:
 @click.option(
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
-def check(paths, output_format, output, force, jobs, config_path, password, model) -> None:
+@_ocr_options
+def check(
+    paths, output_format, output, force, jobs, config_path, password, model, ocr, ocr_languages
+) -> None:
     """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
 
     Exit code 0: no error-level findings; 1: some; 2: a file could not be read.
@@ -249,6 +279,7 @@ def check(paths, output_format, output, force, jobs, config_path, password, mode
     from cpc_draft.report.outputs import check_report
 
     destination = _destination(output, force)
+    _configure_ocr(ocr, ocr_languages)
     config = dataclasses.replace(load_config(config_path), model=model)
     files = batch.expand(list(paths))
     progress = _progress(len(files))
@@ -291,7 +322,10 @@ def _progress(count: int):
     "--author", default="cpc-draft", show_default=True, help="Author of the redline's changes."
 )
 @click.option("--password", help="Password of encrypted PDFs.")
-def compare(paths, language_versions, output_format, output, force, author, password) -> None:
+@_ocr_options
+def compare(
+    paths, language_versions, output_format, output, force, author, password, ocr, ocr_languages
+) -> None:
     """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
 
     Any mix of .docx, .pdf and .txt/.md. Exit code 0: no differences; 1: differences;
@@ -307,6 +341,7 @@ def compare(paths, language_versions, output_format, output, force, author, pass
 
     _check_compare_usage(paths, language_versions, output_format, output)
     destination = _destination(output, force)
+    _configure_ocr(ocr, ocr_languages)
     if language_versions:
         found = compare_language_versions(list(paths), password=password)
         _finish(outputs.language_versions_report(found, output_format, destination))

@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
+from cpc_draft.readers.ocr.pages import recognise_pages
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.layout import lay_out
@@ -53,6 +54,7 @@ def read(path: Path, password: str | None) -> Document:
             page_input, page_stats = _read_page(path, document, index)
             pages.append(page_input)
             stats.append(page_stats)
+        ocr = recognise_pages(path, document, pages, stats)  # scans, or a garbage text layer
     finally:
         document.close()
     if damage.xref_damaged:
@@ -60,7 +62,7 @@ def read(path: Path, password: str | None) -> Document:
     blocks, headers, footers, body = lay_out(pages)
     for page_stats in stats:
         page_stats.chars = body.get(page_stats.number, 0)
-    warnings += text_layer_problems(path, stats)
+    warnings += text_layer_problems(path, stats) + ocr.warnings
     return Document(
         path=str(path),
         format="pdf",
@@ -69,7 +71,7 @@ def read(path: Path, password: str | None) -> Document:
         warnings=tuple(warnings),
         headers=tuple(headers),
         footers=tuple(footers),
-        properties=properties,
+        properties=properties | ocr.properties,
     )
 
 

@@ -1,0 +1,86 @@
+"""One page image -> its recognised words, in two passes of Tesseract.
+
+Tesseract's automatic page layout (mode 3) finds the blocks of a page, columns side by
+side included, but drops short text standing alone at a margin: the "2." and "3." of a
+numbered list with hanging indents, read on a clean page too. So a second pass reads
+what the first left: the words found are painted out and the rest of the page is read
+as one block (mode 6), in which such labels are found; of that pass only list labels
+read with confidence are kept (the rest is specks, rules and the edges of letters).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from cpc_draft.readers.ocr import ocr_data, tesseract
+from cpc_draft.readers.ocr.tesseract import OcrWord
+
+MARGIN = 0.3  # of a word's height, painted out around it with the word
+# what the second pass may add: a list label ("2.", "(b)", "iii)", "a.")
+LABEL = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
+SECOND_PASS_LINE = 1_000_000  # line numbers of the second pass, apart from the first's
+
+
+def read_image(program: str, image, languages: list[str], dpi: int | None) -> list[OcrWord]:
+    """The words of a Pillow ``image``, cleaned first (see :func:`clean`)."""
+    image = clean(image)
+    floor = ocr_data().confidence_floor
+    with tempfile.TemporaryDirectory(prefix="cpc-draft-scan-") as folder:
+        target = Path(folder) / "page.pgm"
+        image.save(target, "PPM")
+        first = _words(tesseract.recognise(program, target, languages=languages, dpi=dpi))
+        # a doubtful word of punctuation alone is a speck or a rule read as a letter
+        first = [word for word in first if word.confidence >= floor or _has_letters(word)]
+        _paint_out(image, first).save(target, "PPM")
+        second = tesseract.recognise(program, target, languages=languages, dpi=dpi, layout=6)
+    found = [
+        _apart(word) for word in _words(second) if word.confidence >= floor and _has_letters(word)
+    ]
+    return first + found
+
+
+def clean(image):
+    """Grey, and the specks of a photocopier or fax gone: a 3 x 3 median keeps strokes
+    and removes dots of a pixel or two, which Tesseract reads as "|", "." or a misread
+    label ("(d)" as "@")."""
+    from PIL import ImageFilter
+
+    return image.convert("L").filter(ImageFilter.MedianFilter(3))
+
+
+def _paint_out(image, words: list[OcrWord]):
+    from PIL import ImageDraw
+
+    masked = image.copy()
+    draw = ImageDraw.Draw(masked)
+    for word in words:
+        margin = MARGIN * word.height
+        right, bottom = word.left + word.width, word.top + word.height
+        draw.rectangle(
+            [word.left - margin, word.top - margin, right + margin, bottom + margin], fill=255
+        )
+    return masked
+
+
+def _words(pages) -> list[OcrWord]:
+    return [word for page in pages for word in page.words]
+
+
+def _has_letters(word: OcrWord) -> bool:
+    return any(char.isalnum() for char in word.text)
+
+
+def _apart(word: OcrWord) -> OcrWord:
+    """A second-pass word on a line of its own numbering (the passes' lines are not one)."""
+    page, block, paragraph, line = word.line
+    return OcrWord(
+        word.text,
+        word.left,
+        word.top,
+        word.width,
+        word.height,
+        word.confidence,
+        (page, block + SECOND_PASS_LINE, paragraph, line),
+    )
