@@ -27,6 +27,7 @@ from pdf_factory import (
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.errors import InputFileError
+from cpc_draft.readers.ocr import NEVER, configure
 from cpc_draft.readers.pdf import read_pdf
 
 needs_libreoffice = pytest.mark.skipif(
@@ -58,7 +59,15 @@ def test_encrypted_pdf_needs_the_password(tmp_path):
     assert texts(read_pdf(path, password="secret")) == ["Secret text of the compact."]
 
 
-def test_scanned_pdf_says_run_ocr(tmp_path):
+@pytest.fixture
+def ocr_never():
+    """Reading as `--ocr never` does (with OCR, see tests/test_ocr.py)."""
+    configure(NEVER)
+    yield
+    configure()
+
+
+def test_scanned_pdf_says_run_ocr(tmp_path, ocr_never):
     pdf = Pdf()
     pdf.page().scanned()
     pdf.page().scanned()
@@ -72,7 +81,7 @@ def test_blank_pdf_is_not_an_empty_review(tmp_path):
     assert _problem(pdf.save(tmp_path / "blank.pdf")) == "has no text: its only page is blank"
 
 
-def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path):
+def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path, ocr_never):
     # scanning software adds "Page 1 of 3", a watermark: no text layer for all that
     pdf = Pdf()
     for number in range(1, 4):
@@ -83,7 +92,7 @@ def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path)
     assert _problem(path) == "has no text layer (a scanned image?); run OCR first"
 
 
-def test_partly_scanned_pdf_warns_about_the_pages(tmp_path):
+def test_partly_scanned_pdf_warns_about_the_pages(tmp_path, ocr_never):
     pdf = Pdf()
     pdf.page().paragraph(72, 72, 400, "Some text.")
     pdf.page().scanned()

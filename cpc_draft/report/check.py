@@ -86,6 +86,7 @@ def reviews_to_text(reviews: list[Review], style=lambda text, **_: text) -> str:
         document = review.document
         languages = ", ".join(document.languages) or "unknown language"
         lines.append(style(f"{document.path}", bold=True) + f" ({document.format}, {languages})")
+        lines += [f"  reading: {warning}" for warning in document.warnings]
         for key, status in review.elements.items():
             mark = style(
                 f"{STATUS_MARK[status.status]} {status.status:8}", fg=STATUS_COLOUR[status.status]

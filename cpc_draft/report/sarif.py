@@ -69,4 +69,26 @@ def reviews_to_sarif(reviews: list[Review]) -> str:
             }
         ],
     }
+    notes = _reading_notes(reviews)
+    if notes:
+        log["runs"][0]["invocations"] = [
+            {"executionSuccessful": True, "toolExecutionNotifications": notes}
+        ]
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _reading_notes(reviews: list[Review]) -> list[dict]:
+    """What the readers warned about (text from OCR, pages left unread), per file."""
+    return [
+        {
+            "level": "warning",
+            "message": {"text": warning},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(review)}}}],
+        }
+        for review in reviews
+        for warning in review.document.warnings
+    ]
+
+
+def _uri(review: Review) -> str:
+    return Path(review.document.path).as_posix()

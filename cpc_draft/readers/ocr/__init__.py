@@ -5,9 +5,10 @@ A scanned page becomes positioned words like a digital page's, and the same layo
 
 - :mod:`.tesseract`: the command, bounded, and its TSV (word boxes, confidences);
 - :mod:`.words`: word boxes -> the reader's words, tilt measured and turned back;
+- :mod:`.recognition`: one page image -> its words (specks removed, two passes);
+- :mod:`.rules`: the ruled lines of a scanned table, for the reader's table finder;
 - :mod:`.pages`: which pages of a PDF need OCR (no text layer, or a hidden one of
-  garbage), rendered through PDFium, recognised, and what the outputs say about it;
-- :mod:`.images`: PNG, JPEG and TIFF files read as drafts.
+  garbage), rendered through PDFium, recognised, and what the outputs say about it.
 
 What the commands ask for (``--ocr auto|always|never``, ``--ocr-language``) is set once
 per process with :func:`configure`, before any reading: the readers run in forked

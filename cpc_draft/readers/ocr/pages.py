@@ -1,7 +1,9 @@
 """The pages of a PDF that need OCR, recognised: rendered through PDFium, read by Tesseract.
 
-In ``auto`` mode a page needs OCR when it holds an image and no usable text: none at all
-(a scan), or a hidden text layer of garbage (a poor OCR done before). ``always`` reads
+In ``auto`` mode a page needs OCR when it holds an image and no usable text: none or
+a few words (a scan, perhaps stamped "Page 1 of 3"), or a hidden text layer of garbage
+(a poor OCR done before). A page with an image and a little text of its own where OCR
+finds no more keeps its own. ``always`` reads
 every page from its rendering; ``never`` leaves scans unread, as before.
 
 What came of it is told in every output: a warning naming the pages read by OCR and the
@@ -21,14 +23,17 @@ from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.readers.ocr import ALWAYS, NEVER, current, ocr_data, tesseract
 from cpc_draft.readers.ocr.recognition import read_image
+from cpc_draft.readers.ocr.rules import ruled_edges
 from cpc_draft.readers.ocr.tesseract import OcrWord
-from cpc_draft.readers.ocr.words import page_words
+from cpc_draft.readers.ocr.words import measure_tilt, page_words
 from cpc_draft.readers.pdf.geometry import PageInput, Word
 from cpc_draft.readers.pdf.page import _ranges
+from cpc_draft.readers.pdf.tables import find_grids
 
 MAX_PIXELS = 60_000_000  # a page rendered larger than this is rendered at a lower resolution
 CPU_SECONDS_PER_PAGE = 10.0  # this process's part of a page: rendering and the words
 MAX_DOUBTFUL_LISTED = 40
+FEW_WORDS = 20  # a page with an image and fewer words is read by OCR too
 
 
 @dataclass
@@ -105,7 +110,8 @@ def _needs_ocr(words: list[Word], images: int, mode: str) -> bool:
         return True
     if mode == NEVER or not images:
         return False
-    return not words or unusable(words)
+    # a few words on a scan are what scanning software stamps ("Page 1 of 3")
+    return len(words) < FEW_WORDS or unusable(words)
 
 
 def _without_tesseract(path: Path, pages, wanted: list[int], mode: str) -> OcrResult:
@@ -156,7 +162,12 @@ def _recognise_page(program, document, page: PageInput, languages, tally: _Tally
     except (tesseract.OcrFailed, OSError, MemoryError) as error:
         tally.failed.append(f"page {page.number}: {error}")
         return
-    page.words = page_words(words, image.width, image.height, scale * 72)
+    if current().mode != ALWAYS and len(words) <= len(page.words) and not unusable(page.words):
+        return  # a page with a picture and a little text: its own text is the better
+    tilt = measure_tilt(words)
+    page.words = page_words(words, image.width, image.height, scale * 72, tilt)
+    edges = ruled_edges(image, tilt, scale)
+    page.grids = find_grids(edges, page.width, page.height) if edges else []
     tally.count(page.number, words)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from cpc_draft.readers.ocr import ocr_data, tesseract
@@ -20,7 +21,8 @@ from cpc_draft.readers.ocr.tesseract import OcrWord
 MARGIN = 0.3  # of a word's height, painted out around it with the word
 # what the second pass may add: a list label ("2.", "(b)", "iii)", "a.")
 LABEL = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
-SECOND_PASS_LINE = 1_000_000  # line numbers of the second pass, apart from the first's
+SECOND_PASS_LINE = 1_000_000
+SHORT_WORD_CONFIDENCE = 85  # line numbers of the second pass, apart from the first's
 
 
 def read_image(program: str, image, languages: list[str], dpi: int | None) -> list[OcrWord]:
@@ -31,14 +33,15 @@ def read_image(program: str, image, languages: list[str], dpi: int | None) -> li
         target = Path(folder) / "page.pgm"
         image.save(target, "PPM")
         first = _words(tesseract.recognise(program, target, languages=languages, dpi=dpi))
-        # a doubtful word of punctuation alone is a speck or a rule read as a letter
-        first = [word for word in first if word.confidence >= floor or _has_letters(word)]
+        first = [word for word in first if not _speck(word, floor)]
         _paint_out(image, first).save(target, "PPM")
         second = tesseract.recognise(program, target, languages=languages, dpi=dpi, layout=6)
     found = [
-        _apart(word) for word in _words(second) if word.confidence >= floor and _has_letters(word)
+        _apart(word)
+        for word in _words(second)
+        if word.confidence >= floor and LABEL.fullmatch(word.text)
     ]
-    return first + found
+    return [word for word in map(_without_bars, first + found) if word.text]
 
 
 def clean(image):
@@ -68,19 +71,22 @@ def _words(pages) -> list[OcrWord]:
     return [word for page in pages for word in page.words]
 
 
-def _has_letters(word: OcrWord) -> bool:
-    return any(char.isalnum() for char in word.text)
+def _without_bars(word: OcrWord) -> OcrWord:
+    """A table's vertical rule read as a bar at a word's end ("115|") is no part of it."""
+    text = word.text.strip("|")
+    return word if text == word.text else replace(word, text=text)
+
+
+def _speck(word: OcrWord, floor: float) -> bool:
+    """Specks and rules read as letters: punctuation alone, doubtful, or one or two
+    characters read with less confidence than real short words are ("a", "of": 95)."""
+    letters = sum(1 for char in word.text if char.isalnum())
+    if not letters:
+        return word.confidence < floor
+    return letters <= 2 and word.confidence < SHORT_WORD_CONFIDENCE
 
 
 def _apart(word: OcrWord) -> OcrWord:
     """A second-pass word on a line of its own numbering (the passes' lines are not one)."""
     page, block, paragraph, line = word.line
-    return OcrWord(
-        word.text,
-        word.left,
-        word.top,
-        word.width,
-        word.height,
-        word.confidence,
-        (page, block + SECOND_PASS_LINE, paragraph, line),
-    )
+    return replace(word, line=(page, block + SECOND_PASS_LINE, paragraph, line))

@@ -26,14 +26,17 @@ MAX_TILT = math.radians(5)  # beyond this the page is turned, not tilted: left a
 _ASCENDERS = set("bdfhklt0123456789ÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜÇÑáéíóúàèìòùâêîôûäëïöüß?!&%$#@/\\|")
 _DESCENDERS = set("gjpqyç")
 _BOTH = set("()[]{}|")
+SAME_SIZE = 0.12  # a line within this share of the page's usual size is of that size
 CAP, X_HEIGHT, DROP = 0.70, 0.48, 0.22  # of the font size, for an ordinary serif or sans face
 
 
-def page_words(words: list[OcrWord], width: int, height: int, dpi: float) -> list[Word]:
-    """Words in points on a page of ``width`` x ``height`` pixels scanned at ``dpi``."""
+def page_words(
+    words: list[OcrWord], width: int, height: int, dpi: float, tilt: float
+) -> list[Word]:
+    """Words in points on a page of ``width`` x ``height`` pixels scanned at ``dpi`` and
+    tilted by ``tilt`` (see :func:`measure_tilt`)."""
     if not words:
         return []
-    tilt = measure_tilt(words)
     cos, sin = math.cos(-tilt), math.sin(-tilt)
     centre_x, centre_y = width / 2, height / 2
     scale = 72.0 / dpi
@@ -43,9 +46,10 @@ def page_words(words: list[OcrWord], width: int, height: int, dpi: float) -> lis
         x = word.left + word.width / 2 - centre_x
         y = word.top + word.height / 2 - centre_y
         lines[word.line].append((word, centre_x + x * cos - y * sin, centre_y + x * sin + y * cos))
+    sizes = _page_sizes([[word for word, _, _ in members] for members in lines.values()])
     found: list[Word] = []
-    for members in lines.values():
-        size = _line_size([word for word, _, _ in members]) * scale
+    for members, size in zip(lines.values(), sizes, strict=True):
+        size *= scale
         baseline = statistics.median(
             y + word.height / 2 - (DROP * size / scale if _descends(word.text) else 0.0)
             for word, _, y in members
@@ -55,6 +59,24 @@ def page_words(words: list[OcrWord], width: int, height: int, dpi: float) -> lis
             half = word.width / 2
             found.append(Word(word.text, (x - half) * scale, (x + half) * scale, top, bottom, size))
     return found
+
+
+def _page_sizes(lines: list[list[OcrWord]]) -> list[float]:
+    """Each line's font size in pixels; those near the page's usual size are given it
+    (an estimate wavers by a tenth from line to line, which would break paragraphs)."""
+    sizes = [_line_size(words) for words in lines]
+    weights = [len(words) for words in lines]
+    usual = _weighted_median(sizes, weights)
+    return [usual if abs(size - usual) <= SAME_SIZE * usual else size for size in sizes]
+
+
+def _weighted_median(values: list[float], weights: list[int]) -> float:
+    half, running = sum(weights) / 2, 0
+    for value, weight in sorted(zip(values, weights, strict=True)):
+        running += weight
+        if running >= half:
+            return value
+    return values[0]
 
 
 def measure_tilt(words: list[OcrWord]) -> float:

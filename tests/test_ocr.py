@@ -1,0 +1,158 @@
+"""Scanned drafts read with Tesseract OCR: what `extract` and `check` make of a scan of
+one of our drafts, against the digital PDF of the same draft.
+
+The drafts are examples/received/jamaica-draft.txt written as a PDF (tests/pdf_factory),
+scanned by tests/scan_factory: rendered at 200 dpi, tilted, speckled, JPEG-compressed,
+wrapped as an image-only PDF. Skipped where the tesseract command is absent (.ci/run
+installs it), except the test of what a user without Tesseract is told.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+from scan_factory import scan, write_text_pdf
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="Tesseract OCR is not installed; .ci/run installs it",
+)
+CLI = [sys.executable, "-m", "cpc_draft"]
+DRAFT = ROOT / "examples/received/jamaica-draft.txt"
+
+
+def cli(*args: object, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*CLI, *map(str, args)], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT
+    )
+
+
+def words(extracted: dict) -> Counter:
+    found: Counter = Counter()
+    for block in extracted["blocks"]:
+        for word in block["text"].split():
+            word = re.sub(r"[^\w$%§]", "", word).lower()
+            if word:
+                found[word] += 1
+    return found
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory):
+    if shutil.which("tesseract") is None:
+        pytest.skip("Tesseract OCR is not installed; .ci/run installs it")
+    folder = tmp_path_factory.mktemp("ocr")
+    digital = write_text_pdf(DRAFT, folder / "jamaica.pdf")
+    scanned = scan(digital, folder / "jamaica-scan.pdf", dpi=200, tilt=-1.0)
+    return digital, scanned
+
+
+@pytest.fixture(scope="module")
+def extracted(drafts):
+    digital, scanned = drafts
+    results = [cli("extract", path, "--format", "json") for path in (digital, scanned)]
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    return [json.loads(result.stdout) for result in results]
+
+
+@needs_tesseract
+def test_the_scan_reads_as_the_draft_it_was_made_of(extracted):
+    digital, scanned = (words(document) for document in extracted)
+    recall = sum((digital & scanned).values()) / sum(digital.values())
+    assert recall >= 0.97, f"word recall {recall:.3f}"
+    assert scanned["trafficking"] == digital["trafficking"] > 5
+    assert "us$5000000" in scanned  # "US$5,000,000", figures read whole
+
+
+@needs_tesseract
+def test_the_scan_is_laid_out_like_the_digital_pdf(extracted):
+    headings = [[b["text"] for b in doc["blocks"] if b["kind"] == "heading"] for doc in extracted]
+    assert "Article 1" in headings[1]
+    assert [h for h in headings[0] if h.startswith("Article")] == [
+        h for h in headings[1] if h.startswith("Article")
+    ]
+
+
+@needs_tesseract
+def test_extract_says_the_text_came_from_ocr(extracted, drafts):
+    digital, scanned = extracted
+    assert not any("OCR" in warning for warning in digital["warnings"])
+    (warning,) = [w for w in scanned["warnings"] if "comes from OCR" in w]
+    assert re.search(r"pages 1–\d+ comes from OCR \(Tesseract, .*mean confidence \d+%\)", warning)
+    assert scanned["properties"]["ocr_pages"].startswith("1–")
+    assert 60 <= float(scanned["properties"]["ocr_confidence"]) <= 100
+
+
+@needs_tesseract
+def test_check_gives_the_scan_the_statuses_of_the_digital_pdf(drafts):
+    digital, scanned = drafts
+    statuses = []
+    for path in (digital, scanned):
+        result = cli("check", path, "--format", "json")
+        assert result.returncode in (0, 1), result.stderr
+        (document,) = json.loads(result.stdout)["documents"]
+        statuses.append({key: element["status"] for key, element in document["elements"].items()})
+    assert statuses[1] == statuses[0]
+    assert "present" in statuses[0].values()
+
+
+@needs_tesseract
+def test_check_text_report_warns_about_ocr(drafts, tmp_path):
+    _, scanned = drafts
+    single = tmp_path / "one-page.pdf"
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(scanned)
+    page = pdfium.PdfDocument.new()
+    page.import_pages(source, [0])
+    page.save(single)
+    result = cli("check", single)
+    assert result.returncode in (0, 1), result.stderr
+    assert "comes from OCR" in result.stdout + result.stderr
+    assert "mean confidence" in result.stdout + result.stderr
+
+
+@needs_tesseract
+def test_ocr_never_leaves_a_scan_unread(drafts):
+    _, scanned = drafts
+    result = cli("extract", scanned, "--ocr", "never")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"cpc-draft: error: {scanned}: has no text layer (a scanned image?); run OCR first"
+    )
+
+
+@needs_tesseract
+def test_ocr_always_reads_a_digital_pdf_from_its_rendering(drafts):
+    digital, _ = drafts
+    result = cli("extract", digital, "--ocr", "always", "--ocr-language", "en", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert any("comes from OCR (Tesseract, eng;" in w for w in document["warnings"])
+    assert words(document)["participants"] >= 3
+
+
+def test_without_tesseract_the_user_is_told_what_to_install(tmp_path):
+    scanned = tmp_path / "scan.pdf"
+    write_text_pdf(DRAFT, tmp_path / "draft.pdf")
+    scan(tmp_path / "draft.pdf", scanned, dpi=100, tilt=0)
+    no_tesseract = tmp_path / "bin"
+    no_tesseract.mkdir()
+    env = {**os.environ, "PATH": str(no_tesseract)}
+    result = cli("check", scanned, env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f"cpc-draft: error: {scanned}: has no text layer (a scanned image?) and Tesseract OCR "
+        "is not installed; install it (Debian/Ubuntu packages: tesseract-ocr "
+        "tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra)"
+    )
