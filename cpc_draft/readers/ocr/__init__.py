@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from cpc_draft.fileio.yaml_source import load_data
-
 AUTO, ALWAYS, NEVER = "auto", "always", "never"
 MODES = (AUTO, ALWAYS, NEVER)
 
@@ -61,6 +59,8 @@ class OcrData:
 
 @cache
 def ocr_data() -> OcrData:
+    from cpc_draft.fileio.yaml_source import load_data  # only when a page needs OCR
+
     text = resources.files("cpc_draft").joinpath("data/ocr.yaml").read_text("utf-8")
     data = load_data(text)
     return OcrData(

@@ -14,21 +14,19 @@ are also listed in the document's properties.
 from __future__ import annotations
 
 import re
-import statistics
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
-from cpc_draft.readers.ocr import ALWAYS, NEVER, current, ocr_data, tesseract
-from cpc_draft.readers.ocr.recognition import read_image
-from cpc_draft.readers.ocr.rules import ruled_edges
-from cpc_draft.readers.ocr.tesseract import OcrWord
-from cpc_draft.readers.ocr.words import measure_tilt, page_words
+from cpc_draft.readers.ocr import ALWAYS, NEVER, current, ocr_data
 from cpc_draft.readers.pdf.geometry import PageInput, Word
 from cpc_draft.readers.pdf.page import _ranges
-from cpc_draft.readers.pdf.tables import find_grids
+
+if TYPE_CHECKING:
+    from cpc_draft.readers.ocr.tesseract import OcrWord
 
 MAX_PIXELS = 60_000_000  # a page rendered larger than this is rendered at a lower resolution
 CPU_SECONDS_PER_PAGE = 10.0  # this process's part of a page: rendering and the words
@@ -70,6 +68,8 @@ def recognise_pages(path: Path, document, pages: list[PageInput], stats: list) -
     ]
     if not wanted:
         return OcrResult()
+    from cpc_draft.readers.ocr import tesseract  # digital PDFs never need what follows
+
     program = tesseract.command()
     if program is None:
         return _without_tesseract(path, pages, wanted, settings.mode)
@@ -129,7 +129,9 @@ def _without_tesseract(path: Path, pages, wanted: list[int], mode: str) -> OcrRe
 def _languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
     """Tesseract's names of the languages to read: those asked for (our codes, or
     Tesseract's own names), else every one of our languages that is installed."""
-    installed = tesseract.installed_languages(program)
+    from cpc_draft.readers.ocr.tesseract import installed_languages
+
+    installed = installed_languages(program)
     known = ocr_data().languages
     if not requested:
         found = [name for name in known.values() if name in installed]
@@ -154,12 +156,18 @@ def _languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str
 
 
 def _recognise_page(program, document, page: PageInput, languages, tally: _Tally) -> None:
+    from cpc_draft.readers.ocr.recognition import read_image
+    from cpc_draft.readers.ocr.rules import ruled_edges
+    from cpc_draft.readers.ocr.tesseract import OcrFailed
+    from cpc_draft.readers.ocr.words import measure_tilt, page_words
+    from cpc_draft.readers.pdf.tables import find_grids
+
     dpi = ocr_data().dpi
     scale = min(dpi / 72, (MAX_PIXELS / max(page.width * page.height, 1.0)) ** 0.5)
     try:
         image = _render(document, page.number - 1, scale)
         words = read_image(program, image, languages, round(scale * 72))
-    except (tesseract.OcrFailed, OSError, MemoryError) as error:
+    except (OcrFailed, OSError, MemoryError) as error:
         tally.failed.append(f"page {page.number}: {error}")
         return
     if current().mode != ALWAYS and len(words) <= len(page.words) and not unusable(page.words):
@@ -191,7 +199,7 @@ def _render(document, index: int, scale: float):
 def _result(tally: _Tally, languages: list[str]) -> OcrResult:
     result = OcrResult()
     if tally.pages:
-        mean = statistics.fmean(tally.confidences) if tally.confidences else 0.0
+        mean = sum(tally.confidences) / max(len(tally.confidences), 1)
         listed = _ranges(tally.pages)
         result.warnings.append(
             f"the text of {'page' if len(tally.pages) == 1 else 'pages'} {listed} comes from "
