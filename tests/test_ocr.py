@@ -9,6 +9,7 @@ installs it), except the test of what a user without Tesseract is told.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -16,7 +17,10 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import ROOT
 from scan_factory import scan, write_text_pdf
@@ -109,8 +113,6 @@ def test_check_gives_the_scan_the_statuses_of_the_digital_pdf(drafts):
 def test_check_text_report_warns_about_ocr(drafts, tmp_path):
     _, scanned = drafts
     single = tmp_path / "one-page.pdf"
-    import pypdfium2 as pdfium
-
     source = pdfium.PdfDocument(scanned)
     page = pdfium.PdfDocument.new()
     page.import_pages(source, [0])
@@ -156,3 +158,56 @@ def test_without_tesseract_the_user_is_told_what_to_install(tmp_path):
         "is not installed; install it (Debian/Ubuntu packages: tesseract-ocr "
         "tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra)"
     )
+
+
+def add_hidden_text(source: Path, target: Path, text: str) -> Path:
+    """``source`` with ``text`` on every page in invisible text: a poor OCR layer."""
+    document = pdfium.PdfDocument(source)
+    for index in range(len(document)):
+        page = document[index]
+        for line, start in enumerate(range(0, len(text), 60)):
+            chunk = text[start : start + 60] + "\0"
+            item = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(11))
+            pdfium_c.FPDFText_SetText(item, (ctypes.c_ushort * len(chunk))(*map(ord, chunk)))
+            pdfium_c.FPDFTextObj_SetTextRenderMode(item, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+            pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, 72, 700 - 14 * line)
+            pdfium_c.FPDFPage_InsertObject(page.raw, item)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+        page.close()
+    document.save(target)
+    document.close()
+    return target
+
+
+@needs_tesseract
+def test_a_hidden_text_layer_of_garbage_is_read_again(drafts, tmp_path):
+    _, scanned = drafts
+    garbage = " ".join(["~:;' lI1|", "Xq7", ",.;", "l1Il", "Zzq"] * 30)
+    layered = add_hidden_text(scanned, tmp_path / "layered.pdf", garbage)
+    never = json.loads(cli("extract", layered, "--ocr", "never", "--format", "json").stdout)
+    assert "Xq7" in never["blocks"][0]["text"]  # what the layer holds
+    result = cli("extract", layered, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert "Xq7" not in json.dumps(document["blocks"])
+    assert words(document)["jamaica"] >= 3
+    assert any("comes from OCR" in warning for warning in document["warnings"])
+
+
+def test_without_tesseract_a_partly_scanned_draft_is_read_with_a_warning(tmp_path):
+    digital = write_text_pdf(DRAFT, tmp_path / "draft.pdf")
+    scanned = scan(digital, tmp_path / "scan.pdf", dpi=100, tilt=0)
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(digital), [0])
+    mixed.import_pages(pdfium.PdfDocument(scanned), [1])
+    mixed.save(tmp_path / "mixed.pdf")
+    no_tesseract = tmp_path / "bin"
+    no_tesseract.mkdir()
+    result = cli("extract", tmp_path / "mixed.pdf", env={**os.environ, "PATH": str(no_tesseract)})
+    assert result.returncode == 0, result.stderr
+    assert (
+        "# warning: page 2 without a text layer not read: Tesseract OCR is not installed; "
+        "install it (Debian/Ubuntu packages: tesseract-ocr tesseract-ocr-eng "
+        "tesseract-ocr-spa tesseract-ocr-fra)"
+    ) in result.stdout.splitlines()
+    assert "Article 1" in result.stdout

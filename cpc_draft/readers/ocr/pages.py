@@ -99,7 +99,7 @@ def unusable(words: list[Word]) -> bool:
 
 _PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _VOWELS = "aeiouyáéíóúàèìòùâêîôûäëïöüæœ"
-# a word in our languages: letters with a vowel, capitalised like a word, or a number
+# a word in our languages: letters with a vowel, a short word, or a number
 _PLAUSIBLE = re.compile(
     rf"(?i:[^\W\d_]*[{_VOWELS}][^\W\d_]*)|[\d.,/\-:%$€£]+|[^\W\d_]{{1,3}}", re.UNICODE
 )
@@ -116,14 +116,22 @@ def _needs_ocr(words: list[Word], images: int, mode: str) -> bool:
 
 def _without_tesseract(path: Path, pages, wanted: list[int], mode: str) -> OcrResult:
     """No Tesseract: a document with nothing else to read is refused, naming the packages;
-    one with some text is read without its scanned pages, and says so."""
+    one with some text is read without its scanned pages, and says so (a page with a
+    picture and a few words of its own keeps them, quietly)."""
     missing = (
         "Tesseract OCR is not installed; install it "
         f"(Debian/Ubuntu packages: {ocr_data().packages})"
     )
-    if mode == ALWAYS or len(wanted) == len(pages):
+    if mode == ALWAYS or not any(page.words for page in pages):
         raise InputFileError(path, f"has no text layer (a scanned image?) and {missing}")
-    return OcrResult([f"pages without a text layer were not read: {missing}"])
+    unread = [pages[index].number for index in wanted if not pages[index].words]
+    if not unread:
+        return OcrResult()
+    return OcrResult([f"{_pages(unread)} without a text layer not read: {missing}"])
+
+
+def _pages(numbers: list[int]) -> str:
+    return f"{'page' if len(numbers) == 1 else 'pages'} {_ranges(numbers)}"
 
 
 def _languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
@@ -202,7 +210,7 @@ def _result(tally: _Tally, languages: list[str]) -> OcrResult:
         mean = sum(tally.confidences) / max(len(tally.confidences), 1)
         listed = _ranges(tally.pages)
         result.warnings.append(
-            f"the text of {'page' if len(tally.pages) == 1 else 'pages'} {listed} comes from "
+            f"the text of {_pages(tally.pages)} comes from "
             f"OCR (Tesseract, {'+'.join(languages)}; mean confidence {mean:.0f}%); "
             "check figures and names against the scan"
         )
