@@ -211,3 +211,28 @@ def test_without_tesseract_a_partly_scanned_draft_is_read_with_a_warning(tmp_pat
         "tesseract-ocr-spa tesseract-ocr-fra)"
     ) in result.stdout.splitlines()
     assert "Article 1" in result.stdout
+
+
+@needs_tesseract
+def test_image_files_are_read_as_scanned_drafts(drafts, tmp_path):
+    _, scanned = drafts
+    document = pdfium.PdfDocument(scanned)
+    pages = [document[index].render(scale=150 / 72, grayscale=True).to_pil() for index in (0, 1)]
+    pages[0].save(tmp_path / "page.png", dpi=(150, 150))
+    pages[0].save(tmp_path / "pages.tiff", save_all=True, append_images=pages[1:], dpi=(150, 150))
+    for name, count in (("page.png", 1), ("pages.tiff", 2)):
+        result = cli("extract", tmp_path / name, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        extracted = json.loads(result.stdout)
+        assert (extracted["format"], extracted["pages"]) == ("image", count)
+        assert "Article 1" in [block["text"] for block in extracted["blocks"]]
+        assert any("comes from OCR" in warning for warning in extracted["warnings"])
+
+
+def test_a_broken_image_ends_in_one_line(tmp_path):
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
+    result = cli("extract", broken)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"cpc-draft: error: {broken}: ")

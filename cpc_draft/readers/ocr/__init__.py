@@ -8,7 +8,8 @@ A scanned page becomes positioned words like a digital page's, and the same layo
 - :mod:`.recognition`: one page image -> its words (specks removed, two passes);
 - :mod:`.rules`: the ruled lines of a scanned table, for the reader's table finder;
 - :mod:`.pages`: which pages of a PDF need OCR (no text layer, or a hidden one of
-  garbage), rendered through PDFium, recognised, and what the outputs say about it.
+  garbage), rendered through PDFium, recognised, and what the outputs say about it;
+- :mod:`.images`: PNG, JPEG and TIFF files read as scanned drafts.
 
 What the commands ask for (``--ocr auto|always|never``, ``--ocr-language``) is set once
 per process with :func:`configure`, before any reading: the readers run in forked

@@ -43,7 +43,7 @@ class OcrResult:
 
 
 @dataclass
-class _Tally:
+class Tally:
     pages: list[int] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
     doubtful: list[str] = field(default_factory=list)
@@ -73,9 +73,9 @@ def recognise_pages(path: Path, document, pages: list[PageInput], stats: list) -
     program = tesseract.command()
     if program is None:
         return _without_tesseract(path, pages, wanted, settings.mode)
-    languages = _languages(path, program, settings.languages)
+    languages = choose_languages(path, program, settings.languages)
     sandbox.allow_cpu(CPU_SECONDS_PER_PAGE * len(wanted))
-    tally = _Tally()
+    tally = Tally()
     progress = _Progress(path, len(wanted))
     for step, index in enumerate(wanted):
         progress.show(step)
@@ -84,7 +84,7 @@ def recognise_pages(path: Path, document, pages: list[PageInput], stats: list) -
     if len(wanted) == len(pages) and not any(pages[index].words for index in wanted):
         failure = f" ({tally.failed[0]})" if tally.failed else ""
         raise InputFileError(path, f"was read by OCR, but no text was recognised{failure}")
-    return _result(tally, languages)
+    return summary(tally, languages)
 
 
 def unusable(words: list[Word]) -> bool:
@@ -118,10 +118,7 @@ def _without_tesseract(path: Path, pages, wanted: list[int], mode: str) -> OcrRe
     """No Tesseract: a document with nothing else to read is refused, naming the packages;
     one with some text is read without its scanned pages, and says so (a page with a
     picture and a few words of its own keeps them, quietly)."""
-    missing = (
-        "Tesseract OCR is not installed; install it "
-        f"(Debian/Ubuntu packages: {ocr_data().packages})"
-    )
+    missing = tesseract_missing()
     if mode == ALWAYS or not any(page.words for page in pages):
         raise InputFileError(path, f"has no text layer (a scanned image?) and {missing}")
     unread = [pages[index].number for index in wanted if not pages[index].words]
@@ -130,11 +127,18 @@ def _without_tesseract(path: Path, pages, wanted: list[int], mode: str) -> OcrRe
     return OcrResult([f"{_pages(unread)} without a text layer not read: {missing}"])
 
 
+def tesseract_missing() -> str:
+    return (
+        "Tesseract OCR is not installed; install it "
+        f"(Debian/Ubuntu packages: {ocr_data().packages})"
+    )
+
+
 def _pages(numbers: list[int]) -> str:
     return f"{'page' if len(numbers) == 1 else 'pages'} {_ranges(numbers)}"
 
 
-def _languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
+def choose_languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
     """Tesseract's names of the languages to read: those asked for (our codes, or
     Tesseract's own names), else every one of our languages that is installed."""
     from cpc_draft.readers.ocr.tesseract import installed_languages
@@ -163,28 +167,52 @@ def _languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str
     return chosen
 
 
-def _recognise_page(program, document, page: PageInput, languages, tally: _Tally) -> None:
+def _recognise_page(program, document, page: PageInput, languages, tally: Tally) -> None:
+    dpi = ocr_data().dpi
+    scale = min(dpi / 72, (MAX_PIXELS / max(page.width * page.height, 1.0)) ** 0.5)
+    try:
+        image = _render(document, page.number - 1, scale)
+    except OSError as error:
+        tally.failed.append(f"page {page.number}: {error}")
+        return
+    found = recognise_image(program, image, page.number, scale * 72, languages, tally, page)
+    if found is not None:
+        page.words, page.grids = found.words, found.grids
+
+
+def recognise_image(
+    program, image, number: int, dpi: float, languages, tally: Tally, page=None
+) -> PageInput | None:
+    """Page ``number``, a Pillow ``image`` at ``dpi``, as the reader's words and grids;
+    None where OCR failed, or found no more words than ``page`` had of its own."""
     from cpc_draft.readers.ocr.recognition import read_image
     from cpc_draft.readers.ocr.rules import ruled_edges
     from cpc_draft.readers.ocr.tesseract import OcrFailed
     from cpc_draft.readers.ocr.words import measure_tilt, page_words
     from cpc_draft.readers.pdf.tables import find_grids
 
-    dpi = ocr_data().dpi
-    scale = min(dpi / 72, (MAX_PIXELS / max(page.width * page.height, 1.0)) ** 0.5)
+    width, height = image.width * 72 / dpi, image.height * 72 / dpi
     try:
-        image = _render(document, page.number - 1, scale)
-        words = read_image(program, image, languages, round(scale * 72))
+        words = read_image(program, image, languages, round(dpi))
     except (OcrFailed, OSError, MemoryError) as error:
-        tally.failed.append(f"page {page.number}: {error}")
-        return
-    if current().mode != ALWAYS and len(words) <= len(page.words) and not unusable(page.words):
-        return  # a page with a picture and a little text: its own text is the better
+        tally.failed.append(f"page {number}: {error}")
+        return None if page is not None else PageInput(number, width, height, [])
+    if page is not None and current().mode != ALWAYS and not _better(words, page.words):
+        return None  # a page with a picture and a little text: its own text is the better
     tilt = measure_tilt(words)
-    page.words = page_words(words, image.width, image.height, scale * 72, tilt)
-    edges = ruled_edges(image, tilt, scale)
-    page.grids = find_grids(edges, page.width, page.height) if edges else []
-    tally.count(page.number, words)
+    edges = ruled_edges(image, tilt, dpi / 72)
+    tally.count(number, words)
+    return PageInput(
+        number,
+        width,
+        height,
+        page_words(words, image.width, image.height, dpi, tilt),
+        find_grids(edges, width, height) if edges else [],
+    )
+
+
+def _better(recognised: list, own: list[Word]) -> bool:
+    return len(recognised) > len(own) or unusable(own)
 
 
 def _render(document, index: int, scale: float):
@@ -204,7 +232,7 @@ def _render(document, index: int, scale: float):
         bitmap.close()
 
 
-def _result(tally: _Tally, languages: list[str]) -> OcrResult:
+def summary(tally: Tally, languages: list[str]) -> OcrResult:
     result = OcrResult()
     if tally.pages:
         mean = sum(tally.confidences) / max(len(tally.confidences), 1)
