@@ -11,18 +11,23 @@ read with confidence are kept (the rest is specks, rules and the edges of letter
 from __future__ import annotations
 
 import re
+import statistics
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from cpc_draft.readers.ocr import ocr_data, tesseract
 from cpc_draft.readers.ocr.tesseract import OcrWord
+from cpc_draft.readers.ocr.words import word_size
 
 MARGIN = 0.3  # of a word's height, painted out around it with the word
 # what the second pass may add: a list label ("2.", "(b)", "iii)", "a.")
 LABEL = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
-SECOND_PASS_LINE = 1_000_000
-SHORT_WORD_CONFIDENCE = 85  # line numbers of the second pass, apart from the first's
+SECOND_PASS_LINE = 1_000_000  # line numbers of the second pass, apart from the first's
+# a word of one or two characters read with less confidence than this, and of another
+# size than the page's text, is a speck
+SHORT_WORD_CONFIDENCE = 85
+SIZE_TOLERANCE = 0.3  # of the page's usual font size
 
 
 def read_image(program: str, image, languages: list[str], dpi: int | None) -> list[OcrWord]:
@@ -33,7 +38,8 @@ def read_image(program: str, image, languages: list[str], dpi: int | None) -> li
         target = Path(folder) / "page.pgm"
         image.save(target, "PPM")
         first = _words(tesseract.recognise(program, target, languages=languages, dpi=dpi))
-        first = [word for word in first if not _speck(word, floor)]
+        usual = _usual_size(first)
+        first = [word for word in first if not _speck(word, floor, usual)]
         _paint_out(image, first).save(target, "PPM")
         second = tesseract.recognise(program, target, languages=languages, dpi=dpi, layout=6)
     found = [
@@ -77,13 +83,29 @@ def _without_bars(word: OcrWord) -> OcrWord:
     return word if text == word.text else replace(word, text=text)
 
 
-def _speck(word: OcrWord, floor: float) -> bool:
-    """Specks and rules read as letters: punctuation alone, doubtful, or one or two
-    characters read with less confidence than real short words are ("a", "of": 95)."""
+def _speck(word: OcrWord, floor: float, usual: float | None) -> bool:
+    """Specks and rules read as letters: punctuation alone, doubtful; or one or two
+    characters read with less confidence than real short words are ("a", "of": 95)
+    and of another size than the page's text (a table's "15" or "No" is of its size)."""
     letters = sum(1 for char in word.text if char.isalnum())
-    if not letters:
+    if not letters or LABEL.fullmatch(word.text):  # a list label "(e)" is often doubtful
         return word.confidence < floor
-    return letters <= 2 and word.confidence < SHORT_WORD_CONFIDENCE
+    if letters > 2 or word.confidence >= SHORT_WORD_CONFIDENCE:
+        return False
+    size = word_size(word)
+    return usual is None or size is None or abs(size - usual) > SIZE_TOLERANCE * usual
+
+
+def _usual_size(words: list[OcrWord]) -> float | None:
+    """The font size, in pixels, of the page's confidently read words."""
+    sizes = [
+        size
+        for word in words
+        if word.confidence >= 90 and len(word.text) >= 3
+        for size in [word_size(word)]
+        if size is not None
+    ]
+    return statistics.median(sizes) if sizes else None
 
 
 def _apart(word: OcrWord) -> OcrWord:

@@ -106,12 +106,13 @@ def measure_tilt(words: list[OcrWord]) -> float:
 
 def _line_size(words: list[OcrWord]) -> float:
     """The font size of a line, in pixels: the median of its words' estimates."""
-    estimates = [_word_size(word) for word in words]
+    estimates = [word_size(word) for word in words]
     known = [size for size in estimates if size is not None]
     return statistics.median(known or [max(word.height for word in words)])
 
 
-def _word_size(word: OcrWord) -> float | None:
+def word_size(word: OcrWord) -> float | None:
+    """A word's font size in pixels, from its box height and its letters."""
     letters = [char for char in word.text if char.isalnum() or char in _BOTH]
     if len(letters) < 2:
         return None
