@@ -5,7 +5,8 @@ side included, but drops short text standing alone at a margin: the "2." and "3.
 numbered list with hanging indents, read on a clean page too. So a second pass reads
 what the first left: the words found are painted out and the rest of the page is read
 as one block (mode 6), in which such labels are found; of that pass only list labels
-read with confidence are kept (the rest is specks, rules and the edges of letters).
+read with confidence that begin a line of the first pass's words are kept (the rest is
+specks, rules and the edges of letters).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def read_image(program: str, image, languages: list[str], dpi: int | None) -> li
     found = [
         _apart(word)
         for word in _words(second)
-        if word.confidence >= floor and LABEL.fullmatch(word.text)
+        if word.confidence >= floor and LABEL.fullmatch(word.text) and _labels_a_line(word, first)
     ]
     return [word for word in map(_without_bars, first + found) if word.text]
 
@@ -94,6 +95,16 @@ def _speck(word: OcrWord, floor: float, usual: float | None) -> bool:
         return False
     size = word_size(word)
     return usual is None or size is None or abs(size - usual) > SIZE_TOLERANCE * usual
+
+
+def _labels_a_line(label: OcrWord, words: list[OcrWord]) -> bool:
+    """A label begins a line of text: words of the first pass on its right, none on
+    its left (a "2." found between words is a remnant of them)."""
+    middle = label.top + label.height / 2
+    row = [word for word in words if word.top <= middle <= word.top + word.height]
+    return any(word.left > label.left for word in row) and not any(
+        word.left < label.left for word in row
+    )
 
 
 def _usual_size(words: list[OcrWord]) -> float | None:
