@@ -29,6 +29,7 @@ from pdf_security import TEXT, aes256_pdf, rc4_owner_only_pdf
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.errors import InputFileError
+from cpc_draft.readers.ocr import NEVER, configure
 from cpc_draft.readers.pdf import read_pdf
 
 needs_libreoffice = pytest.mark.skipif(
@@ -85,7 +86,15 @@ def test_aes256_pdf_whose_permissions_disagree_still_needs_its_user_password(tmp
     assert texts(read_pdf(path, password="owner-secret")) == [TEXT]
 
 
-def test_scanned_pdf_says_run_ocr(tmp_path):
+@pytest.fixture
+def ocr_never():
+    """Reading as `--ocr never` does (with OCR, see tests/test_ocr.py)."""
+    configure(NEVER)
+    yield
+    configure()
+
+
+def test_scanned_pdf_says_run_ocr(tmp_path, ocr_never):
     pdf = Pdf()
     pdf.page().scanned()
     pdf.page().scanned()
@@ -99,7 +108,7 @@ def test_blank_pdf_is_not_an_empty_review(tmp_path):
     assert _problem(pdf.save(tmp_path / "blank.pdf")) == "has no text: its only page is blank"
 
 
-def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path):
+def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path, ocr_never):
     # scanning software adds "Page 1 of 3", a watermark: no text layer for all that
     pdf = Pdf()
     for number in range(1, 4):
@@ -110,7 +119,7 @@ def test_scan_with_a_stamped_page_number_and_watermark_still_needs_ocr(tmp_path)
     assert _problem(path) == "has no text layer (a scanned image?); run OCR first"
 
 
-def test_partly_scanned_pdf_warns_about_the_pages(tmp_path):
+def test_partly_scanned_pdf_warns_about_the_pages(tmp_path, ocr_never):
     pdf = Pdf()
     pdf.page().paragraph(72, 72, 400, "Some text.")
     pdf.page().scanned()

@@ -100,6 +100,31 @@ max_pages_option = click.option(
 )
 
 
+def ocr_options(command):
+    """--ocr and --ocr-language, for the commands that read drafts."""
+    command = click.option(
+        "--ocr-language",
+        "ocr_languages",
+        multiple=True,
+        metavar="CODE",
+        help="Language of scanned pages (repeatable; en, es, fr; default: all three).",
+    )(command)
+    return click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Read scanned pages with Tesseract OCR: when they have no usable text, "
+        "every page, or never.",
+    )(command)
+
+
+def configure_ocr(ocr: str, languages: tuple[str, ...]) -> None:
+    from cpc_draft.readers.ocr import configure
+
+    configure(ocr, languages)
+
+
 def output_destination(output: Path | None, force: bool) -> Destination:
     """Where a report goes: OUTPUT, refused now if it may not be written, or stdout."""
     from cpc_draft.report.outputs import Destination, plain

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from cpc_draft.cli.app import finish, main, max_pages_option, output_destination, password_option
+from cpc_draft.cli.app import (
+    configure_ocr,
+    finish,
+    main,
+    max_pages_option,
+    ocr_options,
+    output_destination,
+    password_option,
+)
 
 
 @main.command()
@@ -33,7 +41,10 @@ from cpc_draft.cli.app import finish, main, max_pages_option, output_destination
 )
 @password_option("encrypted PDFs")
 @max_pages_option
-def compare(paths, language_versions, output_format, output, force, author, password) -> None:
+@ocr_options
+def compare(
+    paths, language_versions, output_format, output, force, author, password, ocr, ocr_languages
+) -> None:
     """Compare two versions of a draft (OLD NEW), or its language versions (--languages).
 
     Any mix of .docx, .pdf and .txt/.md. Exit code 0: no differences; 1: differences;
@@ -49,6 +60,7 @@ def compare(paths, language_versions, output_format, output, force, author, pass
 
     _check_compare_usage(paths, language_versions, output_format, output)
     destination = output_destination(output, force)
+    configure_ocr(ocr, ocr_languages)
     if language_versions:
         found = compare_language_versions(list(paths), password=password)
         finish(outputs.language_versions_report(found, output_format, destination))

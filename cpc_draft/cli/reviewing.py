@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from cpc_draft.cli.app import finish, main, max_pages_option, output_destination, password_option
+from cpc_draft.cli.app import (
+    configure_ocr,
+    finish,
+    main,
+    max_pages_option,
+    ocr_options,
+    output_destination,
+    password_option,
+)
 
 
 @main.command()
@@ -30,7 +38,8 @@ from cpc_draft.cli.app import finish, main, max_pages_option, output_destination
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @password_option("an encrypted PDF")
 @max_pages_option
-def extract(file, output_format, output, force, password) -> None:
+@ocr_options
+def extract(file, output_format, output, force, password, ocr, ocr_languages) -> None:
     """Print what cpc-draft reads from a PDF, Word or text draft (the document model).
 
     \b
@@ -42,6 +51,7 @@ def extract(file, output_format, output, force, password) -> None:
     from cpc_draft.report.outputs import deliver, extract_report
 
     destination = output_destination(output, force)
+    configure_ocr(ocr, ocr_languages)
     report = extract_report(read_document(file, password=password), output_format)
     finish(deliver(report.text, destination))
 
@@ -89,8 +99,19 @@ def extract(file, output_format, output, force, password) -> None:
     "--model", help="An installed trained spaCy pipeline to add (optional; never needed)."
 )
 @max_pages_option
+@ocr_options
 def check(
-    paths, output_format, output, force, jobs, config_path, excludes, password, model
+    paths,
+    output_format,
+    output,
+    force,
+    jobs,
+    config_path,
+    excludes,
+    password,
+    model,
+    ocr,
+    ocr_languages,
 ) -> None:
     """Review drafts against 22 U.S.C. § 7103a(d)(2) and the GAO's findings.
 
@@ -109,6 +130,7 @@ def check(
     from cpc_draft.report.outputs import check_report
 
     destination = output_destination(output, force)
+    configure_ocr(ocr, ocr_languages)
     config = dataclasses.replace(load_config(config_path), model=model)
     files = batch.expand(list(paths), exclude=excludes, output=output)
     progress = _progress(len(files))

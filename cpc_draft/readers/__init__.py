@@ -21,7 +21,9 @@ from cpc_draft.readers.encoding import has_bom, unmarked_wide_encoding
 from cpc_draft.readers.limits import check_document_size
 
 MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
-PDF, DOCX, TEXT = "pdf", "docx", "text"
+PDF, DOCX, TEXT, IMAGE = "pdf", "docx", "text", "image"
+# PNG, JPEG, TIFF (both byte orders): a scanned draft, read by OCR
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # A text file that claims to be one of these is mislabelled or damaged: say so rather
 # than read it quietly as something else.
 _CLAIMED = {".pdf": "PDF", ".docx": "Word", ".doc": "Word"}
@@ -41,6 +43,8 @@ def sniff(path: Path) -> str:
         raise InputFileError(path, f"cannot be read ({error.strerror})") from None
     if b"%PDF-" in head:  # the header may follow a few junk bytes, as readers allow
         return PDF
+    if head.startswith(_IMAGE_MAGIC):
+        return IMAGE
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return DOCX
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -90,6 +94,10 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.pdf import read_pdf
 
         document = read_pdf(path, password=password)
+    elif kind == IMAGE:
+        from cpc_draft.readers.ocr.images import read_image_file
+
+        document = read_image_file(path)
     elif kind == DOCX:
         from cpc_draft.readers.docx import read_docx
 

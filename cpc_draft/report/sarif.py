@@ -65,7 +65,29 @@ def reviews_to_sarif(reviews: list[Review]) -> str:
             }
         ],
     }
+    notes = _reading_notes(reviews)
+    if notes:
+        log["runs"][0]["invocations"] = [
+            {"executionSuccessful": True, "toolExecutionNotifications": notes}
+        ]
     return jsontext.dumps(log)
+
+
+def _reading_notes(reviews: list[Review]) -> list[dict]:
+    """What the readers warned about (text from OCR, pages left unread), per file."""
+    return [
+        {
+            "level": "warning",
+            "message": {"text": warning},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(review)}}}],
+        }
+        for review in reviews
+        for warning in review.document.warnings
+    ]
+
+
+def _uri(review: Review) -> str:
+    return Path(review.document.path).as_posix()
 
 
 def _location(review: Review, finding: Finding, uri: str) -> dict:

@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
+from cpc_draft.readers.ocr.pages import recognise_pages
 from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
 from cpc_draft.readers.pdf import security, trailer
 from cpc_draft.readers.pdf.annotations import page_annotations
@@ -72,6 +73,7 @@ def read(path: Path, password: str | None) -> Document:
             page_input, page_stats = _read_page(path, document, index)
             pages.append(page_input)
             stats.append(page_stats)
+        ocr = recognise_pages(path, document, pages, stats)  # scans, or a garbage text layer
     finally:
         document.close()
     if damage.xref_damaged:
@@ -79,7 +81,7 @@ def read(path: Path, password: str | None) -> Document:
     blocks, headers, footers, body = lay_out(pages)
     for page_stats in stats:
         page_stats.chars = body.get(page_stats.number, 0)
-    warnings += text_layer_problems(path, stats)
+    warnings += text_layer_problems(path, stats) + ocr.warnings
     return Document(
         path=str(path),
         format="pdf",
@@ -88,7 +90,7 @@ def read(path: Path, password: str | None) -> Document:
         warnings=tuple(warnings),
         headers=tuple(headers),
         footers=tuple(footers),
-        properties=properties,
+        properties=properties | ocr.properties,
     )
 
 

@@ -1,0 +1,113 @@
+"""OCR of scanned drafts (issue 14): word recall against the draft's text, seconds per
+page, and whether `check` gives the scan the element statuses of the digital PDF.
+
+The drafts are our own: examples/received/jamaica-draft.txt written as a PDF
+(tests/pdf_factory) and examples/*.yaml assembled to PDF (needs LibreOffice; left out
+without it). Each is scanned by tests/scan_factory at 150, 200 and 300 dpi: tilted
+(alternately +/- up to one degree), speckled, JPEG-compressed (quality 60), wrapped as an
+image-only PDF, then read by `cpc-draft extract` in a fresh process. Recall: the share
+of the digital PDF's words (multiset, case and punctuation aside) found in the scan's.
+
+Targets: at 200 dpi word recall >= 97% and the same element statuses as the digital PDF.
+
+    python benchmarks/bench_ocr.py [--drafts jamaica,peru] [--dpi 150,200,300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+_SCRIPT = Path(sys.executable).with_name("cpc-draft")
+CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "cpc_draft"]
+TILTS = {150: 1.0, 200: -0.8, 300: 0.5}  # degrees
+
+
+def digital_pdf(name: str, folder: Path) -> Path | None:
+    """The draft as a digital PDF, or None where it cannot be made here."""
+    target = folder / f"{name}.pdf"
+    if name == "jamaica":
+        from scan_factory import write_text_pdf
+
+        return write_text_pdf(ROOT / "examples/received/jamaica-draft.txt", target)
+    if shutil.which("soffice") is None:
+        return None
+    spec = ROOT / "examples" / f"{name}.yaml"
+    command = [*CLI, "assemble", str(spec), "-o", str(target), "--layout", "sequential"]
+    subprocess.run(command, check=True, capture_output=True)
+    return target
+
+
+def run(*args: object) -> tuple[dict, float]:
+    start = time.perf_counter()
+    done = subprocess.run([*CLI, *map(str, args), "--format", "json"], capture_output=True)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr.decode())
+    return json.loads(done.stdout), seconds
+
+
+def words(extracted: dict) -> Counter:
+    found: Counter = Counter()
+    for block in extracted["blocks"]:
+        for word in block["text"].split():
+            word = re.sub(r"[^\w$%§]", "", word).lower()
+            if word:
+                found[word] += 1
+    return found
+
+
+def statuses(path: Path) -> dict[str, str]:
+    report, _ = run("check", path)
+    (document,) = report["documents"]
+    return {key: element["status"] for key, element in document["elements"].items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drafts", default="jamaica,peru")
+    parser.add_argument("--dpi", default="150,200,300")
+    options = parser.parse_args()
+    if shutil.which("tesseract") is None:
+        raise SystemExit("bench_ocr: Tesseract is not installed (tesseract-ocr and its languages)")
+    from scan_factory import scan
+
+    print(f"{'draft':<10}{'dpi':>5}{'tilt':>6}{'pages':>7}{'recall':>9}{'s/page':>9}  statuses")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for draft in options.drafts.split(","):
+            digital = digital_pdf(draft, folder)
+            if digital is None:
+                print(f"{draft:<10} left out: LibreOffice (soffice) is not installed")
+                continue
+            truth, _ = run("extract", digital)
+            expected = statuses(digital)
+            for dpi in (int(value) for value in options.dpi.split(",")):
+                scanned = scan(digital, folder / f"{draft}-{dpi}.pdf", dpi=dpi, tilt=TILTS[dpi])
+                found, seconds = run("extract", scanned)
+                hits = sum((words(truth) & words(found)).values())
+                recall = hits / sum(words(truth).values())
+                pages = found["pages"]
+                same = "-"
+                if dpi == 200:
+                    got = statuses(scanned)
+                    same = "same" if got == expected else f"DIFFER: {got} vs {expected}"
+                print(
+                    f"{draft:<10}{dpi:>5}{TILTS[dpi]:>6}{pages:>7}{recall:>9.3f}"
+                    f"{seconds / pages:>9.2f}  {same}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
