@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 
+from cpc_draft.readers.pdf.drawing import table_edge
+
 MIN_RULE = 36.0  # points: shorter runs of dark pixels are strokes of letters
 DARK = 150  # grey level under which a pixel is ink
 THICKNESS = 4  # pixels between the rows of one rule
@@ -27,11 +29,11 @@ def ruled_edges(image, tilt: float, scale: float) -> list[dict]:
     ink = np.asarray(image.convert("L")) < DARK
     shortest = max(int(MIN_RULE * scale), 8)
     edges = [
-        _edge(start / scale, end / scale, row / scale, row / scale, "h")
+        table_edge(start / scale, end / scale, row / scale, row / scale, "h")
         for row, start, end in _rules(ink, shortest)
     ]
     edges += [
-        _edge(column / scale, column / scale, start / scale, end / scale, "v")
+        table_edge(column / scale, column / scale, start / scale, end / scale, "v")
         for column, start, end in _rules(ink.T, shortest)
     ]
     return edges
@@ -66,17 +68,3 @@ def _rules(ink, shortest: int) -> list[tuple[float, int, int]]:
 def _closed(rule: list[int]) -> tuple[float, int, int]:
     first, last, start, end = rule
     return (first + last) / 2, start, end
-
-
-def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }

@@ -112,13 +112,14 @@ def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float])
     if abs(x0 - x1) < 0.5 and abs(y0 - y1) >= 1:
         x = (x0 + x1) / 2
         top, bottom = min(y0, y1), max(y0, y1)
-        edges.append(_edge(x, x, top, bottom, "v"))
+        edges.append(table_edge(x, x, top, bottom, "v"))
     elif abs(y0 - y1) < 0.5 and abs(x0 - x1) >= 1:
         y = (y0 + y1) / 2
-        edges.append(_edge(min(x0, x1), max(x0, x1), y, y, "h"))
+        edges.append(table_edge(min(x0, x1), max(x0, x1), y, y, "h"))
 
 
-def _edge(x0, x1, top, bottom, orientation) -> dict:
+def table_edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
+    """A ruled line as pdfplumber's table finder takes it (scans' rules too)."""
     return {
         "x0": x0,
         "x1": x1,
