@@ -202,11 +202,11 @@ def _escape(text: str) -> str:
 
 # -- serialisation ---------------------------------------------------------------------------
 
-_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+PASSWORD_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 _FILE_ID = hashlib.md5(b"cpc-draft test pdf").digest()
 
 
-def _rc4(key: bytes, data: bytes) -> bytes:
+def rc4(key: bytes, data: bytes) -> bytes:
     state = list(range(256))
     j = 0
     for i in range(256):
@@ -224,16 +224,16 @@ def _rc4(key: bytes, data: bytes) -> bytes:
 
 def _security(password: str):
     """Standard security handler, revision 2 (40-bit RC4): the /Encrypt values and key."""
-    user = (password.encode("latin-1") + _PAD)[:32]
+    user = (password.encode("latin-1") + PASSWORD_PAD)[:32]
     owner_key = hashlib.md5(user).digest()[:5]  # owner password = user password
-    owner = _rc4(owner_key, user)
+    owner = rc4(owner_key, user)
     permissions = -44
     key = hashlib.md5(
         user + owner + permissions.to_bytes(4, "little", signed=True) + _FILE_ID
     ).digest()[:5]
     encrypt = (
         f"<< /Filter /Standard /V 1 /R 2 /O <{owner.hex()}> "
-        f"/U <{_rc4(key, _PAD).hex()}> /P {permissions} >>"
+        f"/U <{rc4(key, PASSWORD_PAD).hex()}> /P {permissions} >>"
     )
     return encrypt, key
 
@@ -310,7 +310,7 @@ def _serialize(pages: list[Page], password: str | None, break_xref: bool) -> byt
                 object_key = hashlib.md5(
                     key + number.to_bytes(3, "little") + (0).to_bytes(2, "little")
                 ).digest()[: min(len(key) + 5, 16)]
-                data = _rc4(object_key, data)
+                data = rc4(object_key, data)
             body = body + f" /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
         out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)

@@ -16,10 +16,10 @@ import zlib
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from pdf_factory import PASSWORD_PAD, rc4
 
 TEXT = "Text of an encrypted compact."
 _FILE_ID = hashlib.md5(b"cpc-draft encrypted test pdf").digest()
-_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 _PERMISSIONS = -3904  # printing and copying not allowed: what owner passwords are for
 
 
@@ -59,19 +59,19 @@ def aes256_pdf(
 
 def rc4_owner_only_pdf(path: Path, *, owner: str = "owner-secret") -> Path:
     """A one-page PDF reading :data:`TEXT`, RC4-encrypted with only an owner password."""
-    user_padded = _PAD  # the empty user password, padded
-    owner_key = hashlib.md5((owner.encode("latin-1") + _PAD)[:32]).digest()[:5]
-    owner_entry = _rc4(owner_key, user_padded)
+    user_padded = PASSWORD_PAD  # the empty user password, padded
+    owner_key = hashlib.md5((owner.encode("latin-1") + PASSWORD_PAD)[:32]).digest()[:5]
+    owner_entry = rc4(owner_key, user_padded)
     permissions = _PERMISSIONS.to_bytes(4, "little", signed=True)
     key = hashlib.md5(user_padded + owner_entry + permissions + _FILE_ID).digest()[:5]
     encrypt = (
         f"<< /Filter /Standard /V 1 /R 2 /O <{owner_entry.hex()}> "
-        f"/U <{_rc4(key, _PAD).hex()}> /P {_PERMISSIONS} >>"
+        f"/U <{rc4(key, PASSWORD_PAD).hex()}> /P {_PERMISSIONS} >>"
     )
 
     def seal(number: int, data: bytes) -> bytes:
         object_key = hashlib.md5(key + number.to_bytes(3, "little") + b"\x00\x00").digest()
-        return _rc4(object_key[:10], data)
+        return rc4(object_key[:10], data)
 
     path.write_bytes(_one_page(encrypt.encode(), seal, version=b"1.4"))
     return path
@@ -156,19 +156,3 @@ _aes128_cbc = _aes_cbc  # the key's length chooses AES-128 or AES-256
 def _aes_ecb(key: bytes, data: bytes) -> bytes:
     encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
     return encryptor.update(data) + encryptor.finalize()
-
-
-def _rc4(key: bytes, data: bytes) -> bytes:
-    state = list(range(256))
-    j = 0
-    for i in range(256):
-        j = (j + state[i] + key[i % len(key)]) % 256
-        state[i], state[j] = state[j], state[i]
-    out = bytearray()
-    i = j = 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + state[i]) % 256
-        state[i], state[j] = state[j], state[i]
-        out.append(byte ^ state[(state[i] + state[j]) % 256])
-    return bytes(out)

@@ -204,6 +204,10 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(where, f"{value!r} is not a whole number")
             return None
+        return self.in_range(value, rule, where)
+
+    def in_range(self, value, rule, where):
+        """``value`` if it lies within the rule's min and max (either may be absent)."""
         low, high = rule.get("min"), rule.get("max")
         if (low is not None and value < low) or (high is not None and value > high):
             self.problem(where, f"{value} is outside {low}..{high}")
@@ -220,11 +224,7 @@ class _Checker:
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             self.problem(where, f"{value!r} is not a date; write it as YYYY-MM-DD")
             return None
-        low, high = rule.get("min"), rule.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.problem(where, f"{value} is outside {low}..{high}")
-            return None
-        return value
+        return self.in_range(value, rule, where)
 
     def check_currency(self, value, rule, where):
         from babel.numbers import list_currencies

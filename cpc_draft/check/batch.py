@@ -85,7 +85,11 @@ def run(
     password: str | None = None,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
 ) -> list[Outcome]:
-    work = [_Job(path, config.for_file(path), password) for path in files]
+    governing: dict[Path, Config] = {}  # a folder's drafts share its configuration
+    for path in files:
+        if path.parent not in governing:
+            governing[path.parent] = config.for_file(path)
+    work = [_Job(path, governing[path.parent], password) for path in files]
     workers = min(jobs, len(files))
     if workers <= 1:
         outcomes: Iterator[Outcome] = _in_turn(work)

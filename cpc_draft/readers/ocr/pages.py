@@ -23,7 +23,7 @@ from cpc_draft import sandbox
 from cpc_draft.errors import InputFileError
 from cpc_draft.readers.ocr import ALWAYS, NEVER, current, ocr_data
 from cpc_draft.readers.pdf.geometry import PageInput, Word
-from cpc_draft.readers.pdf.page import _ranges
+from cpc_draft.readers.pdf.page import page_ranges
 
 if TYPE_CHECKING:
     from cpc_draft.readers.ocr.tesseract import OcrWord
@@ -135,7 +135,7 @@ def tesseract_missing() -> str:
 
 
 def _pages(numbers: list[int]) -> str:
-    return f"{'page' if len(numbers) == 1 else 'pages'} {_ranges(numbers)}"
+    return f"{'page' if len(numbers) == 1 else 'pages'} {page_ranges(numbers)}"
 
 
 def choose_languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
@@ -236,7 +236,7 @@ def summary(tally: Tally, languages: list[str]) -> OcrResult:
     result = OcrResult()
     if tally.pages:
         mean = sum(tally.confidences) / max(len(tally.confidences), 1)
-        listed = _ranges(tally.pages)
+        listed = page_ranges(tally.pages)
         result.warnings.append(
             f"the text of {_pages(tally.pages)} comes from "
             f"OCR (Tesseract, {'+'.join(languages)}; mean confidence {mean:.0f}%); "

@@ -63,7 +63,7 @@ def text_layer_problems(path: Path, stats: list[PageStats]) -> list[str]:
         raise InputFileError(path, f"has no text: {blank}")
     scanned = [page.number for page in stats if page.chars == 0 and page.images]
     if scanned:
-        listed = _ranges(scanned)
+        listed = page_ranges(scanned)
         noun = "page" if len(scanned) == 1 else "pages"
         warnings.append(
             f"{noun} {listed} have no text layer (scanned images?); their text is missing; "
@@ -81,7 +81,7 @@ def text_layer_problems(path: Path, stats: list[PageStats]) -> list[str]:
     return warnings
 
 
-def _ranges(numbers: list[int]) -> str:
+def page_ranges(numbers: list[int]) -> str:
     """[2, 3, 4, 7] -> "2–4, 7"."""
     runs: list[list[int]] = []
     for number in numbers:
