@@ -141,14 +141,17 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
     # the programs article serve element C, not E.
     plan, stream = facts.plan, facts.stream
     in_plan = {b.index for b in stream.in_section("financial_plan")}
-    contributions = [c for c in facts.funding.contributions if not in_plan or c.block in in_plan]
+    # …unless that article states no amount ("the contributions are as follows:" and no
+    # table): then the amounts elsewhere are all the plan there is.
+    in_article = [c for c in facts.funding.contributions if c.block in in_plan]
+    contributions = in_article or list(facts.funding.contributions)
     parties = {c.party for c in contributions} & {"US", "partner"}
     stated_at = {c.block for c in contributions}
     money_blocks = [b for b in stream.blocks if b.index in stated_at]
     found = evidence([*money_blocks, *plan.oversight[:2]], 6)
     if not parties:
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")
-    if not (plan.has_article or plan.by_year):
+    if not ((plan.has_article and in_article) or plan.by_year or _yearly(contributions)):
         reason = "amounts are stated, but no multi-year financial plan (contributions by year)"
         return ElementStatus("E", PARTIAL, reason, found)
     if len(parties) == 1:
@@ -209,3 +212,17 @@ def _data(facts: StreamFacts) -> ElementStatus:
         reason = "data are mentioned, but not how they will be collected, tracked and managed"
         return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     return ElementStatus("G", MISSING, "no child protection data collection or case management")
+
+
+def _yearly(contributions) -> bool:
+    """Amounts a government sets out year by year in prose: "US$800,000 in 2026,
+    US$1,200,000 in 2027, …" is a multi-year plan as a table with a row a year is."""
+    years: dict[str, set[str]] = {}
+    for contribution in contributions:
+        if (
+            contribution.period
+            and contribution.period[:1].isdigit()
+            and len(contribution.period) == 4
+        ):
+            years.setdefault(contribution.party, set()).add(contribution.period)
+    return any(len(found) >= 2 for found in years.values())

@@ -28,6 +28,10 @@ ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l['’])\s*", re.IGNORECASE)
 CONNECTOR = re.compile(r"\s(?i:of|de|del|du|des|de la|de l['’])\s+(?=[A-ZÀ-Þ]|(?i:the|la|les) )")
 # "the Government of the Union of Kessa Islands (Kessa)", "(hereinafter "Peru")"
 BRACKETED = re.compile(r"\s*\(([^()]{1,60})\)")
+# ', en adelante "Santa Marta"', ', hereinafter "Norland"': a short name given in quotes
+# within the same clause (after an "acting through the Ministry of …" aside)
+QUOTED = re.compile(r"[\"“«]\s*([^\"”»]{1,60}?)\s*[\"”»]")
+DEFINED_REACH = 200
 DEFINED_WEIGHT = 3  # a short name the text defines counts as three mentions
 MAX_NAME = 12
 _ACCENTS = {
@@ -50,8 +54,11 @@ def _name_after(doc, at: int, plural: bool, currency: set[int]) -> list[tuple[in
     """Token ranges of the name(s) after a "Government of" phrase; a currency ("PEN",
     "US$") ends the name: "Government of Peru PEN 5,000,000" names Peru."""
     names, start, end, i = [], at, at, at
+    ends_name = _name_ends(doc.lang_)
     while i < len(doc) and i - at < MAX_NAME and i not in currency:
         token, low = doc[i], doc[i].lower_
+        if token.is_upper and low in ends_name:
+            break  # in a title in capitals: "… OF NORLAND ON A CHILD PROTECTION …"
         if _is_name(token):
             end = i + 1
         elif low in LINKERS:
@@ -69,6 +76,13 @@ def _name_after(doc, at: int, plural: bool, currency: set[int]) -> list[tuple[in
     if end > start:
         names.append((start, end))
     return names
+
+
+@cache
+def _name_ends(language: str) -> frozenset[str]:
+    from cpc_draft.text.cues import phrases
+
+    return frozenset(phrases("name_end", language))
 
 
 def short_name(formal: str) -> str:
@@ -163,7 +177,7 @@ def _learn(pieces) -> str | None:
     for _, piece, doc in pieces:
         for mention in mentions_in_doc(doc, None, piece):
             if mention.name and mention.party in ("partner", "both"):
-                defined = _defined_short_name(piece, mention)
+                defined = _defined_short_name(piece, mention, doc.lang_)
                 name = defined or short_name(mention.name)
                 counts[name.casefold()] += DEFINED_WEIGHT if defined else 1
                 written.setdefault(name.casefold(), Counter())[name] += 1
@@ -173,11 +187,12 @@ def _learn(pieces) -> str | None:
     return max(forms, key=lambda form: (not form.isupper(), forms[form]))
 
 
-def _defined_short_name(text: str, mention: PartyMention) -> str | None:
-    """The short name in brackets right after a formal name, if it is part of that name:
-    "Government of the Union of Kessa Islands (Kessa)" -> "Kessa"; "(hereinafter "the
-    Participants")" names no partner."""
-    found = BRACKETED.match(text, mention.end)
+def _defined_short_name(text: str, mention: PartyMention, language: str) -> str | None:
+    """The short name in brackets right after a formal name, or in quotes after a
+    defining phrase in the same clause, if it is part of that name: "Government of the
+    Union of Kessa Islands (Kessa)" -> "Kessa"; ', en adelante "Santa Marta"' -> "Santa
+    Marta"; "(hereinafter "the Participants")" names no partner."""
+    found = BRACKETED.match(text, mention.end) or _defined_later(text, mention.end, language)
     if found is None:
         return None
     words = re.findall(r"[\w'’-]+", found.group(1))
@@ -199,3 +214,24 @@ def partner_name(texts, language: str) -> str | None:
     if isinstance(texts, str):
         texts = [texts]
     return _learn([piece for pieces in docs_of(list(texts), language) for piece in pieces])
+
+
+def _defined_later(text: str, end: int, language: str) -> re.Match | None:
+    """The quoted name after a defining phrase ("en adelante", "hereinafter") that follows
+    the formal name in its clause: no other government named, no sentence ended between."""
+    reach = text[end : end + DEFINED_REACH]
+    phrase = _defining(language).search(reach)
+    if phrase is None or re.search(
+        r"[.;]\s|\b(?:[Gg]overnment|[Gg]obierno|[Gg]ouvernement)\b", reach[: phrase.start()]
+    ):
+        return None
+    return QUOTED.match(text, end + phrase.end())
+
+
+@cache
+def _defining(language: str) -> re.Pattern:
+    from cpc_draft.nlp.lexicon import lexicon
+
+    words = sorted(lexicon(language).defining, key=len, reverse=True)
+    alternation = "|".join(re.escape(word) for word in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?i:{alternation})\s*[,:]?\s*(?=[\"“«])")

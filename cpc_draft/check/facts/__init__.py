@@ -73,6 +73,8 @@ def find_facts(
     """``model`` names an installed trained spaCy pipeline to add its entities (optional)."""
     stream = Stream(language, blocks, tuple(split_sections(blocks)), partner)
     funding = find_funding(stream, model)
+    term = find_term(stream)
+    term_end = term.year_range[1] if term.year_range else None
     return StreamFacts(
         stream=stream,
         funding=funding,
@@ -81,9 +83,9 @@ def find_facts(
         programs=find_programs(stream, funding.contributions),
         indicators=find_indicators(stream),
         plan=find_plan(stream),
-        sustainability=find_sustainability(stream),
+        sustainability=find_sustainability(stream, term_end),
         data=find_data_management(stream),
         wording=find_wording(stream),
-        term=find_term(stream),
+        term=term,
         signing=find_signing(stream),
     )

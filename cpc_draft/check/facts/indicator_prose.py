@@ -87,6 +87,9 @@ def prose_indicators(
                 named  # "Indicator 6: whether …": the draft says it is one
                 or (cue_word and (scoped or here or context))
                 or (reading.cued and (label or cue_word))
+                # under "measured with the following indicators:", a baseline and a
+                # target make an item an indicator, whatever its name begins with
+                or ((scoped or context) and reading.baseline and reading.targets)
             ):
                 found.append(indicator)
         # A list's lead-in ("measured by the following indicators:") speaks for its items.

@@ -17,13 +17,14 @@ is a mention.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import has, prefilter
+from cpc_draft.text.cues import has, phrases, prefilter
 from cpc_draft.text.sections import HeadedSection
 
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
@@ -57,33 +58,68 @@ def find_plan(stream: Stream) -> FinancialPlan:
     return FinancialPlan(
         has_article=stream.has_section("financial_plan"),
         by_year=any(
-            YEAR_RANGE.search(b.text) or _names_a_year(b, language)
+            YEAR_RANGE.search(b.text) or _names_a_year(b, language) or _years_across(b, language)
             for b in stream.blocks
             if b.kind == TABLE_ROW
         ),
-        oversight=tuple(b for b in stream.blocks if has("oversight", language, b.text)),
+        # a heading ("Money and oversight") names the topic; the mechanism is in its text
+        oversight=tuple(
+            b for b in stream.blocks if b.kind != HEADING and has("oversight", language, b.text)
+        ),
     )
 
 
-def find_sustainability(stream: Stream) -> Sustainability:
+def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustainability:
+    """``term_end``: the compact's last year, where the text states it; a sentence about
+    a later year ("so that progress continues after 2030") is about after the compact."""
     language = stream.language
+
+    def about_after(text: str) -> bool:
+        return has("sustainability", language, text) or _after_term(text, language, term_end)
+
     section = _article(stream, "sustainability", "sustainability")
-    blocks = section or [b for b in stream.blocks if has("sustainability", language, b.text)]
+    blocks = section or [b for b in stream.blocks if about_after(b.text)]
     strategy = [
         block
         for block in blocks
         if any(
-            _plans(sentence, language) and (section or has("sustainability", language, sentence))
+            _plans(sentence, language) and (section or about_after(sentence))
             for sentence in sentences(block.text)
         )
     ]
     return Sustainability(tuple(blocks), bool(section), tuple(strategy))
 
 
+def _after_term(text: str, language: str, term_end: int | None) -> bool:
+    """ "after 2030", "más allá de 2030": a year after a cue word, not before the term's
+    last year."""
+    if term_end is None or not _DEADLINE.search(text):
+        return False
+    pattern = _after_year_pattern(language)
+    return any(int(match.group("year")) >= term_end for match in pattern.finditer(text))
+
+
+@cache
+def _future_verb(language: str) -> re.Pattern:
+    """A verb in the future tense: Spanish and French plan with it as English with "will"."""
+    endings = "|".join(re.escape(ending) for ending in phrases("future_endings", language))
+    return re.compile(rf"\b\w{{2,}}(?:{endings})\b" if endings else r"(?!)")
+
+
+@cache
+def _after_year_pattern(language: str) -> re.Pattern:
+    words = "|".join(re.escape(word) for word in phrases("after_year", language))
+    return re.compile(rf"(?<!\w)(?i:{words})\s+(?P<year>(?:19|20)\d\d)\b")
+
+
 def _plans(sentence: str, language: str) -> bool:
     """A sentence that plans something: a commitment or a strategy, neither a hope nor a
     promise without a date."""
-    if not (has("commitment", language, sentence) or has("strategy", language, sentence)):
+    if not (
+        has("commitment", language, sentence)
+        or has("strategy", language, sentence)
+        or _future_verb(language).search(sentence)
+    ):
         return False
     if has("aspiration", language, sentence):
         return False
@@ -126,6 +162,14 @@ def _article(stream: Stream, key: str, cue_group: str) -> list[TextBlock]:
 
 def _heading_has(section: HeadedSection, cue_group: str, stream: Stream) -> bool:
     return section.heading is not None and has(cue_group, stream.language, section.heading.text)
+
+
+def _years_across(row: TextBlock, language: str) -> bool:
+    """A header row with a column a year: "Program | Government | FY2026 | FY2027 | …"."""
+    from cpc_draft.nlp.periods import label_period
+
+    cells = row.cells[1:] if row.cells else ()
+    return sum(1 for cell in cells if label_period(cell, language) is not None) >= 2
 
 
 def _names_a_year(row: TextBlock, language: str) -> bool:

@@ -1,0 +1,107 @@
+"""Whole drafts in styles our clause library does not use, read for all seven elements.
+
+tests/data/elements/memorandum-sections-en.txt and memorando-articulos-es.txt were
+written for these tests (fictional partners Norland and Santa Marta, our own wording):
+"Section n." headings with (a) items, a defined short name ("the Norland side", en
+adelante "Santa Marta"), a title in capitals, a year table typed with bare pipes or with
+tabs (as Word's plain-text export writes a table), indicators without "number of", a
+sustainability article under a heading no list knows ("Keeping the gains", "Continuidad
+de los resultados") and Spanish in the future tense. A careful reviewer finds every
+element present in both; each variant below takes one element's substance away, and the
+status must follow.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from cpc_draft.check.config import Config
+from cpc_draft.check.review import review_document
+from cpc_draft.readers import read_document
+
+DRAFTS = Path(__file__).parent / "data" / "elements"
+ENGLISH = DRAFTS / "memorandum-sections-en.txt"
+SPANISH = DRAFTS / "memorando-articulos-es.txt"
+MARK = {"present": "+", "partial": "~", "missing": "-"}
+
+
+def _marks(path: Path) -> str:
+    review = review_document(read_document(path), Config(), findings=False)
+    return "".join(MARK[review.elements[key].status] for key in "ABCDEFG")
+
+
+def _as_word(source: Path, target: Path) -> Path:
+    """The text as a .txt opened in Word and saved: one paragraph a line, tabs kept."""
+    document = docx.Document()
+    for line in source.read_text("utf-8").split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    document.save(target)
+    return target
+
+
+@pytest.mark.parametrize("source", [ENGLISH, SPANISH], ids=["en", "es"])
+def test_every_element_is_found_in_text_and_word(tmp_path, source):
+    assert _marks(source) == "+++++++"
+    assert _marks(_as_word(source, tmp_path / f"{source.stem}.docx")) == "+++++++"
+
+
+def _variant(tmp_path: Path, source: Path, old: str, new: str) -> Path:
+    text = source.read_text("utf-8")
+    changed = re.sub(old, new, text, flags=re.DOTALL)
+    assert changed != text
+    path = tmp_path / source.name
+    path.write_text(changed, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new", "expected"),
+    [
+        # the yearly table gone: amounts remain, but no plan year by year
+        (ENGLISH, r"Year \| U\.S\. side.*?\$500,000\n", "", "++++~++"),
+        # the sustainability article gone, and with it "after 2030"
+        (ENGLISH, r"Section 7\. Keeping the gains.*?after 2030\.\n", "", "+++++-+"),
+        # the after-2030 sentence only hoped for
+        (
+            ENGLISH,
+            r"Before the Partnership ends, the Norland side intends to",
+            "The Participants hope that Norland may one day",
+            "+++++~+",
+        ),
+        # no audit and no committee reviewing the spending: no oversight
+        (ENGLISH, r"A Joint Steering Committee.*?fourth years\.\n", "", "++++~++"),
+        (SPANISH, r"Artículo 7°\.- Continuidad.*?después de 2030\.\n", "", "+++++-+"),
+        # the yearly tab table gone
+        (SPANISH, r"Año\t.*?1\.600\.000\n", "", "++++~++"),
+    ],
+)
+def test_each_element_follows_its_substance(tmp_path, source, old, new, expected):
+    assert _marks(_variant(tmp_path, source, old, new)) == expected
+
+
+def test_a_line_with_one_tab_or_pipe_stays_a_sentence(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        "The Participants intend to meet\tin Lima.\n\n"
+        "Either side | may ask for a meeting.\n\n"
+        "Year\tUnited States\tNorland\n2027\t$800,000\t$400,000\n",
+        "utf-8",
+    )
+    blocks = read_document(path).blocks
+    assert [block.kind for block in blocks] == ["paragraph", "paragraph", "table_row", "table_row"]
+    assert blocks[3].cells == ("2027", "$800,000", "$400,000")
+
+
+def test_list_items_set_off_by_a_tab_stay_items(tmp_path):
+    """Word writes "a)<TAB>text" for a typed list: two cells, but a list, not a table."""
+    document = docx.Document()
+    for line in ("a)\tto raise prosecutions;", "b)\tto care for victims;", "1.1\tThe Parties"):
+        document.add_paragraph(line)
+    path = tmp_path / "list.docx"
+    document.save(path)
+    assert all(block.kind != "table_row" for block in read_document(path).blocks)
