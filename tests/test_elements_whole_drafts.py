@@ -1,13 +1,16 @@
 """Whole drafts in styles our clause library does not use, read for all seven elements.
 
-tests/data/elements/memorandum-sections-en.txt and memorando-articulos-es.txt were
-written for these tests (fictional partners Norland and Santa Marta, our own wording):
+tests/data/elements/memorandum-sections-en.txt, memorando-articulos-es.txt and
+protocole-chapitres-fr.txt were written for these tests (fictional partners Norland, Santa
+Marta and Bélaro, our own wording):
 "Section n." headings with (a) items, a defined short name ("the Norland side", en
 adelante "Santa Marta"), a title in capitals, a year table typed with bare pipes or with
 tabs (as Word's plain-text export writes a table), indicators without "number of", a
 sustainability article under a heading no list knows ("Keeping the gains", "Continuidad
-de los resultados") and Spanish in the future tense. A careful reviewer finds every
-element present in both; each variant below takes one element's substance away, and the
+de los resultados", "APRÈS LE PARTENARIAT"), Spanish and French in the future tense,
+"CHAPITRE n" with "3.1" paragraphs, a role heading ("RÔLE DE CHAQUE PARTICIPANT") and a
+term "pour la période allant du 1er janvier 2027 au 31 décembre 2030". A careful reviewer
+finds every element present in each; each variant below takes one element's substance away, and the
 status must follow.
 """
 
@@ -26,6 +29,7 @@ from cpc_draft.readers import read_document
 DRAFTS = Path(__file__).parent / "data" / "elements"
 ENGLISH = DRAFTS / "memorandum-sections-en.txt"
 SPANISH = DRAFTS / "memorando-articulos-es.txt"
+FRENCH = DRAFTS / "protocole-chapitres-fr.txt"
 MARK = {"present": "+", "partial": "~", "missing": "-"}
 
 
@@ -44,7 +48,7 @@ def _as_word(source: Path, target: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("source", [ENGLISH, SPANISH], ids=["en", "es"])
+@pytest.mark.parametrize("source", [ENGLISH, SPANISH, FRENCH], ids=["en", "es", "fr"])
 def test_every_element_is_found_in_text_and_word(tmp_path, source):
     assert _marks(source) == "+++++++"
     assert _marks(_as_word(source, tmp_path / f"{source.stem}.docx")) == "+++++++"
@@ -78,6 +82,18 @@ def _variant(tmp_path: Path, source: Path, old: str, new: str) -> Path:
         (SPANISH, r"Artículo 7°\.- Continuidad.*?después de 2030\.\n", "", "+++++-+"),
         # the yearly tab table gone
         (SPANISH, r"Año\t.*?1\.600\.000\n", "", "++++~++"),
+        # the Bélaro's duties gone: the United States' only
+        (FRENCH, r"2\.2 Le Bélaro entend.*?victimes\.\n", "", "+~+++++"),
+        # without its chapter's heading, "au-delà de 2030" is a plan mentioned in passing
+        # in the indicators chapter...
+        (FRENCH, r"CHAPITRE 6 – APRÈS LE PARTENARIAT\n", "", "+++++~+"),
+        # ...and with a year inside the term, no plan for after it at all
+        (
+            FRENCH,
+            r"CHAPITRE 6 – APRÈS LE PARTENARIAT\n(.*?)au-delà de 2030",
+            r"\1avant 2029",
+            "+++++-+",
+        ),
     ],
 )
 def test_each_element_follows_its_substance(tmp_path, source, old, new, expected):
@@ -105,3 +121,18 @@ def test_list_items_set_off_by_a_tab_stay_items(tmp_path):
     path = tmp_path / "list.docx"
     document.save(path)
     assert all(block.kind != "table_row" for block in read_document(path).blocks)
+
+
+def test_decimal_numbered_paragraphs_are_items_of_their_own(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        "3.1 Programme A : 1,5 million de dollars.\n3.2 Programme B : 800 000 dollars.\n\n"
+        "The United States plans to give\n2.5 million dollars over four years.\n",
+        "utf-8",
+    )
+    blocks = read_document(path).blocks
+    assert [(block.kind, block.text[:3]) for block in blocks] == [
+        ("item", "3.1"),
+        ("item", "3.2"),
+        ("paragraph", "The"),  # a wrapped line that begins with an amount stays in its paragraph
+    ]

@@ -21,6 +21,7 @@ from cpc_draft.text.headings import ARTICLE_HEADING
 MAX_TEXT_BYTES = 20_000_000
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
+_DECIMAL_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\D")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 # Markdown bold ("**FOR THE GOVERNMENT**") is formatting: the words are the text.
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -51,10 +52,14 @@ def parse_text(text: str) -> list[TextBlock]:
             extra.setdefault("line", number)
             blocks.append(TextBlock(index=len(blocks), kind=kind, text=content, **extra))
 
+    numbered = False  # the paragraph begins with "3.1": an item, as the other readers read it
+
     def flush() -> None:
+        nonlocal numbered
         if paragraph:
-            add(PARAGRAPH, " ".join(paragraph), line=start)
+            add(ITEM if numbered else PARAGRAPH, " ".join(paragraph), line=start)
             paragraph.clear()
+        numbered = False
 
     text = pipe_aligned_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -81,6 +86,10 @@ def parse_text(text: str) -> list[TextBlock]:
         elif LIST_LABEL.match(line):
             flush()
             add(ITEM, line)
+        elif _DECIMAL_LABEL.match(line) and (not paragraph or paragraph[-1][-1] in ".;:"):
+            flush()  # "3.1 Programme …": a numbered paragraph, not a wrapped line's end
+            start, numbered = number, True
+            paragraph.append(line)
         else:
             start = start if paragraph else number
             paragraph.append(line)

@@ -74,7 +74,7 @@ def find_facts(
     stream = Stream(language, blocks, tuple(split_sections(blocks)), partner)
     funding = find_funding(stream, model)
     term = find_term(stream)
-    term_end = term.year_range[1] if term.year_range else None
+    term_end = term.end if isinstance(term.end, int) else getattr(term.end, "year", None)
     return StreamFacts(
         stream=stream,
         funding=funding,
