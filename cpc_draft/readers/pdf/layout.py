@@ -19,6 +19,7 @@ from cpc_draft.readers.pdf.columns import order_page
 from cpc_draft.readers.pdf.geometry import PageInput
 from cpc_draft.readers.pdf.running import find_running_lines
 from cpc_draft.readers.pdf.tables import fill_tables, is_layout_grid
+from cpc_draft.readers.pdf.unruled import unruled_grids
 
 
 def lay_out(pages: list[PageInput]):
@@ -32,6 +33,7 @@ def lay_out(pages: list[PageInput]):
             asides[page.number] = [word for word in page.words if word.origin]
             page.words = [word for word in page.words if not word.origin]
         grids = [grid for grid in page.grids if not is_layout_grid(grid, page.words)]
+        grids += unruled_grids(page.words, page.grids)
         tables, taken = fill_tables(grids, page.words)
         tables_by_page[page.number] = tables
         grids_taken[page.number] = taken
