@@ -136,3 +136,16 @@ def test_decimal_numbered_paragraphs_are_items_of_their_own(tmp_path):
         ("item", "3.2"),
         ("paragraph", "The"),  # a wrapped line that begins with an amount stays in its paragraph
     ]
+
+
+def test_a_weak_statement_with_sentence_case_numbered_titles(tmp_path):
+    """statement-weak-en.txt (written for this test): "2. Shared vision", "5. Measuring
+    results" titles in sentence case, and what a GAO reviewer would call weak in each
+    element: a vision, one government's duties, activities to be identified later,
+    indicators promised for later, one amount, sustainability only considered, data only
+    shared."""
+    path = DRAFTS / "statement-weak-en.txt"
+    assert _marks(path) == "~~-~~~~"
+    review = review_document(read_document(path), Config(), findings=False)
+    assert "(After this Statement)" in review.elements["F"].reason
+    assert "(Measuring results)" in review.elements["D"].reason

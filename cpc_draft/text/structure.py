@@ -40,6 +40,7 @@ _SEPARATORS = re.compile(r"^[\s.:–—\-)]+|[\s.:–—\-)]+$")
 MAX_TITLE_WORDS = 16  # "ARTICLE 9 – MULTI-YEAR FINANCIAL PLAN AND OVERSIGHT …" is long
 MAX_PLAIN_HEADING_WORDS = 10  # "What this document is, and is not"
 MAX_CAPS_TITLE_CHARS = 250  # a title in capitals may name both governments in full
+MAX_PHRASE_TITLE_WORDS = 5  # "5. Measuring results": a numbered title in sentence case
 MIN_BODY_WORDS = 8  # what a heading introduces is longer than a heading
 
 
@@ -126,7 +127,7 @@ def heading_label(text: str) -> HeadingLabel | None:
     match = _NUMBERED_TITLE.match(text)
     if match:
         title = match.group("title").strip()
-        if title and _is_title_text(title, MAX_PLAIN_HEADING_WORDS):
+        if title and (_is_title_text(title, MAX_PLAIN_HEADING_WORDS) or _is_phrase_title(title)):
             depth = match.group("number").count(".")
             return HeadingLabel(
                 NUMBERED, 3 + depth, normalise_number(match.group("number")), "", title
@@ -232,12 +233,33 @@ def _is_heading(
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
         after_body = previous is None or previous.kind in (HEADING, PARAGRAPH, TABLE_ROW)
-        return after_body and not _introduced_list(previous) and _introduces(following)
+        if not after_body or _introduced_list(previous):
+            return False
+        if _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
+            return _introduces(following)
+        # "2. Shared vision" in sentence case: a title only where a paragraph follows
+        return (
+            following is not None
+            and following.kind == PARAGRAPH
+            and _word_count(following) >= MIN_BODY_WORDS
+        )
     if _is_caps(text) and len(text) <= MAX_CAPS_TITLE_CHARS and text[-1] not in ".;,":
         return True
     if block.kind == HEADING and _has_heading_shape(text):
         return True  # a Word heading style, a Markdown "#", a PDF line set apart
     return _is_plain_heading(text, previous, following)
+
+
+def _is_phrase_title(title: str) -> bool:
+    """ "Shared vision", "Measuring results": a short phrase in sentence case, as many
+    ministries title their numbered sections."""
+    words = title.split()
+    return (
+        0 < len(words) <= MAX_PHRASE_TITLE_WORDS
+        and title[0].isupper()
+        and title[-1] not in _TERMINAL + ":"
+        and all(word.isalpha() for word in words)
+    )
 
 
 def _ends_sentence(block: TextBlock, label: HeadingLabel, previous: TextBlock | None) -> bool:
