@@ -149,3 +149,4 @@ def test_a_weak_statement_with_sentence_case_numbered_titles(tmp_path):
     review = review_document(read_document(path), Config(), findings=False)
     assert "(After this Statement)" in review.elements["F"].reason
     assert "(Measuring results)" in review.elements["D"].reason
+    assert "(Shared vision)" in review.elements["A"].reason  # the purpose, not the term
