@@ -629,3 +629,21 @@ def test_redline_never_loads_spacy(versions, tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout == "False\n"
     assert output.exists()
+
+
+def test_an_indicator_change_names_the_indicator_not_its_figures(tmp_path):
+    """'target 2030 of: share of … within 48 hours: 85% → 75%', not the whole line with
+    both versions' figures in the name."""
+    line = (
+        "- share of child victims referred to care within 48 hours: from 35% in 2025 to {} by 2030;"
+    )
+    text = "Section 6. Indicators\n\nProgress will be measured with the following indicators:\n{}\n"
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text(text.format(line.format("85%")), "utf-8")
+    new.write_text(text.format(line.format("75%")), "utf-8")
+    result = CliRunner().invoke(main, ["compare", str(old), str(new)])
+    assert result.exit_code == 1, result.output
+    assert (
+        "target 2030 of: share of child victims referred to care within 48 hours: 85% → 75%"
+        in result.output
+    )

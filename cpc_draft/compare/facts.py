@@ -160,20 +160,28 @@ def _listed(
 def _indicators(old: tuple[Indicator, ...], new: tuple[Indicator, ...]) -> list[FactChange]:
     pairs, removed, added = pair_items([i.text for i in old], [i.text for i in new])
     changes = [
-        FactChange("indicator", _name(old[i].text), None, "indicator removed", "D") for i in removed
+        FactChange("indicator", _indicator_name(old[i]), None, "indicator removed", "D")
+        for i in removed
     ]
     for i, j in pairs:
         was, now = old[i], new[j]
-        name = _name(now.text)
+        name = _indicator_name(now)
         if was.baseline != now.baseline:
             changes.append(
                 FactChange("indicator", was.baseline, now.baseline, f"baseline of: {name}", "D")
             )
         changes += _target_changes(name, was, now)
     changes += [
-        FactChange("indicator", None, _name(new[j].text), "indicator added", "D") for j in added
+        FactChange("indicator", None, _indicator_name(new[j]), "indicator added", "D")
+        for j in added
     ]
     return changes
+
+
+def _indicator_name(indicator: Indicator) -> str:
+    """The indicator as a reader names it: its name where the draft gives one apart from
+    its figures ("share of victims referred within 48 hours"), else its opening words."""
+    return _name(indicator.name or indicator.text)
 
 
 def _target_changes(name: str, was: Indicator, now: Indicator) -> list[FactChange]:
