@@ -150,3 +150,25 @@ def test_a_weak_statement_with_sentence_case_numbered_titles(tmp_path):
     assert "(After this Statement)" in review.elements["F"].reason
     assert "(Measuring results)" in review.elements["D"].reason
     assert "(Shared vision)" in review.elements["A"].reason  # the purpose, not the term
+
+
+def test_targets_in_columns_for_each_year_of_the_term(tmp_path):
+    """A results framework with "Y1 … Y4" columns after the baseline: four targets each."""
+    text = ENGLISH.read_text("utf-8")
+    start, end = text.index("Section 6."), text.index("Section 7.")
+    framework = (
+        "Section 6. Monitoring framework\n\n"
+        "| Result | Indicator | Baseline (2024) | Y1 | Y2 | Y3 | Y4 | Source |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| Justice | Convictions for child trafficking | 6 | 8 | 10 | 12 | 15 | Courts |\n"
+        "| Care | Share of child victims in shelters | 40% | 50% | 60% | 70% | 80% | Ministry |\n\n"
+    )
+    path = tmp_path / "framework.txt"
+    path.write_text(text[:start] + framework + text[end:], "utf-8")
+    review = review_document(read_document(path), Config(), findings=False)
+    assert review.elements["D"].status == "present"
+    indicators = review.facts["en"].indicators.listed
+    assert [(i.name, i.baseline, i.targets) for i in indicators] == [
+        ("Convictions for child trafficking", "6", ("8", "10", "12", "15")),
+        ("Share of child victims in shelters", "40%", ("50%", "60%", "70%", "80%")),
+    ]

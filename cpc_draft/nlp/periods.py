@@ -45,6 +45,9 @@ class _Patterns:
     numbers: dict[str, int]
 
 
+MAX_TERM_YEAR = 10
+
+
 @cache
 def _data() -> dict:
     text = resources.files("cpc_draft").joinpath("data/periods.yaml").read_text("utf-8")
@@ -96,7 +99,7 @@ def _patterns(language: str) -> _Patterns:
         label_year=re.compile(rf"(?:(?:{_words(entry, 'label')})\s*)?(?P<a>{_YEAR})"),
         label_range=re.compile(rf"(?P<a>{_YEAR})\s*(?:{_DASHES}|/)\s*(?P<b>{_YEAR}|\d\d)"),
         label_relative=re.compile(
-            rf"(?:{_words(entry, 'label')})\s+(?P<n>(?i:{number}))"
+            rf"(?:{_words(entry, 'label')})\.?\s*(?P<n>(?i:{number}))"
             rf"(?:\s*\(\s*(?P<a>{_YEAR})\s*\))?"
         ),
         numbers=numbers,
@@ -157,7 +160,8 @@ def label_period(cell: str, language: str) -> str | None:
         if match.group("a"):
             return match.group("a")
         number = _count(match.group("n"), patterns.numbers)
-        return f"year {number}" if number else None
+        # "FY23" is fiscal 2023, not a 23rd year: a compact's years are counted to ten
+        return f"year {number}" if number and number <= MAX_TERM_YEAR else None
     return None
 
 

@@ -115,6 +115,8 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
             targets.append((i, year.group() if year else None))
         elif _BARE_YEAR.match(cell) and i > (baseline if baseline is not None else 0):
             targets.append((i, _BARE_YEAR.match(cell).group(1)))
+        elif baseline is not None and i > baseline and _term_year(cell, language):
+            targets.append((i, None))  # "Y1 | Y2 | Y3": a target for each year of the term
     said = any(_values_column("target", language, cell) for cell in header)
     if named is None and baseline is None and not said:
         return None  # year columns alone: a financial plan
@@ -130,6 +132,13 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
         key=key,
         baseline_year=in_header.group() if in_header else baseline_year,
     )
+
+
+def _term_year(cell: str, language: str) -> bool:
+    """ "Year 1", "Y2", "Año 3": a year of the term, counted from its start."""
+    from cpc_draft.nlp.periods import label_period
+
+    return (label_period(cell, language) or "").startswith("year ")
 
 
 def _values_column(group: str, language: str, header: str) -> bool:
