@@ -36,6 +36,7 @@ from cpc_draft.readers.pdf.glyphs import (
 )
 from cpc_draft.readers.pdf.page import PageStats, Transform
 from cpc_draft.readers.pdf.turned import turned_words
+from cpc_draft.readers.pdf.vertical import join_short_columns
 
 MAX_CHARS_PER_PAGE = 300_000  # a dense page holds ~6,000
 LONG_TOKEN = 16  # characters: a token this long may be words whose spaces pdfium missed
@@ -95,7 +96,7 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             continue
         reader.add(words, start, end, token)
     if EAST_ASIAN.search(text):
-        words = join_vertical(words)
+        words = join_short_columns(join_vertical(words))
     sizes = [size for size, _ in reader.styles.values()]
     if sizes and max(sizes) >= DROP_CAP * min(sizes):  # a letter large enough for a drop cap
         words = join_drop_caps(words)
