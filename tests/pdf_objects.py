@@ -77,16 +77,24 @@ class CidFont:
         ]
 
 
-def one_page(path: Path, content: str, fonts: str, extra: list[str | tuple[str, bytes]]) -> Path:
-    """A Letter page drawn by ``content`` with the font resources ``fonts``; /F1 is
-    Courier; ``extra`` objects are numbered from 6."""
+def one_page(
+    path: Path,
+    content: str,
+    fonts: str = "",
+    extra: list[str | tuple[str, bytes]] = (),
+    page: str = "",
+    catalog: str = "",
+) -> Path:
+    """A Letter page drawn by ``content`` with the font resources ``fonts`` (/F1 is
+    Courier, object 5); ``extra`` objects are numbered from 6; ``page`` and ``catalog``
+    are more entries of those dictionaries (/Annots, /AcroForm)."""
     return write_pdf(
         path,
         [
-            "<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Catalog /Pages 2 0 R {catalog} >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 5 0 R {fonts} >> >> /Contents 4 0 R >>",
+            f"/Resources << /Font << /F1 5 0 R {fonts} >> >> /Contents 4 0 R {page} >>",
             ("", content.encode("latin-1")),
             "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
             *extra,

@@ -6,11 +6,18 @@ content. Read from their dictionaries (no form-filling environment is needed):
 
 - a **form field** (a widget): its value /V, a text string (a ticked box's name is no
   text); a widget that is one of several for a field finds the value on the field, its
-  /Parent, and that field is read once per page;
+  /Parent, and that field is read once per page; failing those, the text its appearance
+  stream shows (:mod:`.appearance`): a push button's caption, a value kept on a parent
+  PDFium cannot reach, the options a list box shows. A check box or radio button (a
+  widget with an appearance state, /AS) shows a symbol, no text;
 - an **annotation** shown on the page (free text, a stamp): its /Contents;
 - a **comment** (a sticky note, a highlight, an underline… with a note): its /Contents,
   which a viewer shows in a pop-up, not on the page.
   Pop-ups repeat their parent's note and links have none; hidden ones are left out.
+
+What is shown on the page (fields, free text, stamps) and is already in the page's own
+text within the annotation's rectangle (a form flattened with its fields kept) is not
+read again.
 
 Bounded like the rest of the page: at most MAX_ANNOTATIONS a page, MAX_CHARS a text
 (a longer string is left out).
@@ -21,6 +28,8 @@ from __future__ import annotations
 import ctypes
 
 import pypdfium2.raw as pdfium_c
+
+from cpc_draft.readers.pdf.appearance import MAX_CONTENT, shown_text
 
 MAX_ANNOTATIONS = 2_000
 MAX_CHARS = 20_000
@@ -41,16 +50,22 @@ def page_annotations(page) -> list[tuple[str, str]]:
     count = pdfium_c.FPDFPage_GetAnnotCount(page)
     found: list[tuple[str, str]] = []
     fields_read: set[tuple[str, str]] = set()
-    for index in range(min(max(count, 0), MAX_ANNOTATIONS)):
-        annot = pdfium_c.FPDFPage_GetAnnot(page, index)
-        if not annot:
-            continue
-        try:
-            entry = _read(annot, fields_read)
-        finally:
-            pdfium_c.FPDFPage_CloseAnnot(annot)
-        if entry is not None:
-            found.append(entry)
+    page_text = _PageText(page)
+    try:
+        for index in range(min(max(count, 0), MAX_ANNOTATIONS)):
+            annot = pdfium_c.FPDFPage_GetAnnot(page, index)
+            if not annot:
+                continue
+            try:
+                entry = _read(annot, fields_read)
+                if entry is not None and entry[0] != COMMENT and page_text.holds(annot, entry[1]):
+                    entry = None
+            finally:
+                pdfium_c.FPDFPage_CloseAnnot(annot)
+            if entry is not None:
+                found.append(entry)
+    finally:
+        page_text.close()
     return found
 
 
@@ -59,7 +74,8 @@ def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
         return None
     subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
     if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
-        return _field_value(annot, fields_read)
+        text = _field_value(annot, fields_read)
+        return (FORM_FIELD, text) if text else None
     if subtype in _SKIPPED:
         return None
     text = _string(annot, "Contents")
@@ -68,24 +84,72 @@ def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
     return (ANNOTATION if subtype in _ON_THE_PAGE else COMMENT), text
 
 
-def _field_value(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
-    text = _string(annot, "V")
-    if text:
-        return FORM_FIELD, text
-    if pdfium_c.FPDFAnnot_HasKey(annot, b"V"):
-        return None  # a name (a ticked box) or an empty value
-    parent = pdfium_c.FPDFAnnot_GetLinkedAnnot(annot, b"Parent")
-    if not parent:
-        return None
-    try:
-        text = _string(parent, "V")
-        key = (_string(parent, "T"), text)
-    finally:
-        pdfium_c.FPDFPage_CloseAnnot(parent)
-    if not text or key in fields_read:
-        return None
-    fields_read.add(key)
-    return FORM_FIELD, text
+def _field_value(annot, fields_read: set[tuple[str, str]]) -> str:
+    value_type = pdfium_c.FPDFAnnot_GetValueType(annot, b"V")
+    if value_type == pdfium_c.FPDF_OBJECT_STRING:
+        return _string(annot, "V")  # (an empty field: "")
+    if value_type == pdfium_c.FPDF_OBJECT_NAME or pdfium_c.FPDFAnnot_HasKey(annot, b"AS"):
+        return ""  # a ticked box or a radio button: a state, no text
+    if value_type == pdfium_c.FPDF_OBJECT_UNKNOWN:  # no value of its own: its field's?
+        parent = pdfium_c.FPDFAnnot_GetLinkedAnnot(annot, b"Parent")
+        if parent:
+            try:
+                text = _string(parent, "V")
+                key = (_string(parent, "T"), text)
+            finally:
+                pdfium_c.FPDFPage_CloseAnnot(parent)
+            if text:
+                if key in fields_read:
+                    return ""
+                fields_read.add(key)
+                return text
+    return shown_text(_appearance(annot))
+
+
+def _appearance(annot) -> str:
+    """The content of the widget's normal appearance stream ("" when it has none)."""
+    mode = pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL
+    needed = pdfium_c.FPDFAnnot_GetAP(annot, mode, None, 0)
+    if needed <= 2 or needed > 2 * MAX_CONTENT + 2:
+        return ""
+    buffer = ctypes.create_string_buffer(needed)
+    pdfium_c.FPDFAnnot_GetAP(
+        annot, mode, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), needed
+    )
+    return buffer.raw[: needed - 2].decode("utf-16-le", errors="replace")
+
+
+class _PageText:
+    """The page's own text within an annotation's rectangle; the text page is loaded the
+    first time it is asked about."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.textpage = None
+
+    def holds(self, annot, text: str) -> bool:
+        """Whether the page's text within the annotation's rectangle already says ``text``."""
+        rect = pdfium_c.FS_RECTF()
+        if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+            return False
+        if self.textpage is None:
+            self.textpage = pdfium_c.FPDFText_LoadPage(self.page)
+            if not self.textpage:
+                return False
+        left, right = sorted((rect.left, rect.right))
+        bottom, top = sorted((rect.bottom, rect.top))
+        args = (self.textpage, left, top, right, bottom)
+        needed = pdfium_c.FPDFText_GetBoundedText(*args, None, 0)
+        if needed <= 0 or needed > 8 * MAX_CHARS:
+            return False
+        buffer = (ctypes.c_ushort * (needed + 1))()
+        pdfium_c.FPDFText_GetBoundedText(*args, buffer, needed + 1)
+        under = bytes(buffer)[: 2 * needed].decode("utf-16-le", errors="replace")
+        return "".join(text.split()) in "".join(under.split())
+
+    def close(self) -> None:
+        if self.textpage:
+            pdfium_c.FPDFText_ClosePage(self.textpage)
 
 
 def _string(annot, key: str) -> str:
