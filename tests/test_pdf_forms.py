@@ -110,6 +110,21 @@ def test_list_box_of_several_choices_reads_the_options_it_shows(tmp_path):
     assert extract(path)[1:] == [("form field", "English French Spanish")]
 
 
+def test_combo_box_reads_the_option_shown_not_its_export_value(tmp_path):
+    path = form(
+        tmp_path / "combo.pdf",
+        [
+            widget(
+                "72 600 192 620",
+                "/FT /Ch /Ff 131072 /T (country) /Opt [[(pe) (Peru)] [(cl) (Chile)]] /V (pe)",
+                ap=7,
+            ),
+            appearance("/Helv 12 Tf 2 5 Td (Peru) Tj"),
+        ],
+    )
+    assert extract(path)[1:] == [("form field", "Peru")]
+
+
 def test_comb_field_reads_its_value_whole_not_letter_by_letter(tmp_path):
     # a comb field draws each character of its value in a box of its own
     letters = " ".join(f"({char}) Tj 12 0 Td" for char in "PE123456")

@@ -8,7 +8,9 @@ content. Read from their dictionaries (no form-filling environment is needed):
   text); a widget that is one of several for a field finds the value on the field, its
   /Parent, and that field is read once per page; failing those, the text its appearance
   stream shows (:mod:`.appearance`): a push button's caption, a value kept on a parent
-  PDFium cannot reach, the options a list box shows. A check box or radio button (a
+  PDFium cannot reach. A choice (a combo or list box) is read from its appearance first:
+  it shows the display text of the option chosen (a list box, the options it shows),
+  where /V may hold an export value ("pe" for "Peru"). A check box or radio button (a
   widget with an appearance state, /AS) shows a symbol, no text;
 - an **annotation** shown on the page (free text, a stamp): its /Contents;
 - a **comment** (a sticky note, a highlight, an underline… with a note): its /Contents,
@@ -85,6 +87,11 @@ def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
 
 
 def _field_value(annot, fields_read: set[tuple[str, str]]) -> str:
+    if _string(annot, "FT", pdfium_c.FPDF_OBJECT_NAME) == "Ch":
+        # a choice shows the display text of what was chosen; /V may hold its export value
+        shown = shown_text(_appearance(annot))
+        if shown:
+            return shown
     value_type = pdfium_c.FPDFAnnot_GetValueType(annot, b"V")
     if value_type == pdfium_c.FPDF_OBJECT_STRING:
         return _string(annot, "V")  # (an empty field: "")
@@ -152,10 +159,11 @@ class _PageText:
             pdfium_c.FPDFText_ClosePage(self.textpage)
 
 
-def _string(annot, key: str) -> str:
-    """The text string under ``key`` in the annotation's dictionary, or ""."""
+def _string(annot, key: str, kind: int = pdfium_c.FPDF_OBJECT_STRING) -> str:
+    """The text string (or the name, for ``kind`` FPDF_OBJECT_NAME) under ``key`` in the
+    annotation's dictionary, or ""."""
     name = key.encode()
-    if pdfium_c.FPDFAnnot_GetValueType(annot, name) != pdfium_c.FPDF_OBJECT_STRING:
+    if pdfium_c.FPDFAnnot_GetValueType(annot, name) != kind:
         return ""
     needed = pdfium_c.FPDFAnnot_GetStringValue(annot, name, None, 0)
     if needed <= 2 or needed > 4 * MAX_CHARS + 2:
