@@ -34,6 +34,7 @@ from cpc_draft.readers.pdf.glyphs import (
     join_touching,
     join_vertical,
 )
+from cpc_draft.readers.pdf.initials import split_initials
 from cpc_draft.readers.pdf.page import PageStats, Transform
 from cpc_draft.readers.pdf.turned import turned_words
 from cpc_draft.readers.pdf.vertical import join_short_columns
@@ -99,7 +100,7 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
         words = join_short_columns(join_vertical(words))
     sizes = [size for size, _ in reader.styles.values()]
     if sizes and max(sizes) >= DROP_CAP * min(sizes):  # a letter large enough for a drop cap
-        words = join_drop_caps(words)
+        words = join_drop_caps(split_initials(words, tokens, reader))
     words = join_touching(drop_overprints(words), reader.spaced)
     words += turned_words(textpage, aside, reader.style)
     return words, transform
