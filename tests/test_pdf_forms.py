@@ -162,3 +162,13 @@ def test_appearance_in_two_byte_codes_gives_no_garbage(tmp_path):
         ],
     )
     assert extract(path) == [("", SENTENCE)]
+
+
+def test_appearance_of_nested_arrays_and_stray_brackets_is_read_in_bounds(tmp_path):
+    # a hostile appearance: deep arrays, stray closing brackets, an unterminated string
+    shows = "[" * 20_000 + "]" * 25_000 + " (Go) Tj (never ends"
+    path = form(
+        tmp_path / "hostile.pdf",
+        [widget("72 600 192 620", "/FT /Btn /Ff 65536 /T (go)", ap=7), appearance(shows)],
+    )
+    assert extract(path) == [("", SENTENCE), ("form field", "Go")]

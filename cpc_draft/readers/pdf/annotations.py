@@ -22,12 +22,13 @@ text within the annotation's rectangle (a form flattened with its fields kept) i
 read again.
 
 Bounded like the rest of the page: at most MAX_ANNOTATIONS a page, MAX_CHARS a text
-(a longer string is left out).
+(a longer string is left out), MAX_APPEARANCES characters of appearance streams.
 """
 
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
@@ -35,6 +36,7 @@ from cpc_draft.readers.pdf.appearance import MAX_CONTENT, shown_text
 
 MAX_ANNOTATIONS = 2_000
 MAX_CHARS = 20_000
+MAX_APPEARANCES = 1_000_000  # characters of appearance streams scanned on a page
 FORM_FIELD, ANNOTATION, COMMENT = "form field", "annotation", "comment"
 _ON_THE_PAGE = {pdfium_c.FPDF_ANNOT_FREETEXT, pdfium_c.FPDF_ANNOT_STAMP}
 
@@ -51,7 +53,7 @@ def page_annotations(page) -> list[tuple[str, str]]:
     """(origin, text) of the page's form fields and notes, in the page's order."""
     count = pdfium_c.FPDFPage_GetAnnotCount(page)
     found: list[tuple[str, str]] = []
-    fields_read: set[tuple[str, str]] = set()
+    fields = _Fields()
     page_text = _PageText(page)
     try:
         for index in range(min(max(count, 0), MAX_ANNOTATIONS)):
@@ -59,7 +61,7 @@ def page_annotations(page) -> list[tuple[str, str]]:
             if not annot:
                 continue
             try:
-                entry = _read(annot, fields_read)
+                entry = _read(annot, fields)
                 if entry is not None and entry[0] != COMMENT and page_text.holds(annot, entry[1]):
                     entry = None
             finally:
@@ -71,12 +73,20 @@ def page_annotations(page) -> list[tuple[str, str]]:
     return found
 
 
-def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
+@dataclass
+class _Fields:
+    """What reading a page's fields keeps track of."""
+
+    read: set[tuple[str, str]] = field(default_factory=set)  # (name, value) of parents read
+    appearance_chars: int = MAX_APPEARANCES  # left to scan
+
+
+def _read(annot, fields: _Fields) -> tuple[str, str] | None:
     if pdfium_c.FPDFAnnot_GetFlags(annot) & _HIDDEN:
         return None
     subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
     if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
-        text = _field_value(annot, fields_read)
+        text = _field_value(annot, fields)
         return (FORM_FIELD, text) if text else None
     if subtype in _SKIPPED:
         return None
@@ -86,10 +96,10 @@ def _read(annot, fields_read: set[tuple[str, str]]) -> tuple[str, str] | None:
     return (ANNOTATION if subtype in _ON_THE_PAGE else COMMENT), text
 
 
-def _field_value(annot, fields_read: set[tuple[str, str]]) -> str:
+def _field_value(annot, fields: _Fields) -> str:
     if _string(annot, "FT", pdfium_c.FPDF_OBJECT_NAME) == "Ch":
         # a choice shows the display text of what was chosen; /V may hold its export value
-        shown = shown_text(_appearance(annot))
+        shown = shown_text(_appearance(annot, fields))
         if shown:
             return shown
     value_type = pdfium_c.FPDFAnnot_GetValueType(annot, b"V")
@@ -106,19 +116,22 @@ def _field_value(annot, fields_read: set[tuple[str, str]]) -> str:
             finally:
                 pdfium_c.FPDFPage_CloseAnnot(parent)
             if text:
-                if key in fields_read:
+                if key in fields.read:
                     return ""
-                fields_read.add(key)
+                fields.read.add(key)
                 return text
-    return shown_text(_appearance(annot))
+    return shown_text(_appearance(annot, fields))
 
 
-def _appearance(annot) -> str:
-    """The content of the widget's normal appearance stream ("" when it has none)."""
+def _appearance(annot, fields: _Fields) -> str:
+    """The content of the widget's normal appearance stream ("" when it has none, or
+    when it is too long to scan)."""
     mode = pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL
     needed = pdfium_c.FPDFAnnot_GetAP(annot, mode, None, 0)
-    if needed <= 2 or needed > 2 * MAX_CONTENT + 2:
+    chars = needed // 2 - 1
+    if chars <= 0 or chars > min(MAX_CONTENT, fields.appearance_chars):
         return ""
+    fields.appearance_chars -= chars
     buffer = ctypes.create_string_buffer(needed)
     pdfium_c.FPDFAnnot_GetAP(
         annot, mode, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), needed

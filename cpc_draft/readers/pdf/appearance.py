@@ -26,7 +26,6 @@ _TOKEN = re.compile(
 _SHOW = {b"Tj", b"TJ", b"'", b'"'}
 _ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
 SPACE_IN_TJ = 250  # thousandths of an em: a TJ shift this far to the right is a space
-_ARRAY = object()  # where an array's operands begin
 
 
 class Unreadable(Exception):
@@ -53,6 +52,7 @@ def shown_text(content: str) -> str:
 
 def _shown(data: bytes):
     operands: list = []
+    opened: list[int] = []  # where the arrays still open begin among the operands
     symbol = False
     position = 0
     while match := _TOKEN.match(data, position):
@@ -67,11 +67,10 @@ def _shown(data: bytes):
             operands.append(_hex(data[position:end]))
             position = end + 1
         elif kind == "open":
-            operands.append(_ARRAY)
+            opened.append(len(operands))
         elif kind == "close":
-            opened = [index for index, item in enumerate(operands) if item is _ARRAY]
-            start = opened[-1] if opened else -1
-            operands[max(start, 0) :] = [operands[start + 1 :]]
+            start = opened.pop() if opened else 0
+            operands[start:] = [operands[start:]]
         elif kind in ("name", "number"):
             operands.append(match.group(kind))
         elif kind == "word":
@@ -82,7 +81,7 @@ def _shown(data: bytes):
                 symbol = bool(_SYMBOL_FONT.search(operands[-2].decode("latin-1")))
             elif operator in _SHOW and operands and not symbol:
                 yield from _pieces(operands[-1])
-            operands = []
+            operands, opened = [], []
 
 
 def _pieces(operand) -> list[str]:
