@@ -18,7 +18,7 @@ from cpc_draft.readers.docx.blocks import Block, Carry, Context, Sink, text_bloc
 from cpc_draft.readers.docx.budget import Budget
 from cpc_draft.readers.docx.changes import Change, OtherChanges
 from cpc_draft.readers.docx.pages import PageBreaks
-from cpc_draft.readers.docx.paragraphs import Classifier, mark_deleted
+from cpc_draft.readers.docx.paragraphs import Classifier, runs_on
 from cpc_draft.readers.docx.runs import read_runs
 from cpc_draft.readers.docx.tables import read_table
 from cpc_draft.readers.docx.wordml import Names, alternate_branch, child, sdt_tag
@@ -144,7 +144,7 @@ class BodyReader:
         self.pages.paragraph_before(properties, self.n)
         text, changes, boxes = read_runs(element, self.n, self.budget, self.pages)
         self.pages.paragraph_after(properties, self.n)
-        deleted = properties is not None and mark_deleted(properties, self.n)
+        deleted = properties is not None and runs_on(properties, self.n)
         kind, label = PARAGRAPH, ""
         if text.strip() or not deleted:  # a wholly deleted paragraph is not numbered
             kind, label = self.classifier.classify(properties, text)

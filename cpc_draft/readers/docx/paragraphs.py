@@ -62,6 +62,20 @@ class Classifier:
         return PARAGRAPH, ""
 
 
+def runs_on(properties: etree._Element, n: Names) -> bool:
+    """Whether the paragraph's text runs on into the next paragraph's: its mark is a
+    tracked deletion, or it is a drop cap."""
+    return mark_deleted(properties, n) or drop_cap(properties, n)
+
+
+def drop_cap(properties: etree._Element, n: Names) -> bool:
+    """Whether the paragraph is a drop cap: Word keeps the large first letter (or word)
+    in a frame of its own (``w:framePr w:dropCap``) and sets it beside the next
+    paragraph's first lines, which go on with the rest of the word ("D" + "rop")."""
+    frame = child(properties, n.w("framePr"))
+    return frame is not None and frame.get(n.w("dropCap"), "none") != "none"
+
+
 def mark_deleted(properties: etree._Element, n: Names) -> bool:
     """Whether the paragraph mark is a tracked deletion (or move away): the paragraph then
     runs on into the next."""

@@ -34,8 +34,10 @@ from cpc_draft.readers.pdf.glyphs import (
     join_touching,
     join_vertical,
 )
+from cpc_draft.readers.pdf.initials import split_initials
 from cpc_draft.readers.pdf.page import PageStats, Transform
 from cpc_draft.readers.pdf.turned import turned_words
+from cpc_draft.readers.pdf.vertical import join_short_columns
 
 MAX_CHARS_PER_PAGE = 300_000  # a dense page holds ~6,000
 LONG_TOKEN = 16  # characters: a token this long may be words whose spaces pdfium missed
@@ -95,10 +97,10 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             continue
         reader.add(words, start, end, token)
     if EAST_ASIAN.search(text):
-        words = join_vertical(words)
+        words = join_short_columns(join_vertical(words))
     sizes = [size for size, _ in reader.styles.values()]
     if sizes and max(sizes) >= DROP_CAP * min(sizes):  # a letter large enough for a drop cap
-        words = join_drop_caps(words)
+        words = join_drop_caps(split_initials(words, tokens, reader))
     words = join_touching(drop_overprints(words), reader.spaced)
     words += turned_words(textpage, aside, reader.style)
     return words, transform
