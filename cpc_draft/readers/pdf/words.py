@@ -25,6 +25,7 @@ from collections import Counter
 
 import pypdfium2.raw as pdfium_c
 
+from cpc_draft.readers.pdf.chartext import page_text
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
 from cpc_draft.readers.pdf.glyphs import (
     DROP_CAP,
@@ -66,9 +67,7 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             f"{MAX_CHARS_PER_PAGE:,} were read"
         )
         count = MAX_CHARS_PER_PAGE
-    buffer = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    text = _decode(buffer, count)
+    text = page_text(textpage, count)
     stats.undecodable += len(_UNDECODABLE.findall(text))
     tokens = []
     angles: Counter = Counter()
@@ -339,27 +338,6 @@ def _word_of(chars, size, bold) -> Word:
     )
 
 
-def _decode(buffer, count: int) -> str:
-    """UTF-16 units -> one character per pdfium character index (pairs kept in place)."""
-    text = bytes(buffer)[: 2 * count].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count:  # no surrogate pairs: indices line up already
-        return _SURROGATE.sub("\ufffd", text)
-    units = buffer[:count]
-    chars = []
-    index = 0
-    while index < count:
-        unit = units[index]
-        if 0xD800 <= unit < 0xDC00 and index + 1 < count and 0xDC00 <= units[index + 1] < 0xE000:
-            chars.append(chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00)))
-            chars.append("\u200b")
-            index += 2
-            continue
-        chars.append("\ufffd" if 0xD800 <= unit < 0xE000 else chr(unit))
-        index += 1
-    return "".join(chars)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # replacement characters, private-use code points and controls (not U+0002, pdfium's mark of
 # a line-end hyphen): what a font without a Unicode map gives
 _UNDECODABLE = re.compile("[\ufffd\ue000-\uf8ff\x00\x01\x03-\x08\x0e-\x1f]")
