@@ -71,6 +71,7 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
     stats.undecodable += len(_UNDECODABLE.findall(text))
     tokens = []
     angles: Counter = Counter()
+    matrix = pdfium_c.FS_MATRIX()
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         # pdfium reports a hyphen that ends a line as U+FFFE (or U+0002)
@@ -79,6 +80,8 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(textpage, start)
         angle = round(angle, 2) % _TURN if angle >= 0 else 0.0
+        if angle and _mirrored(textpage, start, matrix):
+            angle = round(_TURN - angle, 2) % _TURN
         tokens.append((start, end, token, angle))
         angles[round(angle / 0.05) * 0.05 % _TURN] += len(token)
     upright = angles.most_common(1)[0][0] if angles else 0.0
@@ -261,6 +264,20 @@ class _Reader:
 
 
 _TURN = 2 * math.pi
+
+
+def _mirrored(textpage, index: int, matrix) -> bool:
+    """Is the character drawn mirrored (a text matrix that flips)?
+
+    pdfium's angle of a character is that of its matrix's first column and the x of its
+    second; for a mirrored glyph that is the opposite of the direction the text runs in
+    (a page printed mirrored and sideways would read backwards, letter by letter).
+    """
+    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        return False
+    return matrix.a * matrix.d - matrix.b * matrix.c < 0
+
+
 _box = pdfium_c.FPDFText_GetLooseCharBox
 _origin = pdfium_c.FPDFText_GetCharOrigin
 _text_object = pdfium_c.FPDFText_GetTextObject
