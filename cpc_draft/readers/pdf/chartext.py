@@ -29,6 +29,8 @@ def page_text(textpage, count: int) -> str:
 
 
 def _character(code: int) -> str:
+    if code == 2:
+        return "\ufffe"  # a hyphen at a line's end, as GetText gives it
     if 0xD800 <= code < 0xE000 or code > 0x10FFFF:
         return "\ufffd"
     return chr(code)
