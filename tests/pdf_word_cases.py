@@ -1,0 +1,114 @@
+"""PDFs whose characters mislead a reader that cuts pdfium's text into words (issue 14).
+
+Each case, like :func:`pdf_factory.fidelity_cases`, is (name, PDF, the text a reader
+must see, None): the PDF has one defect of its character layer and the whole page must
+read as that text.
+
+- **control glyph**: a font maps one of its glyphs (a box to tick) to a control code
+  (U+0003) — forms made by office software do — and pdfium's GetText leaves it out of
+  the page's text, so every later character's index is one off: words took their
+  neighbours' positions ("A SSURANCES", "implemen-t ation").
+- **mirror sideways**: a line printed mirrored and turned a quarter (a flipped
+  transparency scanned sideways); pdfium's angle for a mirrored glyph is the opposite
+  of the way the text runs, and the line read letter-scrambled.
+
+The PDFs are written here byte by byte (:class:`ControlGlyphPdf`) or with
+:class:`pdf_factory.Pdf` and raw content stream operators.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdf_factory import Pdf, placed
+
+MIRRORED_TEXT = "The Participants intend to review the implementation of the compact each year."
+CONTROL_LINES = (
+    "Je vis maritalement avec l'assuré(e) et suis à sa charge",
+    "ASSURANCES MALADIE ET MATERNITE",
+)
+HYPHENATED = ("The Participants intend to review the implemen-", "tation of the compact each year.")
+
+# A font whose glyph "A" is, by its ToUnicode map, the control character U+0003.
+_CMAP = (
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Box def "
+    "1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <0003> endbfchar "
+    "endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+
+
+class ControlGlyphPdf:
+    """One letter-sized page: /F1 Courier and /F3, Courier whose "A" maps to U+0003."""
+
+    def __init__(self, operators: str) -> None:
+        self.operators = operators
+
+    def build(self) -> bytes:
+        content = self.operators.encode("cp1252")
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 4 0 R /F3 5 0 R >> >> /Contents 7 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding "
+            b"/ToUnicode 6 0 R >>",
+            _stream(_CMAP.encode("ascii")),
+            _stream(content),
+        ]
+        out = bytearray(b"%PDF-1.4\n")
+        offsets = []
+        for number, body in enumerate(objects, 1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+            len(objects) + 1,
+            xref,
+        )
+        return bytes(out)
+
+    def save(self, path: Path) -> Path:
+        path.write_bytes(self.build())
+        return path
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def control_glyph_pdf(lines: list[str], size: float = 11.0) -> ControlGlyphPdf:
+    """A box (the control glyph) at the start of the page, then ``lines`` one under the
+    other in Courier, the first beside the box."""
+    operators = [f"BT /F3 {size:g} Tf 1 0 0 1 72 720 Tm (A) Tj ET"]
+    for index, line in enumerate(lines):
+        x = 72 + (1.2 * size if index == 0 else 0)
+        operators.append(f"BT {placed(x, 720 - index * 1.3 * size, size)} ({_escape(line)}) Tj ET")
+    return ControlGlyphPdf("\n".join(operators))
+
+
+def mirrored_sideways_pdf(text: str, size: float = 8.0) -> Pdf:
+    """``text`` in one line running up the page, its glyphs mirrored (matrix 0 1 1 0)."""
+    pdf = Pdf()
+    pdf.page().raw(f"BT /F1 {size:g} Tf 0 1 1 0 300 40 Tm ({_escape(text)}) Tj ET")
+    return pdf
+
+
+def word_cases() -> list[tuple[str, object, str, None]]:
+    """(name, PDF, the text it must read as, None) for each defect of the character layer."""
+    return [
+        ("control glyph", control_glyph_pdf(list(CONTROL_LINES)), " ".join(CONTROL_LINES), None),
+        (
+            "control + hyphen",
+            control_glyph_pdf(list(HYPHENATED)),
+            MIRRORED_TEXT,
+            None,
+        ),
+        ("mirror sideways", mirrored_sideways_pdf(MIRRORED_TEXT), MIRRORED_TEXT, None),
+    ]
