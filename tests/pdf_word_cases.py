@@ -4,10 +4,11 @@ Each case, like :func:`pdf_factory.fidelity_cases`, is (name, PDF, the text a re
 must see, None): the PDF has one defect of its character layer and the whole page must
 read as that text.
 
-- **control glyph**: a font maps one of its glyphs (a box to tick) to a control code
-  (U+0003) — forms made by office software do — and pdfium's GetText leaves it out of
-  the page's text, so every later character's index is one off: words took their
-  neighbours' positions ("A SSURANCES", "implemen-t ation").
+- **control glyph**: a font maps one of its glyphs (a box to tick, an arrow) to a
+  control code (U+0003, or U+0094 of the C1 set) — forms made by office software do —
+  and pdfium's GetText leaves it out of the page's text, so every later character's
+  index is one off: words took their neighbours' positions ("A SSURANCES",
+  "implemen-t ation").
 - **mirror sideways**: a line printed mirrored and turned a quarter (a flipped
   transparency scanned sideways); pdfium's angle for a mirrored glyph is the opposite
   of the way the text runs, and the line read letter-scrambled.
@@ -29,16 +30,19 @@ CONTROL_LINES = (
 )
 HYPHENATED = ("The Participants intend to review the implemen-", "tation of the compact each year.")
 
-# A font whose glyph "A" is, by its ToUnicode map, the control character U+0003.
+# A font whose glyphs "A" and "B" are, by its ToUnicode map, the control characters U+0003
+# (C0) and U+0094 (C1).
 _CMAP = (
     "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Box def "
-    "1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <0003> endbfchar "
+    "1 begincodespacerange <00> <FF> endcodespacerange "
+    "2 beginbfchar <41> <0003> <42> <0094> endbfchar "
     "endcmap CMapName currentdict /CMap defineresource pop end end"
 )
 
 
 class ControlGlyphPdf:
-    """One letter-sized page: /F1 Courier and /F3, Courier whose "A" maps to U+0003."""
+    """One letter-sized page: /F1 Courier and /F3, Courier whose "A" maps to U+0003 and
+    "B" to U+0094."""
 
     def __init__(self, operators: str) -> None:
         self.operators = operators
@@ -83,10 +87,10 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def control_glyph_pdf(lines: list[str], size: float = 11.0) -> ControlGlyphPdf:
-    """A box (the control glyph) at the start of the page, then ``lines`` one under the
-    other in Courier, the first beside the box."""
-    operators = [f"BT /F3 {size:g} Tf 1 0 0 1 72 720 Tm (A) Tj ET"]
+def control_glyph_pdf(lines: list[str], glyph: str = "A", size: float = 11.0) -> ControlGlyphPdf:
+    """A box (``glyph`` of the control font) at the start of the page, then ``lines`` one
+    under the other in Courier, the first beside the box."""
+    operators = [f"BT /F3 {size:g} Tf 1 0 0 1 72 720 Tm ({glyph}) Tj ET"]
     for index, line in enumerate(lines):
         x = 72 + (1.2 * size if index == 0 else 0)
         operators.append(f"BT {placed(x, 720 - index * 1.3 * size, size)} ({_escape(line)}) Tj ET")
@@ -103,10 +107,10 @@ def mirrored_sideways_pdf(text: str, size: float = 8.0) -> Pdf:
 def word_cases() -> list[tuple[str, object, str, None]]:
     """(name, PDF, the text it must read as, None) for each defect of the character layer."""
     return [
-        ("control glyph", control_glyph_pdf(list(CONTROL_LINES)), " ".join(CONTROL_LINES), None),
+        ("C0 control glyph", control_glyph_pdf(list(CONTROL_LINES)), " ".join(CONTROL_LINES), None),
         (
-            "control + hyphen",
-            control_glyph_pdf(list(HYPHENATED)),
+            "C1 control + hyphen",
+            control_glyph_pdf(list(HYPHENATED), glyph="B"),
             MIRRORED_TEXT,
             None,
         ),
