@@ -109,7 +109,7 @@ def word_cases() -> list[tuple[str, object, str, None]]:
     return [
         ("C0 control glyph", control_glyph_pdf(list(CONTROL_LINES)), " ".join(CONTROL_LINES), None),
         (
-            "C1 control + hyphen",
+            "C1 ctrl + hyphen",
             control_glyph_pdf(list(HYPHENATED), glyph="B"),
             MIRRORED_TEXT,
             None,
