@@ -9,9 +9,10 @@ read as that text.
   and pdfium's GetText leaves it out of the page's text, so every later character's
   index is one off: words took their neighbours' positions ("A SSURANCES",
   "implemen-t ation").
-- **mirror sideways**: a line printed mirrored and turned a quarter (a flipped
-  transparency scanned sideways); pdfium's angle for a mirrored glyph is the opposite
-  of the way the text runs, and the line read letter-scrambled.
+- **mirrored**: a paragraph printed mirrored (a transparency laid face down): back to
+  front, upside down, or back to front and turned a quarter. pdfium's angle for a
+  mirrored glyph is the opposite of the way the text runs, so the turned one read
+  letter-scrambled, and all of them bottom line first.
 
 The PDFs are written here byte by byte (:class:`ControlGlyphPdf`) or with
 :class:`pdf_factory.Pdf` and raw content stream operators.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdf_factory import Pdf, placed
+from pdf_factory import Pdf, placed, wrap
 
 MIRRORED_TEXT = "The Participants intend to review the implementation of the compact each year."
 CONTROL_LINES = (
@@ -97,10 +98,16 @@ def control_glyph_pdf(lines: list[str], glyph: str = "A", size: float = 11.0) ->
     return ControlGlyphPdf("\n".join(operators))
 
 
-def mirrored_sideways_pdf(text: str, size: float = 8.0) -> Pdf:
-    """``text`` in one line running up the page, its glyphs mirrored (matrix 0 1 1 0)."""
+def mirrored_pdf(matrix: tuple[int, int, int, int], origin: tuple[float, float]) -> Pdf:
+    """MIRRORED_TEXT as a paragraph printed through ``matrix`` (one that flips), its
+    first line at ``origin``, each next one where its glyphs' feet point."""
     pdf = Pdf()
-    pdf.page().raw(f"BT /F1 {size:g} Tf 0 1 1 0 300 40 Tm ({_escape(text)}) Tj ET")
+    page = pdf.page()
+    a, b, c, d = matrix
+    size, leading = 10.0, 13.0
+    for index, line in enumerate(wrap(MIRRORED_TEXT, 300, size)):
+        x, y = origin[0] - index * leading * c, origin[1] - index * leading * d
+        page.raw(f"BT /F1 {size:g} Tf {a} {b} {c} {d} {x:.2f} {y:.2f} Tm ({_escape(line)}) Tj ET")
     return pdf
 
 
@@ -114,5 +121,7 @@ def word_cases() -> list[tuple[str, object, str, None]]:
             MIRRORED_TEXT,
             None,
         ),
-        ("mirror sideways", mirrored_sideways_pdf(MIRRORED_TEXT), MIRRORED_TEXT, None),
+        ("mirror sideways", mirrored_pdf((0, 1, 1, 0), (300, 200)), MIRRORED_TEXT, None),
+        ("mirror image", mirrored_pdf((-1, 0, 0, 1), (450, 700)), MIRRORED_TEXT, None),
+        ("upside down", mirrored_pdf((1, 0, 0, -1), (72, 300)), MIRRORED_TEXT, None),
     ]

@@ -35,6 +35,12 @@ from cpc_draft.readers.pdf.glyphs import (
     join_touching,
     join_vertical,
 )
+from cpc_draft.readers.pdf.mirror import (
+    MIRROR_SAMPLE,
+    FlippedTransform,
+    mirrored,
+    mirrored_page,
+)
 from cpc_draft.readers.pdf.page import PageStats, Transform
 from cpc_draft.readers.pdf.turned import turned_words
 
@@ -80,19 +86,23 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(textpage, start)
         angle = round(angle, 2) % _TURN if angle >= 0 else 0.0
-        if angle and _mirrored(textpage, start, matrix):
+        if angle and mirrored(textpage, start, matrix):
             angle = round(_TURN - angle, 2) % _TURN
         tokens.append((start, end, token, angle))
         angles[round(angle / 0.05) * 0.05 % _TURN] += len(token)
     upright = angles.most_common(1)[0][0] if angles else 0.0
     # pdfium's angles turn clockwise; the transform turns the page the other way back
     quarter = round(math.degrees(upright) / 90) % 4
-    transform = Transform(bbox, (360 - 90 * quarter) % 360 if angles else rotation)
+    sample = tokens[:: max(1, len(tokens) // MIRROR_SAMPLE)]
+    flipped = mirrored_page(textpage, [t[0] for t in sample if _along(t[3], upright)], matrix)
+    transform = (FlippedTransform if flipped else Transform)(
+        bbox, (360 - 90 * quarter) % 360 if angles else rotation
+    )
     reader = _Reader(textpage, transform, text)
     words: list[Word] = []
     aside = []
     for start, end, token, angle in tokens:
-        if min(abs(angle - upright), _TURN - abs(angle - upright)) > 0.1:
+        if not _along(angle, upright):
             aside.append((start, end, token, angle))
             continue
         reader.add(words, start, end, token)
@@ -266,16 +276,9 @@ class _Reader:
 _TURN = 2 * math.pi
 
 
-def _mirrored(textpage, index: int, matrix) -> bool:
-    """Is the character drawn mirrored (a text matrix that flips)?
-
-    pdfium's angle of a character is that of its matrix's first column and the x of its
-    second; for a mirrored glyph that is the opposite of the direction the text runs in
-    (a page printed mirrored and sideways would read backwards, letter by letter).
-    """
-    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
-        return False
-    return matrix.a * matrix.d - matrix.b * matrix.c < 0
+def _along(angle: float, upright: float) -> bool:
+    """Does text at ``angle`` run the page's way (``upright``)?"""
+    return min(abs(angle - upright), _TURN - abs(angle - upright)) <= 0.1
 
 
 _box = pdfium_c.FPDFText_GetLooseCharBox
