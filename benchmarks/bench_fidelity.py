@@ -6,11 +6,11 @@ drawn glyph by glyph, overprinted "fake bold", a drop cap, two lines 1.7 pt apar
 rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields, a
 free-text annotation, a comment (a sticky note); and from tests/pdf_word_cases.py
 (``word_cases``) the defects of the character layer: a glyph mapped to a control code
-(and a line-end hyphen after it), a line printed mirrored and sideways. For each: word
-recall (the known words found, in order-free counts) and precision (the words read that
-are known), and a check: the text read in its order (close lines not mixed), or marked
-with its origin where it should be (rotated, form field, annotation, comment). Then the
-overall figures.
+(and a line-end hyphen after it), a paragraph printed mirrored (back to front, upside
+down, back to front and sideways). For each: word recall (the known words found, in
+order-free counts) and precision (the words read that are known), and a check: the text
+read in its order (close lines not mixed), or marked with its origin where it should be
+(rotated, form field, annotation, comment). Then the overall figures.
 
     python benchmarks/bench_fidelity.py
 """
