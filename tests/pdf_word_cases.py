@@ -14,6 +14,11 @@ read as that text.
   mirrored glyph is the opposite of the way the text runs, so the turned one read
   letter-scrambled, and all of them bottom line first.
 
+- **raised marks**: a footnote mark in superscript right after a figure, no space
+  between, read as part of it ("US$5,000,0005"); after a word it stays with the word,
+  as pdftotext reads it ("Agency12"), and so do a subscript ("CO2"), an ordinal
+  ("10th") and a squared unit ("km2").
+
 The PDFs are written here byte by byte (:class:`ControlGlyphPdf`) or with
 :class:`pdf_factory.Pdf` and raw content stream operators.
 """
@@ -111,6 +116,29 @@ def mirrored_pdf(matrix: tuple[int, int, int, int], origin: tuple[float, float])
     return pdf
 
 
+def raised_mark_pdf() -> Pdf:
+    """Footnote marks set in superscript right after their words and a figure (a text
+    rise, a smaller size, no space); a subscript, an ordinal and a squared unit besides."""
+    small, base = "/F1 6.5 Tf 4 Ts", "/F1 11 Tf 0 Ts"
+    pdf = Pdf()
+    page = pdf.page()
+    page.raw(
+        f"BT {placed(72, 720, 11)} (The Agency) Tj {small} (12) Tj {base} (, and the Ministry) Tj "
+        f"{small} (3) Tj {base} ( measure CO) Tj /F1 6.5 Tf -2 Ts (2) Tj {base} ( each year) Tj ET"
+    )
+    page.raw(
+        f"BT {placed(72, 706, 11)} (with US$5,000,000) Tj {small} (5) Tj {base} ( from the 10) Tj "
+        f"{small} (th) Tj {base} ( over 400 km) Tj {small} (2) Tj {base} (.) Tj ET"
+    )
+    return pdf
+
+
+RAISED_TEXT = (
+    "The Agency12, and the Ministry3 measure CO2 each year "
+    "with US$5,000,000 5 from the 10th over 400 km2."
+)
+
+
 def word_cases() -> list[tuple[str, object, str, None]]:
     """(name, PDF, the text it must read as, None) for each defect of the character layer."""
     return [
@@ -124,4 +152,5 @@ def word_cases() -> list[tuple[str, object, str, None]]:
         ("mirror sideways", mirrored_pdf((0, 1, 1, 0), (300, 200)), MIRRORED_TEXT, None),
         ("mirror image", mirrored_pdf((-1, 0, 0, 1), (450, 700)), MIRRORED_TEXT, None),
         ("upside down", mirrored_pdf((1, 0, 0, -1), (72, 300)), MIRRORED_TEXT, None),
+        ("raised marks", raised_mark_pdf(), RAISED_TEXT, None),
     ]

@@ -16,7 +16,8 @@ CASES = {name: (pdf, text) for name, pdf, text, _ in word_cases()}
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_pages_read_as_written(tmp_path, name):
-    # a glyph mapped to a control code, a line-end hyphen after it, a mirrored line
+    # a glyph mapped to a control code, a line-end hyphen after it, mirrored paragraphs,
+    # footnote marks in superscript
     pdf, text = CASES[name]
     document = read_pdf(pdf.save(tmp_path / "case.pdf"))
     assert " ".join(texts(document)) == text

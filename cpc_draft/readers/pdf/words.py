@@ -1,18 +1,20 @@
 """PDFium's text of a page -> positioned words, upright.
 
-Words are pdfium's text (one call a page) cut at spaces; each word's horizontal extent
-comes from its first and last characters' boxes, its line from the baseline and the font
-size (pdfium's "loose" boxes are glyph-tight for fonts without ascent and descent), size
-(as drawn: times the text matrix's scale) and weight from its text object. The page is
-read in the direction most of its text runs (a sideways page without /Rotate reads
-upright); text at another angle (a stamp, a diagonal watermark) is read in its own
-direction by :mod:`.turned`.
+Words are pdfium's text (one call a page, lined up with its character indices by
+:mod:`.chartext`) cut at spaces; each word's horizontal extent comes from its first and
+last characters' boxes, its line from the baseline and the font size (pdfium's "loose"
+boxes are glyph-tight for fonts without ascent and descent), size (as drawn: times the
+text matrix's scale) and weight from its text object. The page is read in the
+direction most of its text runs (a sideways page without /Rotate reads upright, a page
+printed mirrored is turned over too: :mod:`.mirror`); text at another angle (a stamp, a
+diagonal watermark) is read in its own direction by :mod:`.turned`.
 
 Word boundaries follow the glyphs, not pdfium's guesses: a space pdfium made up inside a
 word (kerned, letter-spaced or glyph-by-glyph text) is dropped when its gap is no wider
 than the line's own letter spacing allows, a long token is cut where pdfium missed a
-space, and :mod:`.glyphs` then mends what the drawing left (overprints, drop caps,
-letter-spaced runs, pieces drawn out of order, vertical columns).
+space, a footnote mark raised after a figure is cut off (:mod:`.marks`), and
+:mod:`.glyphs` then mends what the drawing left (overprints, drop caps, letter-spaced
+runs, pieces drawn out of order, vertical columns).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from cpc_draft.readers.pdf.glyphs import (
     join_touching,
     join_vertical,
 )
+from cpc_draft.readers.pdf.marks import raised_pieces
 from cpc_draft.readers.pdf.mirror import (
     MIRROR_SAMPLE,
     FlippedTransform,
@@ -168,10 +171,10 @@ class _Reader:
             style = self.styles[key] = (size, bold)
         return style
 
-    def add(self, words: list[Word], start: int, end: int, token: str) -> None:
+    def add(self, words: list[Word], start: int, end: int, token: str, marks=True) -> None:
         # x: the first and last characters' boxes; y: the baselines and the font size (the
         # "loose" boxes are glyph-tight for fonts without ascent and descent). Inlined:
-        # this runs once a word.
+        # this runs once a word. ``marks``: raised marks in it are still to be cut off.
         textpage, transform, rect = self.textpage, self.transform, self.rect
         origin_x, origin_y = self.origin_x, self.origin_y
         _box(textpage, start, rect)
@@ -186,6 +189,14 @@ class _Reader:
         else:
             baseline2 = baseline
         handle = _text_object(textpage, start)
+        if marks and end - start == len(token) > 1 and handle:
+            last = _text_object(textpage, end - 1)
+            if last and ctypes.addressof(last.contents) != ctypes.addressof(handle.contents):
+                pieces = raised_pieces(self, start, token)  # drawn in two runs or more
+                if pieces:
+                    for first, after in pieces:
+                        self.add(words, start + first, start + after, token[first:after], False)
+                    return
         style = self.styles.get(ctypes.addressof(handle.contents)) if handle else None
         size, bold = style or self.style(start, end)
         if x1 < x0 or x1 - x0 > len(token) * size * 1.3 + size or abs(baseline2 - baseline) > size:
