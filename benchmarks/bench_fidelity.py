@@ -4,10 +4,13 @@ Each case is a PDF written by tests/pdf_factory.py (``fidelity_cases``) with one
 and a known text: wide letter spacing, TeX-style kerning without space characters, text
 drawn glyph by glyph, overprinted "fake bold", a drop cap, two lines 1.7 pt apart, a
 rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields, a
-free-text annotation, a comment (a sticky note). For each: word recall (the known words
-found, in order-free counts) and precision (the words read that are known), and a check:
-the text read in its order (close lines not mixed), or marked with its origin where it
-should be (rotated, form field, annotation, comment). Then the overall figures.
+free-text annotation, a comment (a sticky note); and from tests/pdf_word_cases.py
+(``word_cases``) the defects of the character layer: a glyph mapped to a control code
+(and a line-end hyphen after it), a paragraph printed mirrored (back to front, upside
+down, back to front and sideways). For each: word recall (the known words found, in
+order-free counts) and precision (the words read that are known), and a check: the text
+read in its order (close lines not mixed), or marked with its origin where it should be
+(rotated, form field, annotation, comment). Then the overall figures.
 
     python benchmarks/bench_fidelity.py
 """
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_factory import EN, fidelity_cases  # noqa: E402
+from pdf_word_cases import word_cases  # noqa: E402
 
 from cpc_draft.errors import CpcDraftError  # noqa: E402
 from cpc_draft.readers.pdf import read_pdf  # noqa: E402
@@ -40,7 +44,7 @@ def main() -> int:
     found_total = expected_total = read_total = 0
     print(f"{'case':<16} {'recall':>7} {'precision':>9}  check")
     with tempfile.TemporaryDirectory() as folder:
-        for name, pdf, text, origin in fidelity_cases():
+        for name, pdf, text, origin in fidelity_cases() + word_cases():
             path = pdf.save(Path(folder) / f"{name.replace(' ', '-')}.pdf")
             expected = words(text)
             if origin in ("rotated", "annotation", "comment"):

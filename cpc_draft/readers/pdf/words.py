@@ -1,18 +1,20 @@
 """PDFium's text of a page -> positioned words, upright.
 
-Words are pdfium's text (one call a page) cut at spaces; each word's horizontal extent
-comes from its first and last characters' boxes, its line from the baseline and the font
-size (pdfium's "loose" boxes are glyph-tight for fonts without ascent and descent), size
-(as drawn: times the text matrix's scale) and weight from its text object. The page is
-read in the direction most of its text runs (a sideways page without /Rotate reads
-upright); text at another angle (a stamp, a diagonal watermark) is read in its own
-direction by :mod:`.turned`.
+Words are pdfium's text (one call a page, lined up with its character indices by
+:mod:`.chartext`) cut at spaces; each word's horizontal extent comes from its first and
+last characters' boxes, its line from the baseline and the font size (pdfium's "loose"
+boxes are glyph-tight for fonts without ascent and descent), size (as drawn: times the
+text matrix's scale) and weight from its text object. The page is read in the
+direction most of its text runs (a sideways page without /Rotate reads upright, a page
+printed mirrored is turned over too: :mod:`.mirror`); text at another angle (a stamp, a
+diagonal watermark) is read in its own direction by :mod:`.turned`.
 
 Word boundaries follow the glyphs, not pdfium's guesses: a space pdfium made up inside a
 word (kerned, letter-spaced or glyph-by-glyph text) is dropped when its gap is no wider
 than the line's own letter spacing allows, a long token is cut where pdfium missed a
-space, and :mod:`.glyphs` then mends what the drawing left (overprints, drop caps,
-letter-spaced runs, pieces drawn out of order, vertical columns).
+space, a footnote mark raised after a figure is cut off (:mod:`.marks`), and
+:mod:`.glyphs` then mends what the drawing left (overprints, drop caps, letter-spaced
+runs, pieces drawn out of order, vertical columns).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections import Counter
 
 import pypdfium2.raw as pdfium_c
 
+from cpc_draft.readers.pdf.chartext import page_text
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
 from cpc_draft.readers.pdf.glyphs import (
     DROP_CAP,
@@ -35,6 +38,13 @@ from cpc_draft.readers.pdf.glyphs import (
     join_vertical,
 )
 from cpc_draft.readers.pdf.initials import split_initials
+from cpc_draft.readers.pdf.marks import raised_pieces
+from cpc_draft.readers.pdf.mirror import (
+    MIRROR_SAMPLE,
+    FlippedTransform,
+    mirrored,
+    mirrored_page,
+)
 from cpc_draft.readers.pdf.page import PageStats, Transform
 from cpc_draft.readers.pdf.turned import turned_words
 from cpc_draft.readers.pdf.vertical import join_short_columns
@@ -68,12 +78,11 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             f"{MAX_CHARS_PER_PAGE:,} were read"
         )
         count = MAX_CHARS_PER_PAGE
-    buffer = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    text = _decode(buffer, count)
+    text = page_text(textpage, count)
     stats.undecodable += len(_UNDECODABLE.findall(text))
     tokens = []
     angles: Counter = Counter()
+    matrix = pdfium_c.FS_MATRIX()
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         # pdfium reports a hyphen that ends a line as U+FFFE (or U+0002)
@@ -82,17 +91,23 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(textpage, start)
         angle = round(angle, 2) % _TURN if angle >= 0 else 0.0
+        if angle and mirrored(textpage, start, matrix):
+            angle = round(_TURN - angle, 2) % _TURN
         tokens.append((start, end, token, angle))
         angles[round(angle / 0.05) * 0.05 % _TURN] += len(token)
     upright = angles.most_common(1)[0][0] if angles else 0.0
     # pdfium's angles turn clockwise; the transform turns the page the other way back
     quarter = round(math.degrees(upright) / 90) % 4
-    transform = Transform(bbox, (360 - 90 * quarter) % 360 if angles else rotation)
+    sample = tokens[:: max(1, len(tokens) // MIRROR_SAMPLE)]
+    flipped = mirrored_page(textpage, [t[0] for t in sample if _along(t[3], upright)], matrix)
+    transform = (FlippedTransform if flipped else Transform)(
+        bbox, (360 - 90 * quarter) % 360 if angles else rotation
+    )
     reader = _Reader(textpage, transform, text)
     words: list[Word] = []
     aside = []
     for start, end, token, angle in tokens:
-        if min(abs(angle - upright), _TURN - abs(angle - upright)) > 0.1:
+        if not _along(angle, upright):
             aside.append((start, end, token, angle))
             continue
         reader.add(words, start, end, token)
@@ -158,10 +173,10 @@ class _Reader:
             style = self.styles[key] = (size, bold)
         return style
 
-    def add(self, words: list[Word], start: int, end: int, token: str) -> None:
+    def add(self, words: list[Word], start: int, end: int, token: str, marks=True) -> None:
         # x: the first and last characters' boxes; y: the baselines and the font size (the
         # "loose" boxes are glyph-tight for fonts without ascent and descent). Inlined:
-        # this runs once a word.
+        # this runs once a word. ``marks``: raised marks in it are still to be cut off.
         textpage, transform, rect = self.textpage, self.transform, self.rect
         origin_x, origin_y = self.origin_x, self.origin_y
         _box(textpage, start, rect)
@@ -176,6 +191,14 @@ class _Reader:
         else:
             baseline2 = baseline
         handle = _text_object(textpage, start)
+        if marks and end - start == len(token) > 1 and handle:
+            last = _text_object(textpage, end - 1)
+            if last and ctypes.addressof(last.contents) != ctypes.addressof(handle.contents):
+                pieces = raised_pieces(self, start, token)  # drawn in two runs or more
+                if pieces:
+                    for first, after in pieces:
+                        self.add(words, start + first, start + after, token[first:after], False)
+                    return
         style = self.styles.get(ctypes.addressof(handle.contents)) if handle else None
         size, bold = style or self.style(start, end)
         if x1 < x0 or x1 - x0 > len(token) * size * 1.3 + size or abs(baseline2 - baseline) > size:
@@ -264,6 +287,13 @@ class _Reader:
 
 
 _TURN = 2 * math.pi
+
+
+def _along(angle: float, upright: float) -> bool:
+    """Does text at ``angle`` run the page's way (``upright``)?"""
+    return min(abs(angle - upright), _TURN - abs(angle - upright)) <= 0.1
+
+
 _box = pdfium_c.FPDFText_GetLooseCharBox
 _origin = pdfium_c.FPDFText_GetCharOrigin
 _text_object = pdfium_c.FPDFText_GetTextObject
@@ -341,27 +371,6 @@ def _word_of(chars, size, bold) -> Word:
     )
 
 
-def _decode(buffer, count: int) -> str:
-    """UTF-16 units -> one character per pdfium character index (pairs kept in place)."""
-    text = bytes(buffer)[: 2 * count].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count:  # no surrogate pairs: indices line up already
-        return _SURROGATE.sub("\ufffd", text)
-    units = buffer[:count]
-    chars = []
-    index = 0
-    while index < count:
-        unit = units[index]
-        if 0xD800 <= unit < 0xDC00 and index + 1 < count and 0xDC00 <= units[index + 1] < 0xE000:
-            chars.append(chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00)))
-            chars.append("\u200b")
-            index += 2
-            continue
-        chars.append("\ufffd" if 0xD800 <= unit < 0xE000 else chr(unit))
-        index += 1
-    return "".join(chars)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # replacement characters, private-use code points and controls (not U+0002, pdfium's mark of
 # a line-end hyphen): what a font without a Unicode map gives
 _UNDECODABLE = re.compile("[\ufffd\ue000-\uf8ff\x00\x01\x03-\x08\x0e-\x1f]")
