@@ -1,13 +1,31 @@
 """Defect classes found reading third-party PDF corpora (issue 14), each on a PDF the test
-writes: a crop box that hides nearly all of a page's text, and an inline formula whose
-accent or arrow, set above it, must not lift the formula out of its line."""
+writes: a crop box that hides nearly all of a page's text, an inline formula whose
+accent or arrow, set above it, must not lift the formula out of its line, and a text
+layer in a script other than Latin (over a scanned image) taken for a poor OCR's."""
 
 from __future__ import annotations
 
+import ctypes
+from pathlib import Path
+
 import pypdfium2 as pdfium
-from pdf_factory import EN, Pdf, placed, texts
+import pypdfium2.raw as pdfium_c
+import pytest
+from pdf_factory import EN, Pdf, placed, texts, wrap
 
 from cpc_draft.readers.pdf import read_pdf
+
+# EN[0] and EN[1] in Russian: a text layer that a check for Latin vowels finds none in
+RU = (
+    "Участники намерены укрепить возможности национальных органов власти по выявлению "
+    "детей, пострадавших от торговли людьми, и направлять их в специализированные службы. "
+    "Каждый участник намерен выполнять свои обязанности в соответствии с применимыми "
+    "законами."
+)
+FONTS = [
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+]
 
 
 def _cropped(tmp_path, pdf: Pdf, box: tuple[float, float, float, float]):
@@ -59,3 +77,37 @@ def test_a_formula_under_a_raised_arrow_stays_in_its_line(tmp_path):
     document = read_pdf(pdf.save(tmp_path / "formula.pdf"))
     read = " ".join(texts(document)).replace("~~ ", "").replace(" ~~", "")
     assert read == "The vectors uv are equal to ij here. and the line below them"
+
+
+def _scan_with_text_layer(tmp_path, text: str, font_file: Path) -> Path:
+    """A scanned page (a page-sized image) with ``text`` as its text layer, set by PDFium
+    in an embedded TrueType font (so the layer maps to Unicode like real OCR output)."""
+    pdf = Pdf()
+    pdf.page().scanned()
+    document = pdfium.PdfDocument(pdf.save(tmp_path / "scan.pdf"))
+    page = document[0]
+    data = font_file.read_bytes()
+    font_data = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = pdfium_c.FPDFText_LoadFont(
+        document.raw, font_data, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True
+    )
+    for index, line in enumerate(wrap(text, 440, 11 * 0.9)):
+        run = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, 11.0)
+        encoded = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(run, ctypes.cast(encoded, pdfium_c.FPDF_WIDESTRING))
+        pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, 72, 720 - index * 14)
+        pdfium_c.FPDFPage_InsertObject(page.raw, run)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    target = tmp_path / "layered.pdf"
+    document.save(target)
+    document.close()
+    return target
+
+
+def test_a_text_layer_in_cyrillic_over_a_scan_is_read_not_replaced_by_ocr(tmp_path):
+    font_file = next((path for path in FONTS if path.exists()), None)
+    if font_file is None:
+        pytest.skip("no DejaVu Sans font to write Cyrillic with")
+    document = read_pdf(_scan_with_text_layer(tmp_path, RU, font_file))
+    assert " ".join(texts(document)) == RU
+    assert not any("OCR" in warning for warning in document.warnings)
