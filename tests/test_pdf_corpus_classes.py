@@ -111,3 +111,35 @@ def test_a_text_layer_in_cyrillic_over_a_scan_is_read_not_replaced_by_ocr(tmp_pa
     document = read_pdf(_scan_with_text_layer(tmp_path, RU, font_file))
     assert " ".join(texts(document)) == RU
     assert not any("OCR" in warning for warning in document.warnings)
+
+
+def _justified(text: str, chars: int) -> list[str]:
+    """``text`` in lines of exactly ``chars`` Courier characters (spaces widened), the
+    last line left as it is: a justified column."""
+    lines = wrap(text, chars * 0.6 * 10, 10)
+    out = []
+    for line in lines[:-1]:
+        words = line.split()
+        missing = chars - len(line)
+        for index in range(missing):
+            words[index % (len(words) - 1)] += " "
+        out.append(" ".join(words))
+    return [*out, lines[-1]]
+
+
+def test_two_columns_ten_points_apart_under_a_full_width_title_read_column_by_column(
+    tmp_path,
+):
+    # LaTeX's two-column layout: columns a mere 10 pt (1 em) apart, a title across both;
+    # the left column justified, so that its lines end 10 pt from the right one's
+    left_text = " ".join(EN) + " " + EN[0]
+    right_text = " ".join(reversed(EN)) + " " + EN[1]
+    title = "A Compact Between Two Participants Set In Two Narrow Columns Of Text"
+    pdf = Pdf()
+    page = pdf.page()
+    page.lines(72, 72, [title], size=10)
+    left, right = _justified(left_text, 36), wrap(right_text, 36 * 6, 10)
+    page.lines(72, 100, left, size=10)
+    page.lines(72 + 36 * 6 + 10, 100, right, size=10)
+    document = read_pdf(pdf.save(tmp_path / "columns.pdf"))
+    assert " ".join(" ".join(texts(document)).split()) == f"{title} {left_text} {right_text}"
