@@ -99,9 +99,12 @@ def unusable(words: list[Word]) -> bool:
 
 _PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _VOWELS = "aeiouyáéíóúàèìòùâêîôûäëïöüæœ"
-# a word in our languages: letters with a vowel, a short word, or a number
+# a word in our languages: letters with a vowel, a short word, or a number; or a word
+# in another script (Cyrillic, Greek, CJK…), which a poor OCR of our scripts never makes
+_OTHER_SCRIPT = r"\w*[^\W\d_\u0000-\u024f\u1e00-\u1eff]\w*"
 _PLAUSIBLE = re.compile(
-    rf"(?i:[^\W\d_]*[{_VOWELS}][^\W\d_]*)|[\d.,/\-:%$€£]+|[^\W\d_]{{1,3}}", re.UNICODE
+    rf"(?i:[^\W\d_]*[{_VOWELS}][^\W\d_]*)|[\d.,/\-:%$€£]+|[^\W\d_]{{1,3}}|{_OTHER_SCRIPT}",
+    re.UNICODE,
 )
 
 

@@ -77,14 +77,14 @@ def _gutter(slices: list[list], left: float, right: float, metrics: _Metrics, mi
     return _valid_gutter(slices, free, left, right, metrics, band=False)
 
 
-def _valid_gutter(slices, free, left, right, metrics, band):
+def _valid_gutter(slices, free, left, right, metrics, band, both_edges=False):
     """The widest of ``free`` that really separates two columns of text, or None.
 
     Both sides hold 15 % of the width at least and text in two slices at least (one
     justified line with wide spaces is no gutter). A band (part of a page) must start
     with text on both sides and, like a region of few lines, keep a straight edge along
     the gutter on one side (text aligned to it), which the chance "rivers" of white in
-    justified text do not.
+    justified text do not; on both sides if ``both_edges`` (a narrow gutter).
     """
     width = right - left
     items = [item for part in slices for item in part]
@@ -112,6 +112,8 @@ def _valid_gutter(slices, free, left, right, metrics, band):
         inner_left = [max(i.x1 for i in p) for p in lefts if p]
         inner_right = [min(i.x0 for i in p) for p in rights if p]
         if (band or len(slices) < 6) and not (_aligned(inner_left) or _aligned(inner_right)):
+            continue
+        if both_edges and not (_aligned(inner_left) and _aligned(inner_right)):
             continue
         if _crossed(slices, lefts, rights, inner_left, inner_right, metrics):
             continue
@@ -186,22 +188,13 @@ def _bands(items: list, metrics: _Metrics, column: int | None, out: list, depth:
     left = min(item.x0 for item in items)
     right = max(item.x1 for item in items)
     slices = _slices(items)
-    minimum = max(4.0, 1.2 * metrics.size)
-    frees = [[g for g in _free(part, left, right) if g[1] - g[0] >= minimum] for part in slices]
+    wide = _Frees(slices, left, right, max(4.0, 1.2 * metrics.size))
+    narrow = _Frees(slices, left, right, max(4.0, 0.75 * metrics.size))
     index, pending = 0, []
     while index < len(slices):
         found = None
-        if depth < 4 and frees[index]:
-            free, end = frees[index], index + 1
-            while end < len(slices):
-                narrowed = [g for g in _intersect(free, frees[end]) if g[1] - g[0] >= minimum]
-                if not narrowed:
-                    break
-                free, end = narrowed, end + 1
-            if end - index >= 2:
-                gap = _valid_gutter(slices[index:end], free, left, right, metrics, band=True)
-                if gap is not None:
-                    found = (end, gap)
+        if depth < 4:
+            found = _band_at(index, wide, metrics, 2) or _band_at(index, narrow, metrics, TALL)
         if found is None:
             pending += slices[index]
             index += 1
@@ -221,6 +214,49 @@ def _bands(items: list, metrics: _Metrics, column: int | None, out: list, depth:
         index = end
     if pending:
         out.append((column, pending))
+
+
+# A gutter between 0.75 and 1.2 em wide (LaTeX's two columns 10 pt apart under a
+# full-width title) parts a band of this many slices at least, with straight edges on
+# both sides: white that narrow runs through a few lines of justified text by chance,
+# not through a column's length between two aligned edges.
+TALL = 6
+
+
+@dataclass(slots=True)
+class _Frees:
+    """Each slice's free x-intervals at least ``minimum`` wide."""
+
+    slices: list[list]
+    left: float
+    right: float
+    minimum: float
+    gaps: list[list[tuple[float, float]]] | None = None
+
+    def __post_init__(self) -> None:
+        self.gaps = [
+            [g for g in _free(part, self.left, self.right) if g[1] - g[0] >= self.minimum]
+            for part in self.slices
+        ]
+
+
+def _band_at(index: int, frees: _Frees, metrics: _Metrics, fewest: int):
+    """(end, gutter) of the band of ``fewest`` slices or more from slice ``index`` that a
+    gutter of ``frees`` runs through, or None."""
+    free, end = frees.gaps[index], index + 1
+    if not free:
+        return None
+    while end < len(frees.slices):
+        narrowed = [g for g in _intersect(free, frees.gaps[end]) if g[1] - g[0] >= frees.minimum]
+        if not narrowed:
+            break
+        free, end = narrowed, end + 1
+    if end - index < fewest:
+        return None
+    slices = frees.slices[index:end]
+    narrow = fewest >= TALL
+    gap = _valid_gutter(slices, free, frees.left, frees.right, metrics, True, narrow)
+    return None if gap is None else (end, gap)
 
 
 def order_page(words: list[Word], tables: list[TableItem]) -> list[Entry]:

@@ -34,6 +34,10 @@ CPU_SECONDS_PER_PAGE = 0.2  # CPU time a page may take, on top of the reader's f
 # closed: when the process has grown this much since it opened the file, it is reopened.
 CACHE_GROWTH = 256 << 20
 _PAGES_BETWEEN_LOOKS = 64
+# A crop box this much smaller than the page that shows less than this share of the
+# page's text is taken for a mistake: the whole page is read, and the reader says so.
+CROPPED_AREA = 0.25
+SHOWN_TEXT = 0.5
 
 
 def read(path: Path, password: str | None) -> Document:
@@ -168,9 +172,8 @@ def _read_page(path: Path, document, index: int) -> tuple[PageInput, PageStats]:
         return PageInput(index + 1, 612.0, 792.0, []), stats
     textpage = None
     try:
-        bbox = page.get_bbox()
         textpage = page.get_textpage()
-        words, transform = page_words(textpage.raw, bbox, page.get_rotation(), stats)
+        words, transform = _words_in_view(page, textpage, stats)
         textpage.close()
         textpage = None
         edges = page_edges(page.raw, transform, stats)
@@ -186,3 +189,31 @@ def _read_page(path: Path, document, index: int) -> tuple[PageInput, PageStats]:
     page_input = PageInput(index + 1, transform.width, transform.height, words, grids)
     page_input.annotations = annotations
     return page_input, stats
+
+
+def _words_in_view(page, textpage, stats: PageStats):
+    """The words of the page's crop box (what a viewer shows), and their transform;
+    those of the whole page when a small crop box hides most of its text."""
+    bbox, rotation = page.get_bbox(), page.get_rotation()
+    words, transform = page_words(textpage.raw, bbox, rotation, stats)
+    media = page.get_mediabox()
+    if _area(bbox) >= CROPPED_AREA * _area(media):
+        return words, transform
+    whole, whole_transform = page_words(textpage.raw, media, rotation, PageStats(stats.number))
+    shown, everything = _letters(words), _letters(whole)
+    if shown >= SHOWN_TEXT * everything:
+        return words, transform
+    stats.notes.append(
+        f"page {stats.number}: its crop box shows {shown:,} of its {everything:,} "
+        "characters; the whole page was read"
+    )
+    return whole, whole_transform
+
+
+def _area(box) -> float:
+    left, bottom, right, top = box
+    return max(0.0, right - left) * max(0.0, top - bottom)
+
+
+def _letters(words) -> int:
+    return sum(len(word.text) for word in words)

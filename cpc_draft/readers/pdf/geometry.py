@@ -130,23 +130,40 @@ def word_rows(words: Iterable[Word]) -> list[list[Word]]:
     """Words grouped into rows by vertical overlap, top to bottom.
 
     Words of one size whose baselines lie apart by more than an eighth of it belong to
-    two lines however much their boxes overlap (tightly set lines); a smaller word
-    raised or lowered (a footnote mark, an index) stays in its line.
+    two lines however much their boxes overlap (tightly set lines), unless the row holds
+    a word as large on the word's own baseline: an accent or arrow set above a formula
+    must not part the formula from the text it stands in. A smaller word raised or
+    lowered (a footnote mark, an index) stays in its line.
     """
     rows: list[list[Word]] = []
-    top = bottom = baseline = size = 0.0  # the last row's extent, first baseline and size
+    top = bottom = 0.0  # the last row's extent
+    anchors: dict[tuple[float, float], None] = {}  # its words' baselines and sizes
     for word in sorted(words, key=lambda w: w.top + w.bottom):
         word_top, word_bottom, word_size = word.top, word.bottom, word.size
         word_baseline = word_bottom - DESCENT * word_size
         if rows:
             overlap = min(bottom, word_bottom) - max(top, word_top)
-            if overlap > 0.5 * min(bottom - top, word_bottom - word_top) and not (
-                abs(word_size - size) <= 0.15 * size
-                and abs(word_baseline - baseline) > 0.125 * size
+            if overlap > 0.5 * min(bottom - top, word_bottom - word_top) and not _other_line(
+                anchors, word_baseline, word_size
             ):
                 rows[-1].append(word)
                 top, bottom = min(top, word_top), max(bottom, word_bottom)
+                anchors[(round(word_baseline, 1), round(word_size, 1))] = None
                 continue
         rows.append([word])
-        top, bottom, baseline, size = word_top, word_bottom, word_baseline, word_size
+        top, bottom = word_top, word_bottom
+        anchors = {(round(word_baseline, 1), round(word_size, 1)): None}
     return rows
+
+
+def _other_line(anchors: dict, baseline: float, size: float) -> bool:
+    """Whether a word overlapping a row sits on a line of its own: a word of its size in
+    the row lies on another baseline, and none at least as large lies on its own."""
+    tolerance = 0.125 * size
+    apart = False
+    for row_baseline, row_size in anchors:
+        if row_size >= 0.85 * size and abs(row_baseline - baseline) <= tolerance:
+            return False
+        if abs(row_size - size) <= 0.15 * row_size:
+            apart = True
+    return apart
