@@ -172,3 +172,17 @@ def test_targets_in_columns_for_each_year_of_the_term(tmp_path):
         ("Convictions for child trafficking", "6", ("8", "10", "12", "15")),
         ("Share of child victims in shelters", "40%", ("50%", "60%", "70%", "80%")),
     ]
+
+
+def test_french_typed_without_accents_on_capitals_and_without_its_colons(tmp_path):
+    """Capitals typed without their accents ("DUREE", "ETATS-UNIS", "Etats-Unis"), as
+    many typists and every OCR do, and a lead-in whose colon was lost ("… sont les
+    suivants"): the same seven elements."""
+    text = FRENCH.read_text("utf-8")
+    for accented, bare in (("É", "E"), ("È", "E"), ("Ô", "O"), ("États", "Etats")):
+        text = text.replace(accented, bare)
+    text = text.replace("sont les suivants :", "sont les suivants")
+    assert "Etats-Unis" in text and "DUREE" in text
+    path = tmp_path / "sans-accents.txt"
+    path.write_text(text, "utf-8")
+    assert _marks(path) == "+++++++"

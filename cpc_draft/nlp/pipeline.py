@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import warnings
 from collections import OrderedDict
 from functools import cache
@@ -172,7 +173,15 @@ def split_patterns(nlp, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
             exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
         else:
             folded.append(pattern)
+            if isinstance(tokens, str) and (bare := _unaccented(tokens)) != tokens:
+                folded.append({**pattern, "pattern": bare})  # "ETATS-UNIS", OCR's "Etats"
     return folded, exact
+
+
+def _unaccented(text: str) -> str:
+    return "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
 
 
 @cache

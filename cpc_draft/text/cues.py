@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -33,9 +34,13 @@ def prefilter(groups: tuple[str, ...], language: str | None) -> re.Pattern:
     and the ends of words ignored), for passing over the many blocks that hold none before the
     exact patterns run. The phrases share their prefixes (a trie): the regex engine tries
     alternatives one by one, so "shall|shall be|…" would cost a try per phrase."""
-    folded = {p.casefold().replace("’", "'") for group in groups for p in phrases(group, language)}
+    folded = {
+        "".join(_base(char) for char in p.casefold().replace("’", "'"))
+        for group in groups
+        for p in phrases(group, language)
+    }
     # Every cue phrase starts a word: positions inside words fail at once.
-    return re.compile(r"(?<!\w)" + _trie(sorted(folded)).replace("'", "['’]"), re.I)
+    return re.compile(r"(?<!\w)" + _trie(sorted(folded)), re.I)
 
 
 def _trie(phrases: list[str]) -> str:
@@ -44,7 +49,7 @@ def _trie(phrases: list[str]) -> str:
     branches: dict[str, list[str]] = {}
     for phrase in phrases:
         branches.setdefault(phrase[0], []).append(phrase[1:])
-    return "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in branches.items()) + ")"
+    return "(?:" + "|".join(_letter(c) + _trie(rest) for c, rest in branches.items()) + ")"
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern:
@@ -69,7 +74,34 @@ def _as_written(phrase: str) -> str:
 
 
 def _escape(phrase: str) -> str:
-    return re.sub("['’]", "['’]", re.escape(phrase))
+    return "".join(_letter(char) for char in phrase)
+
+
+# A letter matches itself with or without its accent: capitals are often typed without
+# them ("DUREE", "ETATS-UNIS"), and OCR drops or swaps them ("ministére").
+_ACCENTED = {
+    "a": "aàáâäã",
+    "e": "eéèêë",
+    "i": "iìíîï",
+    "o": "oòóôöõ",
+    "u": "uùúûü",
+    "c": "cç",
+    "n": "nñ",
+}
+
+
+def _base(char: str) -> str:
+    return unicodedata.normalize("NFD", char)[0]
+
+
+def _letter(char: str) -> str:
+    if char in "'’":
+        return "['’]"
+    base = _base(char)
+    variants = _ACCENTED.get(base.lower())
+    if variants is None:
+        return re.escape(char)
+    return f"[{variants.upper() if base.isupper() else variants}]"
 
 
 def has(group: str, language: str | None, text: str) -> bool:

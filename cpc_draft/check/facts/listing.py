@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, TABLE_ROW, TextBlock
@@ -41,8 +42,24 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
 
 
 def is_lead_in(block: TextBlock) -> bool:
-    """ "The Government of X intends to:", "… the following objectives:"."""
-    return block.kind != HEADING and block.text.rstrip().endswith(":")
+    """ "The Government of X intends to:", "… the following objectives:"; also "… sont
+    les suivants" whose colon a scan or a retyping lost."""
+    if block.kind == HEADING:
+        return False
+    text = block.text.rstrip()
+    if text.endswith(":"):
+        return True
+    last = text.rsplit(None, 1)[-1].casefold() if text else ""
+    return last in _list_follows()
+
+
+@cache
+def _list_follows() -> frozenset[str]:
+    from cpc_draft.text.cues import phrases
+
+    return frozenset(
+        word for language in ("en", "es", "fr") for word in phrases("list_follows", language)
+    )
 
 
 def is_labelled(block: TextBlock) -> bool:
