@@ -186,3 +186,9 @@ def test_french_typed_without_accents_on_capitals_and_without_its_colons(tmp_pat
     path = tmp_path / "sans-accents.txt"
     path.write_text(text, "utf-8")
     assert _marks(path) == "+++++++"
+
+
+def test_a_future_tense_that_lost_its_accent_still_plans(tmp_path):
+    """OCR reads "incorporará" as "incorporara": the sustainability plan stays a plan."""
+    path = _variant(tmp_path, SPANISH, "incorporará", "incorporara")
+    assert _marks(path) == "+++++++"

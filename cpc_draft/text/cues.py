@@ -77,6 +77,11 @@ def _escape(phrase: str) -> str:
     return "".join(_letter(char) for char in phrase)
 
 
+def loose(text: str) -> str:
+    """A regex for ``text`` with each letter matching with or without its accent."""
+    return _escape(text)
+
+
 # A letter matches itself with or without its accent: capitals are often typed without
 # them ("DUREE", "ETATS-UNIS"), and OCR drops or swaps them ("ministére").
 _ACCENTED = {

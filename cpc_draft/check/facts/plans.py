@@ -24,7 +24,7 @@ from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import has, phrases, prefilter
+from cpc_draft.text.cues import has, loose, phrases, prefilter
 from cpc_draft.text.sections import HeadedSection
 
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
@@ -102,7 +102,7 @@ def _after_term(text: str, language: str, term_end: int | None) -> bool:
 @cache
 def _future_verb(language: str) -> re.Pattern:
     """A verb in the future tense: Spanish and French plan with it as English with "will"."""
-    endings = "|".join(re.escape(ending) for ending in phrases("future_endings", language))
+    endings = "|".join(loose(ending) for ending in phrases("future_endings", language))
     return re.compile(rf"\b\w{{2,}}(?:{endings})\b" if endings else r"(?!)")
 
 
