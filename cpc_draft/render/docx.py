@@ -120,33 +120,73 @@ class _BodyBuilder:
         return "".join(parts)
 
     def side_by_side(self, draft: Draft) -> str:
+        """One layout row per clause, a column per language. A clause's data tables leave
+        the layout: Word repeats no header row of a nested table, so each language's
+        table is set full width after the text before it, and the layout resumes after."""
         columns = len(draft.languages)
         width = self.text_width // columns
-        rows, unsplittable = [], set()
-        for index, group in enumerate(_rows_of(draft.sections)):
-            if group[0].kind in ("title", "closing", "signatures"):
-                unsplittable.add(index)
-            # A cell must end with a paragraph; ours ends with the content control.
-            rows.append(
-                [
-                    Cell(
-                        "".join(
-                            self.clause(section, language, width - CELL_PADDING, True, column)
-                            for section in group
-                        )
-                        + _SPACER,
-                        width,
+        parts, rows, unsplittable = [], [], set()
+
+        def end_layout() -> None:
+            if rows:
+                parts.append(
+                    wordml.table(
+                        rows,
+                        [width] * columns,
+                        grid=False,
+                        unsplittable_rows=frozenset(unsplittable),
+                        centered=True,
                     )
-                    for column, language in enumerate(draft.languages)
-                ]
+                )
+            rows.clear()
+            unsplittable.clear()
+
+        for group in _rows_of(draft.sections):
+            segments = _segments(group[0], draft.languages) if len(group) == 1 else None
+            if segments is None:
+                if group[0].kind in ("title", "closing", "signatures"):
+                    unsplittable.add(len(rows))
+                rows.append(self._layout_row(group, draft.languages, width, None))
+                continue
+            for start, end in segments:
+                if end - start == 1 and _is_table(group[0], draft.languages[0], start):
+                    end_layout()
+                    parts += [
+                        self.full_width_table(group[0], code, start) for code in draft.languages
+                    ]
+                else:
+                    rows.append(self._layout_row(group, draft.languages, width, (start, end)))
+        end_layout()
+        return "".join(parts)
+
+    def _layout_row(self, group, languages, width: int, blocks) -> list[Cell]:
+        # A cell must end with a paragraph; ours ends with the content control.
+        return [
+            Cell(
+                "".join(
+                    self.clause(
+                        section, language, width - CELL_PADDING, True, column, blocks=blocks
+                    )
+                    for section in group
+                )
+                + _SPACER,
+                width,
             )
-        return wordml.table(
-            rows,
-            [width] * columns,
-            grid=False,
-            unsplittable_rows=frozenset(unsplittable),
-            centered=True,
+            for column, language in enumerate(languages)
+        ]
+
+    def full_width_table(self, section: Section, language: str, index: int) -> str:
+        """A clause's data table across the page, in a content control of its clause. The
+        spacer in front: LibreOffice drops the bold of the first run of a table that opens
+        a content control; the gap after keeps the next table from joining it."""
+        block = section.texts[language].blocks[index]
+        table = data_table(block, language, self.text_width, small=False)
+        text = section.texts[language]
+        alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
+        control = wordml.content_control(
+            next(self.control_ids), section.tag, alias, _SPACER + table + _GAP
         )
+        return control
 
     def clause(
         self,
@@ -157,15 +197,19 @@ class _BodyBuilder:
         column: int = 0,
         *,
         lead_in: bool = False,
+        blocks: tuple[int, int] | None = None,
     ) -> str:
+        """A clause in a content control; ``blocks`` (start, end) sets only those blocks,
+        with the label and title only in front of the first."""
         text = section.texts[language]
+        start, end = blocks or (0, len(text.blocks))
         parts = []
         # Label and title are two paragraphs, not one with a line break: LibreOffice drops
         # a <w:br/> inside a block-level content control ("Article 1Purpose"). The label is
         # a Heading 1 and the title a Heading 2, so Word's navigation pane lists the
         # articles with their titles beneath; side by side, only the first column's.
         for index, line in enumerate((text.label, text.heading)):
-            if line:
+            if line and not start:
                 parts.append(
                     wordml.paragraph(
                         [wordml.run(line, language)],
@@ -181,6 +225,7 @@ class _BodyBuilder:
         parts += [
             self.block(block, section, language, width, in_cell, keep=lead_in and index == last)
             for index, block in enumerate(text.blocks)
+            if start <= index < end
         ]
         alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
         content = "".join(parts) or _SPACER
@@ -258,6 +303,34 @@ def _rows_of(sections) -> list[tuple[Section, ...]]:
         else:
             rows.append((section,))
     return rows
+
+
+def _is_table(section: Section, language: str, index: int) -> bool:
+    return section.texts[language].blocks[index].kind == TABLE
+
+
+def _segments(section: Section, languages) -> list[tuple[int, int]] | None:
+    """A clause's blocks as (start, end) ranges: each data table on its own, the text
+    between them together; None when the clause has no table, or its languages' tables
+    do not stand at the same places (it then stays whole in its layout row)."""
+    kinds = {
+        tuple(block.kind == TABLE for block in section.texts[code].blocks) for code in languages
+    }
+    if len(kinds) != 1:
+        return None
+    tables = next(iter(kinds))
+    if not any(tables) or tables[0]:  # a table first would leave the heading nowhere
+        return None
+    segments, start = [], 0
+    for index, is_table in enumerate(tables):
+        if is_table:
+            if index > start:
+                segments.append((start, index))
+            segments.append((index, index + 1))
+            start = index + 1
+    if start < len(tables):
+        segments.append((start, len(tables)))
+    return segments
 
 
 _SPACER = wordml.paragraph(tiny=True)
