@@ -36,6 +36,7 @@ from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 from cpc_draft.render import wordml
 from cpc_draft.render.pages import add_page_furniture
+from cpc_draft.render.side_by_side import clause_pieces, is_table, rows_of
 from cpc_draft.render.tables import data_table
 from cpc_draft.render.wordml import PLAIN, TAB_RUN, WORD_LANGUAGE, Cell, RunStyle
 
@@ -141,15 +142,15 @@ class _BodyBuilder:
             rows.clear()
             unsplittable.clear()
 
-        for group in _rows_of(draft.sections):
-            segments = _segments(group[0], draft.languages) if len(group) == 1 else None
-            if segments is None:
+        for group in rows_of(draft.sections):
+            pieces = clause_pieces(group[0], draft.languages) if len(group) == 1 else None
+            if pieces is None:
                 if group[0].kind in ("title", "closing", "signatures"):
                     unsplittable.add(len(rows))
                 rows.append(self._layout_row(group, draft.languages, width, None))
                 continue
-            for start, end in segments:
-                if end - start == 1 and _is_table(group[0], draft.languages[0], start):
+            for start, end in pieces:
+                if end - start == 1 and is_table(group[0], draft.languages[0], start):
                     end_layout()
                     parts += [
                         self.full_width_table(group[0], code, start) for code in draft.languages
@@ -181,12 +182,9 @@ class _BodyBuilder:
         a content control; the gap after keeps the next table from joining it."""
         block = section.texts[language].blocks[index]
         table = data_table(block, language, self.text_width, small=False)
-        text = section.texts[language]
-        alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
-        control = wordml.content_control(
-            next(self.control_ids), section.tag, alias, _SPACER + table + _GAP
+        return wordml.content_control(
+            next(self.control_ids), section.tag, _alias(section, language), _SPACER + table + _GAP
         )
-        return control
 
     def clause(
         self,
@@ -227,9 +225,10 @@ class _BodyBuilder:
             for index, block in enumerate(text.blocks)
             if start <= index < end
         ]
-        alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
         content = "".join(parts) or _SPACER
-        return wordml.content_control(next(self.control_ids), section.tag, alias, content)
+        return wordml.content_control(
+            next(self.control_ids), section.tag, _alias(section, language), content
+        )
 
     def block(
         self,
@@ -267,6 +266,12 @@ class _BodyBuilder:
         )
 
 
+def _alias(section: Section, language: str) -> str:
+    """A clause's content control name: its label and title, or its id."""
+    text = section.texts[language]
+    return " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
+
+
 def text_runs(text: str, language: str, style: RunStyle) -> list[str]:
     """Runs of ``text``, the language's ordinal suffixes raised ("1er" in French)."""
     pattern = _superscript(language)
@@ -291,46 +296,6 @@ def _superscript(language: str) -> re.Pattern | None:
         return None
     pattern = load_data(entry.read_text("utf-8")).get("superscript")
     return re.compile(pattern) if pattern else None
-
-
-def _rows_of(sections) -> list[tuple[Section, ...]]:
-    """Side by side, one row per clause, except that the closing clause ("Done at …") and
-    the signatures share an unsplittable row: they cannot be parted by a page break."""
-    rows: list[tuple[Section, ...]] = []
-    for section in sections:
-        if section.kind == "signatures" and rows and rows[-1][-1].kind == "closing":
-            rows[-1] = (*rows[-1], section)
-        else:
-            rows.append((section,))
-    return rows
-
-
-def _is_table(section: Section, language: str, index: int) -> bool:
-    return section.texts[language].blocks[index].kind == TABLE
-
-
-def _segments(section: Section, languages) -> list[tuple[int, int]] | None:
-    """A clause's blocks as (start, end) ranges: each data table on its own, the text
-    between them together; None when the clause has no table, or its languages' tables
-    do not stand at the same places (it then stays whole in its layout row)."""
-    kinds = {
-        tuple(block.kind == TABLE for block in section.texts[code].blocks) for code in languages
-    }
-    if len(kinds) != 1:
-        return None
-    tables = next(iter(kinds))
-    if not any(tables) or tables[0]:  # a table first would leave the heading nowhere
-        return None
-    segments, start = [], 0
-    for index, is_table in enumerate(tables):
-        if is_table:
-            if index > start:
-                segments.append((start, index))
-            segments.append((index, index + 1))
-            start = index + 1
-    if start < len(tables):
-        segments.append((start, len(tables)))
-    return segments
 
 
 _SPACER = wordml.paragraph(tiny=True)
