@@ -180,5 +180,11 @@ def test_indicator_tables_repeat_their_header_on_every_page_side_by_side(tmp_pat
         spanned = [number for number, text in enumerate(pages, 1) if any(r in text for r in rows)]
         assert len(spanned) >= 2, (language, "the table did not cross a page")
         for number in spanned:
+            text = pages[number - 1]
+            # at the top of the table on each of its pages: above its first row there
+            first_row = min(text.find(r) for r in rows if r in text)
             for cell in header:
-                assert cell in pages[number - 1], (language, cell, number)
+                assert -1 < text.find(cell) < first_row, (language, cell, number)
+        # and no row is parted by a page break: each is whole on one page
+        for name in rows:
+            assert sum(name in text for text in pages) == 1, (language, name)
