@@ -26,6 +26,7 @@ from cpc_draft.render.wordml import WORD_LANGUAGE
 CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 BODY_FONT = "Times New Roman"
+BODY_SIZE = 23  # half-points: 11.5 pt
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006"
 TWIPS_PER_CM = 566.93
 PAGE_CM = (21.59, 27.94)  # U.S. Letter
@@ -59,7 +60,7 @@ def _set_up_styles(document) -> None:
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name = BODY_FONT
-    normal.font.size = Pt(11.5)
+    normal.font.size = Pt(BODY_SIZE / 2)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Title", 15), ("Heading 1", 11.5), ("Heading 2", 11.5)):
         style = styles[name]
