@@ -17,11 +17,6 @@ from cpc_draft.model import Revision, TextBlock
 from cpc_draft.readers.docx.changes import Change
 from cpc_draft.readers.docx.pages import PageBreaks
 
-
-class OpenRow(Protocol):
-    def close(self, sink: Sink) -> None: ...
-
-
 # A content control tagged "cpc:<clause>@<version>" marks the provenance of our own drafts
 CLAUSE_TAG_PREFIX = "cpc:"
 
@@ -40,6 +35,12 @@ class Context:
         if sdt_tag.startswith(CLAUSE_TAG_PREFIX) and len(sdt_tag) > len(CLAUSE_TAG_PREFIX):
             return replace(self, clause=sdt_tag[len(CLAUSE_TAG_PREFIX) :])
         return self
+
+
+class OpenRow(Protocol):
+    """The last row of a side-by-side layout, still open (:class:`.layout.LayoutRow`)."""
+
+    def close(self, sink: Sink) -> None: ...
 
 
 @dataclass

@@ -12,9 +12,11 @@ translations of each other. So the last row of a layout table stays open
   row, unless a content control tags it with a clause the row does not hold; of the
   tables between two pieces of the layout, the k-th goes to column k when there are as
   many tables as columns (one per language), otherwise to no column;
-- the first row of the next layout table continues the row when its cells carry the same
-  clauses (content controls tagged ``cpc:…``), or, without any, when tables were set in
-  between and its first column does not begin with a heading;
+- the next layout table (one by its looks, or any with the layout's column widths: the
+  text between two data tables may be too short to pass for prose) continues the row
+  with its first row when their cells carry the same clauses (content controls tagged
+  ``cpc:…``), or, without any, when tables were set in between and its first column
+  does not begin with a heading;
 - anything else read (text, a table of another clause) closes the row.
 
 A closed row's blocks are set down column by column, as if its tables had been nested in
@@ -52,14 +54,16 @@ class LayoutRow:
         self.tables: list[Sink] = []  # waiting for their column
         self.loose: list[Sink] = []  # tables that fit no column
         self.had_tables = False
+        self._clauses: set[str | None] | None = None  # its cells' clauses, once asked
 
     def takes(self, clause: str | None) -> bool:
         """Whether a data table of ``clause`` (None: untagged) belongs to this row."""
         if clause is None:
             return True
-        clauses = {block.context.clause for cell in self.cells for block in cell.blocks}
-        clauses.discard(None)
-        return not clauses or clause in clauses
+        if self._clauses is None:  # the cells do not change while tables are attached
+            self._clauses = {b.context.clause for cell in self.cells for b in cell.blocks}
+            self._clauses.discard(None)
+        return not self._clauses or clause in self._clauses
 
     def table_sink(self) -> Sink:
         """Where the next data table of the row is read."""
@@ -102,6 +106,7 @@ class LayoutRow:
 
     def _place_tables(self) -> None:
         """The tables read since the last piece of layout: one per column, or none."""
+        self._clauses = None
         if len(self.tables) == len(self.cells):
             for cell, table in zip(self.cells, self.tables, strict=True):
                 cell.extend(table)
