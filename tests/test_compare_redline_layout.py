@@ -83,9 +83,9 @@ def signature_tables(path: Path) -> list[etree._Element]:
 def test_a_side_by_side_draft_gives_a_landscape_side_by_side_redline(side_by_side):
     width, height = page_size(side_by_side[2])
     assert width > height
-    layouts = layout_tables(side_by_side[2])
-    assert all(len(t.xpath("w:tblGrid/w:gridCol", namespaces=NS)) == 2 for t in layouts)
-    rows = [row for layout in layouts for row in layout.xpath("w:tr", namespaces=NS)]
+    (layout,) = body(side_by_side[2]).xpath("w:tbl", namespaces=NS)
+    assert len(layout.xpath("w:tblGrid/w:gridCol", namespaces=NS)) == 2
+    rows = layout.xpath("w:tr", namespaces=NS)
     # the amount changed in the English column, beside the unchanged Spanish text
     (amount_row,) = [row for row in rows if "5,500,000" in "".join(row.itertext())]
     english, spanish = cell_texts(amount_row)
@@ -97,33 +97,6 @@ def test_a_side_by_side_draft_gives_a_landscape_side_by_side_redline(side_by_sid
     assert english.startswith("Article 10Child Protection Data")
     assert spanish.startswith("Artículo 10Datos de protección")
     assert not deleted_row.xpath(".//w:t", namespaces=NS)  # all of it w:delText
-
-
-def test_side_by_side_data_tables_stand_between_layout_rows_with_a_repeating_header(
-    side_by_side,
-):
-    """As in the draft: Word repeats no header row of a table nested in the layout."""
-    tables = body(side_by_side[2]).xpath("w:tbl", namespaces=NS)
-    data = [table for table in tables if table.xpath("w:tblPr/w:tblStyle", namespaces=NS)]
-    # programs, indicators and the financial plan, in each language
-    assert len(data) == 6
-    for table in data:
-        first, *others = table.xpath("w:tr", namespaces=NS)
-        assert first.xpath("w:trPr/w:tblHeader", namespaces=NS)
-        assert all(row.xpath("w:trPr/w:cantSplit", namespaces=NS) for row in others)
-    nested = body(side_by_side[2]).xpath("w:tbl//w:tbl", namespaces=NS)
-    assert all("______" in "".join(table.itertext()) for table in nested)  # signatures only
-    # columns sized to their text, as the draft's: the indicators' names get the room
-    (indicators,) = [t for t in data if "Target year 4" in "".join(t.itertext())]
-    columns = indicators.xpath("w:tblGrid/w:gridCol", namespaces=NS)
-    widths = [int(column.get(w("w"))) for column in columns]
-    assert widths[0] > 2 * max(widths[1:])
-
-
-def layout_tables(path: Path) -> list[etree._Element]:
-    """The borderless top-level tables that hold the columns of the text."""
-    tables = body(path).xpath("w:tbl", namespaces=NS)
-    return [table for table in tables if not table.xpath("w:tblPr/w:tblStyle", namespaces=NS)]
 
 
 def test_a_sequential_draft_gives_a_portrait_redline(sequential):
@@ -148,7 +121,7 @@ def test_signature_blocks_keep_their_look(layout, request):
 
 
 def test_side_by_side_signatures_stay_with_the_place_and_date(side_by_side):
-    layout = layout_tables(side_by_side[2])[-1]
+    (layout,) = body(side_by_side[2]).xpath("w:tbl", namespaces=NS)
     rows = layout.xpath("w:tr", namespaces=NS)
     (signed,) = [i for i, row in enumerate(rows) if "______" in "".join(row.itertext())]
     assert rows[signed].xpath("w:trPr/w:cantSplit", namespaces=NS)

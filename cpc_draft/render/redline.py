@@ -52,9 +52,8 @@ from docx.oxml.ns import qn
 
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW
 from cpc_draft.render import wordml
-from cpc_draft.render.package import BODY_SIZE, insert_body, new_document, text_width
+from cpc_draft.render.package import insert_body, new_document, text_width
 from cpc_draft.render.redline_layout import SideBySide, side_by_side_body, signature_cell
-from cpc_draft.render.tables import CELL_MARGIN, fit_columns
 from cpc_draft.render.wordml import Cell
 
 # RedlineSpan operations
@@ -277,7 +276,8 @@ class _BodyWriter:
 
     def table(self, rows: Sequence[RedlineBlock]) -> str:
         columns = max(max(len(row.cells), 1) for row in rows)
-        widths = _column_widths(rows, columns, self.width)
+        widths = [self.width // columns] * columns
+        widths[-1] += self.width - sum(widths)
         body, row_changes = [], {}
         for index, row in enumerate(rows):
             change = _UNPAIRED.get(row.change, row.change)
@@ -297,31 +297,7 @@ class _BodyWriter:
                 cells_markup.append(Cell(content, width, span))
             body.append(cells_markup)
         grid = not any(row.signatures for row in rows)
-        # a data table on the page: its header row repeats on each page, no row splits
-        paged = grid and not self.in_cell
-        return wordml.table(
-            body,
-            widths,
-            grid=grid,
-            row_changes=row_changes,
-            header_rows=1 if paged else 0,
-            unsplittable_rows=frozenset(range(len(body))) if paged else frozenset(),
-            cell_margin=CELL_MARGIN if grid else None,
-        )
-
-
-def _column_widths(rows: Sequence[RedlineBlock], columns: int, width: int) -> list[int]:
-    """Columns sized as the draft's so no word breaks, for the text each cell shows (the
-    deleted words with the inserted); a row of signature blocks in equal columns."""
-    if any(row.signatures for row in rows):
-        widths = [width // columns] * columns
-        widths[-1] += width - sum(widths)
-        return widths
-    texts = []
-    for row in rows:
-        cells = ["".join(span.text for span in cell) for cell in row.cells or (row.segments,)]
-        texts.append(cells + [""] * (columns - len(cells)))
-    return fit_columns(texts, width, BODY_SIZE)[1]
+        return wordml.table(body, widths, grid=grid, row_changes=row_changes)
 
 
 def _groups(blocks: Sequence[RedlineBlock], names: dict[str, str]) -> Iterator[_Group]:
