@@ -148,11 +148,9 @@ def test_reading_a_draft_leaves_its_page_furniture_out(assembled, assembled_pdfs
 
 # -- data tables side by side: the header row repeats on every page -----------------------
 
-HEADER_CELLS = {
-    "en": ("Unit of measure", "Key indicator"),
-    "es": ("Unidad de medida", "Meta año 1"),
-}
-ROW_NAME = {"en": "Cases charged, group {}", "es": "Casos con acusación, grupo {}"}
+# words that stand whole on one line of the table, in its language's column
+HEADER_CELLS = {"en": ("Indicator", "Baseline"), "es": ("Indicador", "Unidad")}
+ROW_NAME = {"en": "Group {} cases", "es": "Grupo {} casos"}
 
 
 @requires_libreoffice

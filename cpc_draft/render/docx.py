@@ -2,8 +2,8 @@
 
 - Layouts: ``sequential`` (each language's full text in turn, a page break between) and
   ``side-by-side`` (one table row per clause, a column per language, articles aligned;
-  a clause's data tables are set full width between rows, so their header rows repeat
-  on each page: see :mod:`cpc_draft.render.side_by_side`).
+  a clause's data tables are set between rows, each in its language's column, so their
+  header rows repeat on each page: see :mod:`cpc_draft.render.side_by_side`).
 - Provenance: each clause's text sits in a block-level content control whose tag is
   ``cpc:<clause id>@<version>`` (alias: the clause heading); the package carries a custom
   properties part with the tool version and the spec's SHA-256.
@@ -34,7 +34,7 @@ from cpc_draft.render.package import (
 )
 from cpc_draft.render.pages import add_page_furniture
 from cpc_draft.render.side_by_side import clause_pieces, is_table, rows_of
-from cpc_draft.render.tables import data_table
+from cpc_draft.render.tables import CELL_MARGIN, data_table
 from cpc_draft.render.wordml import PLAIN, TAB_RUN, Cell, RunStyle
 
 
@@ -89,7 +89,8 @@ class _BodyBuilder:
     def side_by_side(self, draft: Draft) -> str:
         """One layout row per clause, a column per language. A clause's data tables leave
         the layout: Word repeats no header row of a nested table, so each language's
-        table is set full width after the text before it, and the layout resumes after."""
+        table is set in its column after the text before it, and the layout resumes
+        after."""
         columns = len(draft.languages)
         width = self.text_width // columns
         parts, rows, unsplittable = [], [], set()
@@ -119,7 +120,8 @@ class _BodyBuilder:
                 if end - start == 1 and is_table(group[0], draft.languages[0], start):
                     end_layout()
                     parts += [
-                        self.full_width_table(group[0], code, start) for code in draft.languages
+                        self.column_table(group[0], code, start, column * width, width)
+                        for column, code in enumerate(draft.languages)
                     ]
                 else:
                     rows.append(self._layout_row(group, draft.languages, width, (start, end)))
@@ -142,12 +144,22 @@ class _BodyBuilder:
             for column, language in enumerate(languages)
         ]
 
-    def full_width_table(self, section: Section, language: str, index: int) -> str:
-        """A clause's data table across the page, in a content control of its clause. The
-        spacer in front: LibreOffice drops the bold of the first run of a table that opens
-        a content control; the gap after keeps the next table from joining it."""
+    def column_table(
+        self, section: Section, language: str, index: int, left: int, width: int
+    ) -> str:
+        """A clause's data table in its language's column (``left`` twips from the margin,
+        ``width`` wide), but outside the layout table, in a content control of its clause.
+        Each language's table stands below the one before, in its own column: a reader of
+        the page (or of its PDF) still finds each language in its column. The spacer in
+        front: LibreOffice drops the bold of the first run of a table that opens a content
+        control; the gap after keeps the next table from joining it."""
         block = section.texts[language].blocks[index]
-        table = data_table(block, language, self.text_width, small=False)
+        # Inside the text of the layout's cell, whether the application puts the table's
+        # border (Word) or its cells' text (LibreOffice) at the indent: the white between
+        # the columns stays clear of the tables, as a PDF reader needs to find columns.
+        indent = left + CELL_PADDING // 2 + CELL_MARGIN
+        inner = width - CELL_PADDING - CELL_MARGIN
+        table = data_table(block, language, inner, small=True, indent=indent)
         return wordml.content_control(
             next(self.control_ids), section.tag, _alias(section, language), _SPACER + table + _GAP
         )
