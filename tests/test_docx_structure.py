@@ -28,11 +28,18 @@ def test_every_clause_is_tagged_with_id_and_version(name, assembled):
     body = _xml(path, "word/document.xml")
     tags = [element.get(f"{W}val") for element in body.iter(f"{W}tag")]
     expected = [f"cpc:{cid}@{library.clauses[cid].version}" for cid in library.outline]
-    # One content control per clause per language.
-    assert sorted(tags) == sorted(expected * len(draft.languages))
     if draft.layout == "sequential":
+        # One content control per clause per language.
+        assert sorted(tags) == sorted(expected * len(draft.languages))
         per_language = len(expected)
         assert tags[:per_language] == expected
+    else:
+        # Side by side, a clause with data tables has a control per piece: the text
+        # before a table, each table (set outside the layout), the text after it.
+        assert sorted(set(tags)) == sorted(expected)
+        in_order = [tag for index, tag in enumerate(tags) if tag not in tags[:index]]
+        assert in_order == expected
+        assert all(tags.count(tag) % len(draft.languages) == 0 for tag in expected)
 
 
 def test_custom_properties_record_tool_version_and_spec_hash(assembled):
@@ -75,13 +82,29 @@ def test_financial_plan_and_indicator_tables(assembled):
 
 def test_side_by_side_is_one_row_per_clause(assembled):
     draft, path = assembled["peru-side-by-side-us"]
-    outer = docx_tables(path)[0]
-    # "Done at …" and the signatures share the last row, so no page break parts them
-    sections = [section for section in draft.sections if section.kind != "signatures"]
-    assert len(outer) == len(sections)
-    for row, section in zip(outer, sections, strict=True):
-        assert len(row) == 2
-        if section.number:
-            left, right = row
-            assert left.startswith(f"Article {section.number}\n")
-            assert right.startswith(f"Artículo {section.number}\n")
+    body = _xml(path, "word/document.xml").find(f"{W}body")
+    # The layout is interrupted by each data table, so it is several top-level tables.
+    rows = [row for table in body.findall(f"{W}tbl") for row in table.findall(f"{W}tr")]
+    labels = [[_text(cell).split("\n")[0] for cell in row.findall(f"{W}tc")] for row in rows]
+    assert all(len(row) == 2 for row in labels)
+    articles = [row for row in labels if row[0].startswith("Article ")]
+    numbered = [section for section in draft.sections if section.number]
+    assert [row[0] for row in articles] == [f"Article {s.number}" for s in numbered]
+    assert [row[1] for row in articles] == [f"Artículo {s.number}" for s in numbered]
+
+
+@pytest.mark.parametrize("name", ["peru-side-by-side-us", "cote-divoire-side-by-side-partner"])
+def test_side_by_side_data_tables_are_not_nested(name, assembled):
+    """Word repeats the header row of a top-level table only: no data table may sit
+    inside the layout table."""
+    _, path = assembled[name]
+    body = _xml(path, "word/document.xml").find(f"{W}body")
+    headed = [table for table in body.iter(f"{W}tbl") if table.find(f".//{W}tblHeader") is not None]
+    assert len(headed) >= 6  # programs, indicators, financial plan, in both languages
+    nested = [table for cell in body.iter(f"{W}tc") for table in cell.iter(f"{W}tbl")]
+    assert not [table for table in headed if table in nested]
+
+
+def _text(cell) -> str:
+    paragraphs = ("".join(t.text or "" for t in p.iter(f"{W}t")) for p in cell.iter(f"{W}p"))
+    return "\n".join(text for text in paragraphs if text)

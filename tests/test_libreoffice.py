@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import astuple
 from pathlib import Path
 
 import pdfplumber
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import ROOT, requires_libreoffice
+from spec_helpers import peru_data, write
 
 from cpc_draft.cli import main
 
@@ -141,3 +144,45 @@ def test_reading_a_draft_leaves_its_page_furniture_out(assembled, assembled_pdfs
         for block in document.blocks:
             assert "DRAFT — FOR DISCUSSION" not in block.text, name
             assert not re.search(r"(Page|Página) \d+ (of|de|sur) \d+", block.text), name
+
+
+# -- data tables side by side: the header row repeats on every page -----------------------
+
+# words that stand whole on one line of the table, in its language's column
+HEADER_CELLS = {"en": ("Indicator", "Baseline"), "es": ("Indicador", "Unidad")}
+ROW_NAME = {"en": "Group {} cases", "es": "Grupo {} casos"}
+
+
+@requires_libreoffice
+def test_indicator_tables_repeat_their_header_on_every_page_side_by_side(tmp_path):
+    """Word repeats no header row of a table nested in the side-by-side layout, and
+    LibreOffice not always: forty indicators run each language's table over pages."""
+    data = peru_data()
+    first = data["indicators"][0]
+    numbers = range(1, 41)
+    data["indicators"] = [
+        {
+            **copy.deepcopy(first),
+            "name": {code: name.format(n) for code, name in ROW_NAME.items()},
+            "key": n == 1,  # key indicators are also listed in the Annual Dialogue article
+        }
+        for n in numbers
+    ]
+    spec = write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    output = tmp_path / "peru.pdf"
+    result = CliRunner().invoke(main, ["assemble", str(spec), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    pages = _page_texts(output)
+    for language, header in HEADER_CELLS.items():
+        rows = [ROW_NAME[language].format(n) + " " for n in numbers[1:]]
+        spanned = [number for number, text in enumerate(pages, 1) if any(r in text for r in rows)]
+        assert len(spanned) >= 2, (language, "the table did not cross a page")
+        for number in spanned:
+            text = pages[number - 1]
+            # at the top of the table on each of its pages: above its first row there
+            first_row = min(text.find(r) for r in rows if r in text)
+            for cell in header:
+                assert -1 < text.find(cell) < first_row, (language, cell, number)
+        # and no row is parted by a page break: each is whole on one page
+        for name in rows:
+            assert sum(name in text for text in pages) == 1, (language, name)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, requires_libreoffice
+from docx_factory import patch_zip
 
 from cpc_draft.assemble import AssembleOptions, build_draft
 from cpc_draft.readers import read_document
@@ -81,6 +84,37 @@ def test_side_by_side_draft_keeps_languages_apart_and_aligned(peru):
     assert ("Total", "5.000.000\u00a0USD", "8.000.000\u00a0PEN") in [
         b.cells for b in read.blocks if b.column == 1
     ]
+
+
+def test_side_by_side_tables_come_back_in_their_clause_row_and_column(peru):
+    """The data tables are set between layout tables (so their header rows repeat);
+    each is read in the row of its clause, in its language's column."""
+    _, path = peru["side-by-side"]
+    read = read_docx(path)
+    rows = [b for b in read.blocks if b.kind == "table_row"]
+    assert rows and {b.column for b in rows} == {0, 1}
+    rows = [b for b in rows if not b.clause.startswith("signatures@")]  # beside "Done at"
+    for number in {b.row for b in rows}:
+        in_row = [b for b in read.blocks if b.row == number]
+        assert len({b.clause for b in in_row}) == 1
+        english, partner = ([b for b in in_row if b.column == c] for c in (0, 1))
+        assert [len(b.cells) for b in english if b.kind == "table_row"] == [
+            len(b.cells) for b in partner if b.kind == "table_row"
+        ]
+        assert english[0].kind == partner[0].kind == "heading"  # one row, not cut in two
+
+
+def test_side_by_side_without_its_tags_reads_the_same(peru, tmp_path):
+    """Another program may drop our content-control tags: the layout's structure alone
+    puts the tables in their clause's row."""
+    _, path = peru["side-by-side"]
+    with zipfile.ZipFile(path) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    untagged = re.sub(r"<w:tag [^>]*/>", "", body)
+    assert untagged != body
+    stripped = patch_zip(path, tmp_path / "untagged.docx", {"word/document.xml": untagged})
+    seen = [(b.kind, b.text, b.row, b.column, b.table) for b in read_docx(stripped).blocks]
+    assert seen == [(b.kind, b.text, b.row, b.column, b.table) for b in read_docx(path).blocks]
 
 
 def test_read_document_dispatches_and_detects_both_languages(peru):

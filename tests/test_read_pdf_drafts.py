@@ -76,13 +76,14 @@ def _expected_paragraphs(docx: Path, side_by_side: bool) -> dict[int | None, lis
         tables = list(element.iterancestors(qn("w:tbl")))
         if tables and len(tables[0].find(qn("w:tr")).findall(qn("w:tc"))) >= 3:
             continue  # a data table: checked as table rows
+        text = norm(Paragraph(element, None).text)
+        if not text:
+            continue  # spacers, as between the layout and the tables set outside it
         column = None
         if side_by_side:
             outer = list(element.iterancestors(qn("w:tc")))[-1]
             column = outer.getparent().findall(qn("w:tc")).index(outer)
-        text = norm(Paragraph(element, None).text)
-        if text:
-            found.setdefault(column, []).append(text)
+        found.setdefault(column, []).append(text)
     return found
 
 

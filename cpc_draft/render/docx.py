@@ -1,7 +1,9 @@
 """A draft as a real Word document.
 
 - Layouts: ``sequential`` (each language's full text in turn, a page break between) and
-  ``side-by-side`` (one table row per clause, a column per language, articles aligned).
+  ``side-by-side`` (one table row per clause, a column per language, articles aligned;
+  a clause's data tables are set between rows, each in its language's column, so their
+  header rows repeat on each page: see :mod:`cpc_draft.render.side_by_side`).
 - Provenance: each clause's text sits in a block-level content control whose tag is
   ``cpc:<clause id>@<version>`` (alias: the clause heading); the package carries a custom
   properties part with the tool version and the spec's SHA-256.
@@ -12,37 +14,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import os
 import re
 from dataclasses import replace
 from functools import cache
-from html import escape
 from importlib import resources
 from pathlib import Path
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
 
 from cpc_draft.fileio.output import write_atomically
 from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import ITEM, SIGNATURES, TABLE, TITLE, Block, Draft, Section
 from cpc_draft.render import wordml
+from cpc_draft.render.package import (
+    add_custom_properties,
+    insert_body,
+    new_document,
+    set_core_properties,
+    text_width,
+)
 from cpc_draft.render.pages import add_page_furniture
-from cpc_draft.render.tables import data_table
-from cpc_draft.render.wordml import PLAIN, TAB_RUN, WORD_LANGUAGE, Cell, RunStyle
-
-CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-BODY_FONT = "Times New Roman"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006"
+from cpc_draft.render.side_by_side import clause_pieces, is_table, rows_of
+from cpc_draft.render.tables import CELL_MARGIN, data_table
+from cpc_draft.render.wordml import PLAIN, TAB_RUN, Cell, RunStyle
 
 
 def write_docx(draft: Draft, path: Path, *, force: bool = False) -> None:
@@ -61,40 +54,14 @@ def build_document(draft: Draft):
     markup = builder.side_by_side(draft) if side_by_side else builder.sequential(draft)
     insert_body(document, markup)
     add_page_furniture(document, draft, text_width(landscape=landscape))
-    _set_core_properties(document, draft)
-    _add_custom_properties(document, draft.properties)
+    set_core_properties(document, draft)
+    add_custom_properties(document, draft.properties)
     return document
 
 
-TWIPS_PER_CM = 566.93
-PAGE_CM = (21.59, 27.94)  # U.S. Letter
-SIDE_MARGIN_CM = 2.3
 CELL_PADDING = 216  # Word's default left + right cell margins
 HANGING_INDENT = 567  # 1 cm: list labels hang in the margin of their text
 MISSING_STYLE = RunStyle(bold=True, color="C00000", highlight="yellow")
-
-
-def new_document(*, landscape: bool = False):
-    """python-docx's default package with our styles and page: what every .docx we write
-    (drafts, redlines) starts from."""
-    document = Document()
-    _set_up_styles(document)
-    _set_up_page(document, landscape=landscape)
-    return document
-
-
-def text_width(*, landscape: bool = False) -> int:
-    """The width between the side margins, in twips."""
-    page_width = PAGE_CM[1] if landscape else PAGE_CM[0]
-    return int((page_width - 2 * SIDE_MARGIN_CM) * TWIPS_PER_CM)
-
-
-def insert_body(document, markup: str) -> None:
-    """Put body-level WordprocessingML ``markup`` in front of the section properties."""
-    # found once: python-docx looks the section properties up child by child each time
-    section = document.element.body.sectPr
-    for element in parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>"):
-        section.addprevious(element)
 
 
 class _BodyBuilder:
@@ -120,32 +87,81 @@ class _BodyBuilder:
         return "".join(parts)
 
     def side_by_side(self, draft: Draft) -> str:
+        """One layout row per clause, a column per language. A clause's data tables leave
+        the layout: Word repeats no header row of a nested table, so each language's
+        table is set in its column after the text before it, and the layout resumes
+        after."""
         columns = len(draft.languages)
         width = self.text_width // columns
-        rows, unsplittable = [], set()
-        for index, group in enumerate(_rows_of(draft.sections)):
-            if group[0].kind in ("title", "closing", "signatures"):
-                unsplittable.add(index)
-            # A cell must end with a paragraph; ours ends with the content control.
-            rows.append(
-                [
-                    Cell(
-                        "".join(
-                            self.clause(section, language, width - CELL_PADDING, True, column)
-                            for section in group
-                        )
-                        + _SPACER,
-                        width,
+        parts, rows, unsplittable = [], [], set()
+
+        def end_layout() -> None:
+            if rows:
+                parts.append(
+                    wordml.table(
+                        rows,
+                        [width] * columns,
+                        grid=False,
+                        unsplittable_rows=frozenset(unsplittable),
+                        centered=True,
                     )
-                    for column, language in enumerate(draft.languages)
-                ]
+                )
+            rows.clear()
+            unsplittable.clear()
+
+        for group in rows_of(draft.sections):
+            pieces = clause_pieces(group[0], draft.languages) if len(group) == 1 else None
+            if pieces is None:
+                if group[0].kind in ("title", "closing", "signatures"):
+                    unsplittable.add(len(rows))
+                rows.append(self._layout_row(group, draft.languages, width, None))
+                continue
+            for start, end in pieces:
+                if end - start == 1 and is_table(group[0], draft.languages[0], start):
+                    end_layout()
+                    parts += [
+                        self.column_table(group[0], code, start, column * width, width)
+                        for column, code in enumerate(draft.languages)
+                    ]
+                else:
+                    rows.append(self._layout_row(group, draft.languages, width, (start, end)))
+        end_layout()
+        return "".join(parts)
+
+    def _layout_row(self, group, languages, width: int, blocks) -> list[Cell]:
+        # A cell must end with a paragraph; ours ends with the content control.
+        return [
+            Cell(
+                "".join(
+                    self.clause(
+                        section, language, width - CELL_PADDING, True, column, blocks=blocks
+                    )
+                    for section in group
+                )
+                + _SPACER,
+                width,
             )
-        return wordml.table(
-            rows,
-            [width] * columns,
-            grid=False,
-            unsplittable_rows=frozenset(unsplittable),
-            centered=True,
+            for column, language in enumerate(languages)
+        ]
+
+    def column_table(
+        self, section: Section, language: str, index: int, left: int, width: int
+    ) -> str:
+        """A clause's data table in its language's column (``left`` twips from the margin,
+        ``width`` wide), but outside the layout table, in a content control of its clause.
+        Each language's table stands below the one before, in its own column: a reader of
+        the page (or of its PDF) still finds each language in its column. The spacer in
+        front: LibreOffice drops the bold of the first run of a table that opens a content
+        control; the gap after keeps the next table from joining it."""
+        block = section.texts[language].blocks[index]
+        # Inside the text of the layout's cell, whether the application puts the table's
+        # border (Word) or its cells' text (LibreOffice) at the indent: the white between
+        # the columns stays clear of the tables, as a PDF reader needs to find columns.
+        indent = left + CELL_PADDING // 2 + CELL_MARGIN
+        inner = width - CELL_PADDING - CELL_MARGIN
+        table = data_table(block, language, inner, small=True, indent=indent)
+        return wordml.content_control(
+            next(self.control_ids), section.tag, _alias(section, language), _SPACER + table + _GAP
         )
 
     def clause(
@@ -157,15 +173,19 @@ class _BodyBuilder:
         column: int = 0,
         *,
         lead_in: bool = False,
+        blocks: tuple[int, int] | None = None,
     ) -> str:
+        """A clause in a content control; ``blocks`` (start, end) sets only those blocks,
+        with the label and title only in front of the first."""
         text = section.texts[language]
+        start, end = blocks or (0, len(text.blocks))
         parts = []
         # Label and title are two paragraphs, not one with a line break: LibreOffice drops
         # a <w:br/> inside a block-level content control ("Article 1Purpose"). The label is
         # a Heading 1 and the title a Heading 2, so Word's navigation pane lists the
         # articles with their titles beneath; side by side, only the first column's.
         for index, line in enumerate((text.label, text.heading)):
-            if line:
+            if line and not start:
                 parts.append(
                     wordml.paragraph(
                         [wordml.run(line, language)],
@@ -181,10 +201,12 @@ class _BodyBuilder:
         parts += [
             self.block(block, section, language, width, in_cell, keep=lead_in and index == last)
             for index, block in enumerate(text.blocks)
+            if start <= index < end
         ]
-        alias = " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
         content = "".join(parts) or _SPACER
-        return wordml.content_control(next(self.control_ids), section.tag, alias, content)
+        return wordml.content_control(
+            next(self.control_ids), section.tag, _alias(section, language), content
+        )
 
     def block(
         self,
@@ -222,6 +244,12 @@ class _BodyBuilder:
         )
 
 
+def _alias(section: Section, language: str) -> str:
+    """A clause's content control name: its label and title, or its id."""
+    text = section.texts[language]
+    return " ".join(part for part in (text.label, text.heading) if part) or section.clause_id
+
+
 def text_runs(text: str, language: str, style: RunStyle) -> list[str]:
     """Runs of ``text``, the language's ordinal suffixes raised ("1er" in French)."""
     pattern = _superscript(language)
@@ -246,18 +274,6 @@ def _superscript(language: str) -> re.Pattern | None:
         return None
     pattern = load_data(entry.read_text("utf-8")).get("superscript")
     return re.compile(pattern) if pattern else None
-
-
-def _rows_of(sections) -> list[tuple[Section, ...]]:
-    """Side by side, one row per clause, except that the closing clause ("Done at …") and
-    the signatures share an unsplittable row: they cannot be parted by a page break."""
-    rows: list[tuple[Section, ...]] = []
-    for section in sections:
-        if section.kind == "signatures" and rows and rows[-1][-1].kind == "closing":
-            rows[-1] = (*rows[-1], section)
-        else:
-            rows.append((section,))
-    return rows
 
 
 _SPACER = wordml.paragraph(tiny=True)
@@ -297,88 +313,3 @@ def _signatures(signatories, language: str, width: int, *, stacked: bool) -> str
         cells, [column] * len(blocks), grid=False, unsplittable_rows=frozenset({0})
     )
     return _KEEP_SPACER + table + _SPACER
-
-
-# -- document set-up ---------------------------------------------------------------------------
-
-
-def _set_up_styles(document) -> None:
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(11.5)
-    normal.paragraph_format.space_after = Pt(6)
-    for name, size in (("Title", 15), ("Heading 1", 11.5), ("Heading 2", 11.5)):
-        style = styles[name]
-        style.font.name = BODY_FONT
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.keep_with_next = True
-    # An article's label (Heading 1) sits right on its title (Heading 2).
-    styles["Heading 1"].paragraph_format.space_before = Pt(12)
-    styles["Heading 1"].paragraph_format.space_after = Pt(0)
-    styles["Heading 2"].paragraph_format.space_before = Pt(0)
-    # The default template's Title has a bottom border, and its headings name theme fonts,
-    # which take precedence over font.name: strip both so the text is one plain serif.
-    title_properties = styles["Title"].element.get_or_add_pPr()
-    for border in title_properties.findall(qn("w:pBdr")):
-        title_properties.remove(border)
-    for name in ("Title", "Heading 1", "Heading 2"):
-        fonts = styles[name].element.rPr.find(qn("w:rFonts"))
-        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-            fonts.attrib.pop(qn(f"w:{attribute}"), None)
-
-
-def _set_up_page(document, *, landscape: bool) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(SIDE_MARGIN_CM))
-    section.top_margin = section.bottom_margin = Cm(2.2)
-
-
-def _set_core_properties(document, draft: Draft) -> None:
-    properties = document.core_properties
-    first = draft.languages[0]
-    properties.title = draft.title.get(first, "")[:250]
-    properties.author = "cpc-draft"
-    properties.last_modified_by = "cpc-draft"
-    properties.language = WORD_LANGUAGE.get(first, first)
-    properties.comments = (
-        f"Assembled by cpc-draft {draft.properties['cpc-draft-version']} from "
-        f"{draft.properties['cpc-spec-file']} (sha256 {draft.properties['cpc-spec-sha256'][:12]}…)"
-    )
-    moment = _build_time()
-    properties.created = properties.modified = moment
-    properties.revision = 1
-
-
-def _build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-
-
-def _add_custom_properties(document, values: dict[str, str]) -> None:
-    entries = "".join(
-        f'<property fmtid="{CUSTOM_PROPERTY_FMTID}" pid="{pid}" name="{escape(name)}">'
-        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
-        for pid, (name, value) in enumerate(sorted(values.items()), start=2)
-    )
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Properties xmlns="{_OFFICE_DOCUMENT}/custom-properties" '
-        f'xmlns:vt="{_OFFICE_DOCUMENT}/docPropsVTypes">'
-        f"{entries}</Properties>"
-    )
-    package = document.part.package
-    part = Part(
-        PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_TYPE, xml.encode("utf-8"), package
-    )
-    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)

@@ -52,7 +52,7 @@ from docx.oxml.ns import qn
 
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW
 from cpc_draft.render import wordml
-from cpc_draft.render.docx import insert_body, new_document, text_width
+from cpc_draft.render.package import insert_body, new_document, text_width
 from cpc_draft.render.redline_layout import SideBySide, side_by_side_body, signature_cell
 from cpc_draft.render.wordml import Cell
 

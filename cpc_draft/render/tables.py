@@ -24,7 +24,9 @@ _SLACK = 40  # twips: rounding, and the bold of a total row
 SMALLEST_SIZE = 12  # half-points: 6 pt
 
 
-def data_table(block: Block, language: str, width: int, *, small: bool) -> str:
+def data_table(
+    block: Block, language: str, width: int, *, small: bool, indent: int | None = None
+) -> str:
     size, widths = fit_columns(block.rows, width, 15 if small else 18)
     first_total = len(block.rows) - block.total_rows
     body = []
@@ -43,6 +45,7 @@ def data_table(block: Block, language: str, width: int, *, small: bool) -> str:
         grid=True,
         header_rows=1,
         unsplittable_rows=frozenset(range(len(body))),
+        indent=indent,
         cell_margin=CELL_MARGIN,
     )
 

@@ -207,16 +207,20 @@ def table(
     header_rows: int = 0,
     unsplittable_rows: frozenset[int] = frozenset(),
     centered: bool = False,
+    indent: int | None = None,
     cell_margin: int | None = None,
     row_changes: Mapping[int, str] | None = None,
 ) -> str:
     """A w:tbl. ``row_changes`` maps a row's index to a tracked insertion or deletion of the
-    row (it goes last in the row's properties, as the schema requires)."""
+    row (it goes last in the row's properties, as the schema requires); ``indent`` sets
+    its left edge that many twips from the margin."""
     total = sum(widths)
     properties = '<w:tblStyle w:val="TableGrid"/>' if grid else ""
     properties += f'<w:tblW w:w="{total}" w:type="dxa"/>'
     if centered:
         properties += '<w:jc w:val="center"/>'
+    if indent is not None:
+        properties += f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
     if not grid:
         properties += (
             "<w:tblBorders>"

@@ -20,7 +20,8 @@ What comes out, and where it is decided:
 - **Kinds** (:mod:`.paragraphs`, from :mod:`.styles` and :mod:`.numbering`): heading,
   item or paragraph, with Word numbering rendered as text ("Article 3", "(b)").
 - **Tables** (:mod:`.tables`): a ``table_row`` block per row of a data table; a
-  side-by-side table (a column per language) split into its columns' blocks.
+  side-by-side table (a column per language) split into its columns' blocks; a layout
+  cut around its data tables (so their header rows repeat) read as one (:mod:`.layout`).
 - **Pages** (:mod:`.pages`): a block's page from the page breaks the file records
   (Word's rendered breaks, explicit breaks), and none for a file Word did not lay out.
 - **Apart from the blocks**: headers and footers (one text per distinct part), footnotes

@@ -9,6 +9,7 @@ runs on into the next paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from lxml import etree
 
@@ -36,6 +37,12 @@ class Context:
         return self
 
 
+class OpenRow(Protocol):
+    """The last row of a side-by-side layout, still open (:class:`.layout.LayoutRow`)."""
+
+    def close(self, sink: Sink) -> None: ...
+
+
 @dataclass
 class Block:
     kind: str
@@ -53,21 +60,45 @@ class Sink:
 
     A sink for the cell of a data table sends the nested tables and text boxes it meets
     to ``later``: they are read as blocks after the row.
+
+    The last row of a side-by-side layout stays open (``open_row``, see :mod:`.layout`):
+    the tables and layout that follow may still belong to it. Anything else read into the
+    sink, or reading its blocks, closes it first.
     """
 
     def __init__(self, later: Sink | None = None) -> None:
-        self.blocks: list[Block] = []
-        self.orphans: list[Change] = []
+        self._blocks: list[Block] = []
+        self._orphans: list[Change] = []
         self.later = later
+        self.open_row: OpenRow | None = None
+
+    @property
+    def blocks(self) -> list[Block]:
+        self.close_row()
+        return self._blocks
+
+    @property
+    def orphans(self) -> list[Change]:
+        self.close_row()
+        return self._orphans
+
+    def close_row(self) -> None:
+        """Set the open layout row's blocks down in their reading order."""
+        row, self.open_row = self.open_row, None
+        if row is not None:
+            row.close(self)
 
     def add(self, block: Block) -> None:
-        if self.orphans:
-            block.changes[:0] = self.orphans
-            self.orphans = []
-        self.blocks.append(block)
+        self.close_row()
+        if self._orphans:
+            block.changes[:0] = self._orphans
+            self._orphans = []
+        self._blocks.append(block)
 
     def orphan(self, changes: list[Change]) -> None:
-        self.orphans += changes
+        if changes:  # a blank paragraph between layout and tables leaves the row open
+            self.close_row()
+            self._orphans += changes
 
     def extend(self, other: Sink) -> None:
         for block in other.blocks:
@@ -117,10 +148,10 @@ def text_blocks(
     revisions: those in the body, each with the index of its block (the last block's for
     changes left over at the end), then ``other_changes`` (headers, footers and notes)
     with none."""
-    pending = body.blocks
-    if body.orphans and pending:
-        pending[-1].changes += body.orphans
-        body.orphans = []
+    pending, orphans = body.blocks, body.orphans
+    if orphans and pending:
+        pending[-1].changes += orphans
+        orphans.clear()
     blocks, revisions = [], []
     for index, block in enumerate(pending):
         blocks.append(

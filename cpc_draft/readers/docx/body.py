@@ -41,6 +41,7 @@ class BodyReader:
         self.other_changes: list[Change] = []  # in headers, footers and notes
         self.other_kinds = OtherChanges()
         self.tables = 0
+        self.layout_rows = 0  # side-by-side rows, across the layout tables
         self.alt_chunks = 0
         self.skipped: list[str] = []
         self.budget = Budget(package.fail)

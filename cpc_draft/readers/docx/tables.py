@@ -9,7 +9,8 @@ A side-by-side table (see :func:`is_side_by_side`) is not flattened into rows: e
 cell's content comes out as ordinary blocks with ``row`` = the outer row and ``column`` =
 the cell index, row by row, column 0 then column 1. Inside such a table ``row`` is the
 aligned outer row for every block, nested table rows included (their order within their
-``table`` is their order in the blocks).
+``table`` is their order in the blocks). Rows are counted across the layout tables of a
+document, and the data tables set between them are read into their row (:mod:`.layout`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from lxml import etree
 
 from cpc_draft.model import TABLE_ROW
 from cpc_draft.readers.docx.blocks import CLAUSE_TAG_PREFIX, Block, Context, Sink
+from cpc_draft.readers.docx.layout import read_layout, resumes_layout, table_sink
 from cpc_draft.readers.docx.pages import RowPages
 from cpc_draft.readers.docx.wordml import Names, child, sdt_tag
 
@@ -47,15 +49,10 @@ def read_table(
         (row, row_context, list(unwrap(row, row_context, n.tc, n)))
         for row, row_context in unwrap(table, context, n.tr, n)
     ]
-    if is_side_by_side(rows, n):
-        for row_index, (_, _, cells) in enumerate(rows):
-            pages = RowPages(reader.pages)
-            for column, (cell, cell_context) in enumerate(cells):
-                pages.next_cell()
-                where = replace(cell_context, row=row_index, column=column)
-                reader.container(cell, where, sink, depth + 1)
-            pages.close()
+    if is_side_by_side(rows, n) or resumes_layout(sink, table, n):
+        read_layout(reader, table, [cells for _, _, cells in rows], sink, depth)
         return
+    sink = table_sink(sink, context)
     number = reader.tables
     reader.tables += 1
     for row_index, (row, row_context, cells) in enumerate(rows):
