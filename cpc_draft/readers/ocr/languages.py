@@ -1,16 +1,19 @@
 """The languages Tesseract reads a document's scans in: those asked for, or those of the
 document, found as its pages are read.
 
-Tesseract reads best in the languages a page is written in; every language of ours at
-once is slower and lets a word of one language be read as a look-alike of another. So,
-unless languages are asked for, they are chosen from the document:
+Tesseract reading a page in every language of ours takes markedly longer than reading
+it in the page's own, and the pages of a draft are in one or two. So, unless languages
+are asked for, they are chosen from the document:
 
 - from its hints, where it has them: the languages of its digital pages (a scanned
   signature page in a digital draft) and a PDF's declared language (/Lang);
 - otherwise the first page with text is read in every language of ours installed, and
-  the languages its words are in are kept for the pages after it;
+  the languages its words are in are kept for the pages after it (that page is not read
+  again in them: read again in English alone, an English page came out no better, and
+  from a 150 dpi scan worse, "US$" read as "USS$");
 - a page whose words show another language of ours (the Spanish version after the
-  English one) is read again with it added, and so are the pages after it.
+  English one) is read again with it added, and so are the pages after it: languages
+  are only added, so a document has at most one page read again for each.
 
 A page's languages are told by counting function words and marker letters paragraph by
 paragraph (:mod:`cpc_draft.text.langid`, with its word lists in
