@@ -91,7 +91,10 @@ def test_extract_says_the_text_came_from_ocr(extracted, drafts):
     digital, scanned = extracted
     assert not any("OCR" in warning for warning in digital["warnings"])
     (warning,) = [w for w in scanned["warnings"] if "comes from OCR" in w]
-    assert re.search(r"pages 1–\d+ comes from OCR \(Tesseract, .*mean confidence \d+%\)", warning)
+    assert re.search(r"pages 1–\d+ comes from OCR \(Tesseract in .*mean confidence \d+%\)", warning)
+    # an English draft is read in English alone, as the warning and the JSON say
+    assert "(Tesseract in eng, chosen from the document;" in warning
+    assert scanned["properties"]["ocr_languages"] == "eng"
     assert scanned["properties"]["ocr_pages"].startswith("1–")
     assert 60 <= float(scanned["properties"]["ocr_confidence"]) <= 100
 
@@ -139,7 +142,7 @@ def test_ocr_always_reads_a_digital_pdf_from_its_rendering(drafts):
     result = cli("extract", digital, "--ocr", "always", "--ocr-language", "en", "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert any("comes from OCR (Tesseract, eng;" in w for w in document["warnings"])
+    assert any("comes from OCR (Tesseract in eng, as asked;" in w for w in document["warnings"])
     assert words(document)["participants"] >= 3
 
 

@@ -107,7 +107,7 @@ def ocr_options(command):
         "ocr_languages",
         multiple=True,
         metavar="CODE",
-        help="Language of scanned pages (repeatable; en, es, fr; default: all three).",
+        help="Language of scanned pages (repeatable; en, es, fr; default: from the document).",
     )(command)
     return click.option(
         "--ocr",

@@ -6,6 +6,7 @@ A scanned page becomes positioned words like a digital page's, and the same layo
 - :mod:`.tesseract`: the command, bounded, and its TSV (word boxes, confidences);
 - :mod:`.words`: word boxes -> the reader's words, tilt measured and turned back;
 - :mod:`.recognition`: one page image -> its words (specks removed, two passes);
+- :mod:`.languages`: the languages pages are read in, asked for or found in the document;
 - :mod:`.rules`: the ruled lines of a scanned table, for the reader's table finder;
 - :mod:`.pages`: which pages of a PDF need OCR (no text layer, or a hidden one of
   garbage), rendered through PDFium, recognised, and what the outputs say about it;
@@ -29,7 +30,8 @@ MODES = (AUTO, ALWAYS, NEVER)
 @dataclass(frozen=True)
 class OcrSettings:
     """``mode``: OCR pages without a usable text layer (auto), every page (always), or
-    none (never). ``languages``: our codes (en, es, fr); empty: every one installed."""
+    none (never). ``languages``: our codes (en, es, fr); empty: chosen from the document
+    (:mod:`.languages`)."""
 
     mode: str = AUTO
     languages: tuple[str, ...] = ()

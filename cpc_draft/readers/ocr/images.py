@@ -52,12 +52,13 @@ def _read(path: Path) -> Document:
     # the PDF reader first: it imports the OCR modules it hooks into
     from cpc_draft.readers.pdf.layout import lay_out  # isort: skip
     from cpc_draft.readers.ocr import current, pages
+    from cpc_draft.readers.ocr.languages import choose_languages
     from cpc_draft.readers.ocr.tesseract import command
 
     program = command()
     if program is None:
         raise InputFileError(path, f"is an image, read by OCR, and {pages.tesseract_missing()}")
-    languages = pages.choose_languages(path, program, current().languages)
+    choice = choose_languages(path, program, current().languages)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(path) as image:
@@ -68,14 +69,14 @@ def _read(path: Path) -> Document:
             dpi = _dpi(image)
             inputs, tally = [], pages.Tally()
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-                found = pages.recognise_image(program, frame.copy(), number, dpi, languages, tally)
+                found = pages.recognise_image(program, frame.copy(), number, dpi, choice, tally)
                 inputs.append(found)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
         raise InputFileError(path, f"cannot be read as an image ({error})") from None
     if not any(page.words for page in inputs):
         raise InputFileError(path, "was read by OCR, but no text was recognised")
     blocks, headers, footers, _ = lay_out(inputs)
-    result = pages.summary(tally, languages)
+    result = pages.summary(tally, choice)
     return Document(
         path=str(path),
         format="image",

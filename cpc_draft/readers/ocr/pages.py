@@ -26,12 +26,14 @@ from cpc_draft.readers.pdf.geometry import PageInput, Word
 from cpc_draft.readers.pdf.page import page_ranges
 
 if TYPE_CHECKING:
+    from cpc_draft.readers.ocr.languages import LanguageChoice
     from cpc_draft.readers.ocr.tesseract import OcrWord
 
 MAX_PIXELS = 60_000_000  # a page rendered larger than this is rendered at a lower resolution
 CPU_SECONDS_PER_PAGE = 10.0  # this process's part of a page: rendering and the words
 MAX_DOUBTFUL_LISTED = 40
 FEW_WORDS = 20  # a page with an image and fewer words is read by OCR too
+MAX_LANG_BYTES = 200  # a language tag ("en-US") is a few characters; more is not one
 
 
 @dataclass
@@ -69,22 +71,52 @@ def recognise_pages(path: Path, document, pages: list[PageInput], stats: list) -
     if not wanted:
         return OcrResult()
     from cpc_draft.readers.ocr import tesseract  # digital PDFs never need what follows
+    from cpc_draft.readers.ocr.languages import choose_languages
 
     program = tesseract.command()
     if program is None:
         return _without_tesseract(path, pages, wanted, settings.mode)
-    languages = choose_languages(path, program, settings.languages)
+    hints = () if settings.languages else _hints(document, pages, wanted)
+    choice = choose_languages(path, program, settings.languages, hints)
     sandbox.allow_cpu(CPU_SECONDS_PER_PAGE * len(wanted))
     tally = Tally()
     progress = _Progress(path, len(wanted))
     for step, index in enumerate(wanted):
         progress.show(step)
-        _recognise_page(program, document, pages[index], languages, tally)
+        _recognise_page(program, document, pages[index], choice, tally)
     progress.done()
     if len(wanted) == len(pages) and not any(pages[index].words for index in wanted):
         failure = f" ({tally.failed[0]})" if tally.failed else ""
         raise InputFileError(path, f"was read by OCR, but no text was recognised{failure}")
-    return summary(tally, languages)
+    return summary(tally, choice)
+
+
+def _hints(document, pages: list[PageInput], wanted: list[int]) -> list[str]:
+    """What the document says of its languages besides its scans (our codes): the
+    languages of its digital pages, then the one its catalog declares (/Lang)."""
+    from cpc_draft.readers.ocr.languages import text_languages
+
+    scanned = set(wanted)
+    digital = (
+        word.text for index, page in enumerate(pages) if index not in scanned for word in page.words
+    )
+    declared = _declared_language(document)
+    return [*text_languages(digital), *([declared] if declared else [])]
+
+
+def _declared_language(document) -> str | None:
+    """The language of the PDF's /Lang ("en-US" -> "en"), or None."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFCatalog_GetLanguage(document.raw, None, 0)
+    if not 2 < size <= MAX_LANG_BYTES:
+        return None
+    buffer = (ctypes.c_ushort * (size // 2))()
+    pdfium_c.FPDFCatalog_GetLanguage(document.raw, buffer, size)
+    tag = "".join(map(chr, buffer[: size // 2 - 1]))
+    return tag.split("-")[0].strip().lower() or None
 
 
 def unusable(words: list[Word]) -> bool:
@@ -141,36 +173,7 @@ def _pages(numbers: list[int]) -> str:
     return f"{'page' if len(numbers) == 1 else 'pages'} {page_ranges(numbers)}"
 
 
-def choose_languages(path: Path, program: str, requested: tuple[str, ...]) -> list[str]:
-    """Tesseract's names of the languages to read: those asked for (our codes, or
-    Tesseract's own names), else every one of our languages that is installed."""
-    from cpc_draft.readers.ocr.tesseract import installed_languages
-
-    installed = installed_languages(program)
-    known = ocr_data().languages
-    if not requested:
-        found = [name for name in known.values() if name in installed]
-        if not found:
-            raise InputFileError(
-                path,
-                "needs OCR, but Tesseract has none of the languages en, es, fr installed; "
-                f"install the packages {ocr_data().packages}",
-            )
-        return found
-    chosen = []
-    for code in requested:
-        name = known.get(code, code)
-        if name not in installed:
-            raise InputFileError(
-                path,
-                f"needs OCR in '{code}', which Tesseract does not have; install the package "
-                f"tesseract-ocr-{name}",
-            )
-        chosen.append(name)
-    return chosen
-
-
-def _recognise_page(program, document, page: PageInput, languages, tally: Tally) -> None:
+def _recognise_page(program, document, page: PageInput, choice, tally: Tally) -> None:
     dpi = ocr_data().dpi
     scale = min(dpi / 72, (MAX_PIXELS / max(page.width * page.height, 1.0)) ** 0.5)
     try:
@@ -178,17 +181,17 @@ def _recognise_page(program, document, page: PageInput, languages, tally: Tally)
     except OSError as error:
         tally.failed.append(f"page {page.number}: {error}")
         return
-    found = recognise_image(program, image, page.number, scale * 72, languages, tally, page)
+    found = recognise_image(program, image, page.number, scale * 72, choice, tally, page)
     if found is not None:
         page.words, page.grids = found.words, found.grids
 
 
 def recognise_image(
-    program, image, number: int, dpi: float, languages, tally: Tally, page=None
+    program, image, number: int, dpi: float, choice: LanguageChoice, tally: Tally, page=None
 ) -> PageInput | None:
-    """Page ``number``, a Pillow ``image`` at ``dpi``, as the reader's words and grids;
+    """Page ``number``, a Pillow ``image`` at ``dpi``, as the reader's words and grids,
+    read in the languages of ``choice`` (and again if the page shows another of ours);
     None where OCR failed, or found no more words than ``page`` had of its own."""
-    from cpc_draft.readers.ocr.recognition import read_image
     from cpc_draft.readers.ocr.rules import ruled_edges
     from cpc_draft.readers.ocr.tesseract import OcrFailed
     from cpc_draft.readers.ocr.words import measure_tilt, page_words
@@ -196,7 +199,7 @@ def recognise_image(
 
     width, height = image.width * 72 / dpi, image.height * 72 / dpi
     try:
-        words = read_image(program, image, languages, round(dpi))
+        words = _read(program, image, number, round(dpi), choice)
     except (OcrFailed, OSError, MemoryError) as error:
         tally.failed.append(f"page {number}: {error}")
         return None if page is not None else PageInput(number, width, height, [])
@@ -212,6 +215,14 @@ def recognise_image(
         page_words(words, image.width, image.height, dpi, tilt),
         find_grids(edges, width, height) if edges else [],
     )
+
+
+def _read(program, image, number: int, dpi: int, choice: LanguageChoice) -> list[OcrWord]:
+    from cpc_draft.readers.ocr.recognition import read_image
+
+    words = read_image(program, image, choice.names, dpi)
+    again = choice.review(number, words)
+    return words if again is None else read_image(program, image, again, dpi)
 
 
 def _better(recognised: list, own: list[Word]) -> bool:
@@ -235,18 +246,19 @@ def _render(document, index: int, scale: float):
         bitmap.close()
 
 
-def summary(tally: Tally, languages: list[str]) -> OcrResult:
+def summary(tally: Tally, choice: LanguageChoice) -> OcrResult:
     result = OcrResult()
     if tally.pages:
         mean = sum(tally.confidences) / max(len(tally.confidences), 1)
         listed = page_ranges(tally.pages)
         result.warnings.append(
             f"the text of {_pages(tally.pages)} comes from "
-            f"OCR (Tesseract, {'+'.join(languages)}; mean confidence {mean:.0f}%); "
+            f"OCR (Tesseract in {choice.described()}; mean confidence {mean:.0f}%); "
             "check figures and names against the scan"
         )
         result.properties["ocr_pages"] = listed
         result.properties["ocr_confidence"] = f"{mean:.1f}"
+        result.properties["ocr_languages"] = "+".join(choice.names)
     if tally.doubtful:
         floor = ocr_data().confidence_floor
         result.warnings.append(
@@ -254,6 +266,7 @@ def summary(tally: Tally, languages: list[str]) -> OcrResult:
             f"doubtful (confidence below {floor:.0f}%)"
         )
         result.properties["ocr_doubtful_words"] = "; ".join(tally.doubtful[:MAX_DOUBTFUL_LISTED])
+    result.warnings += choice.warnings()
     result.warnings += [f"OCR failed on {failure}" for failure in tally.failed]
     return result
 
