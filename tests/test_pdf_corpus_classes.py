@@ -143,3 +143,18 @@ def test_two_columns_ten_points_apart_under_a_full_width_title_read_column_by_co
     page.lines(72 + 36 * 6 + 10, 100, right, size=10)
     document = read_pdf(pdf.save(tmp_path / "columns.pdf"))
     assert " ".join(" ".join(texts(document)).split()) == f"{title} {left_text} {right_text}"
+
+
+def test_a_sentence_goes_on_after_a_short_line_whatever_a_scan_makes_of_its_size(tmp_path):
+    """A list item whose line ends early ("… a competitive") and goes on in lowercase on
+    the next ("procedure;"), the second line's words measured a little taller (as OCR
+    measures them): one item, not an item and a stray paragraph."""
+    pdf = Pdf()
+    page = pdf.page()
+    page.text(72, 100, "(a) fund implementing partners through grants and agreements;", size=11)
+    page.text(72, 114, "(b) select the implementing partners through a competitive", size=11)
+    page.text(72, 128, "procedure;", size=12.5)
+    page.text(72, 142, "(c) provide technical assistance to the police and prosecutors.", size=11)
+    read = [block.text for block in read_pdf(pdf.save(tmp_path / "item.pdf")).blocks]
+    assert "(b) select the implementing partners through a competitive procedure;" in read
+    assert "procedure;" not in read

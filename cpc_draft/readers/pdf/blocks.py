@@ -40,6 +40,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\r\n]+")
+_CLAUSE_END = re.compile(r"[.;:!?]\W*$")
 _WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"'”’»)\]]*$")
 _CONJUNCTION_END = re.compile(r"(?:[;:.!?]|\b(?:and|or|y|o|e|u|et|ou))\s*$", re.IGNORECASE)
@@ -152,6 +153,18 @@ class BlockBuilder:
             block.closed or (_SENTENCE_END.search(last.text) and not line.text[:1].islower())
         ):
             return False  # a finished sentence at the foot of a page ends its paragraph
+        if (
+            not cross_page
+            and line.text[:1].islower()
+            and not starts_with_label(line.text)
+            and not _CLAUSE_END.search(last.text)
+            and abs(last.size - line.size) <= 0.25 * last.size
+            and last.bold == line.bold
+            and -last.size < line.top - last.bottom < 1.5 * last.size
+        ):
+            # "… de mise en" / "concurrence ;": a sentence goes on, whatever room the line
+            # left and however a scan's word heights vary
+            return True
         if abs(last.size - line.size) > max(0.6, 0.1 * last.size) or last.bold != line.bold:
             return False
         if (
