@@ -319,3 +319,16 @@ def zip_with(path: Path, members: dict[str, str | bytes]) -> Path:
         for name, value in members.items():
             archive.writestr(name, value)
     return path
+
+
+# A clause in each language, long enough to read as a side-by-side layout
+SIDE_BY_SIDE_EN = (
+    "The Participants intend to strengthen the capacity of the State and of civil society "
+    "to identify child victims of trafficking, refer them to specialized services and "
+    "provide them with comprehensive, trauma-informed care in every region of the country."
+)
+SIDE_BY_SIDE_ES = (
+    "Los Participantes tienen la intención de fortalecer la capacidad del Estado y de la "
+    "sociedad civil para identificar a las niñas, niños y adolescentes víctimas de trata, "
+    "derivarlos a servicios especializados y brindarles atención integral en todo el país."
+)

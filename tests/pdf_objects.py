@@ -100,3 +100,19 @@ def one_page(
             *extra,
         ],
     )
+
+
+def extract(path) -> list[tuple[str, str]]:
+    """(origin, text) of each block ``cpc-draft extract`` lists ("" for the page's running
+    text), as a user reads them after "[0 p1 en paragraph"."""
+    from click.testing import CliRunner
+
+    from cpc_draft.cli import main
+
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    blocks = []
+    for line in result.stdout.splitlines()[1:]:
+        marks, text = line.split("] ", 1)
+        blocks.append((" ".join(marks.split()[4:]), text))
+    return blocks

@@ -7,10 +7,7 @@ streams, fields with kids, check boxes with their ZapfDingbats marks.
 
 from __future__ import annotations
 
-from click.testing import CliRunner
-from pdf_objects import one_page
-
-from cpc_draft.cli import main
+from pdf_objects import extract, one_page
 
 SENTENCE = "The Participants intend to review progress at each Annual Dialogue."
 CONTENT = f"BT /F1 11 Tf 72 720 Td ({SENTENCE}) Tj ET"
@@ -44,17 +41,6 @@ def form(path, objects: list, content: str = CONTENT):
         page=f"/Annots [{' '.join(widgets)}]",
         catalog=f"/AcroForm << /Fields [{' '.join(widgets)}] >>",
     )
-
-
-def extract(path) -> list[tuple[str, str]]:
-    """(origin, text) of each block ``extract`` lists ("" for the page's running text)."""
-    result = CliRunner().invoke(main, ["extract", str(path)])
-    assert result.exit_code == 0, result.output
-    blocks = []
-    for line in result.stdout.splitlines()[1:]:
-        marks, text = line.split("] ", 1)
-        blocks.append((" ".join(marks.split()[4:]), text))
-    return blocks
 
 
 def test_push_button_caption_is_read_and_check_marks_are_not(tmp_path):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import docx
+from docx_factory import SIDE_BY_SIDE_EN as ENGLISH
+from docx_factory import SIDE_BY_SIDE_ES as SPANISH
 from docx_factory import (
     cell,
     make_docx,
@@ -252,17 +254,6 @@ def test_nested_table_rows_follow_the_row_that_holds_them(tmp_path):
 
 
 # -- side-by-side layout ---------------------------------------------------------------------
-
-ENGLISH = (
-    "The Participants intend to strengthen the capacity of the State and of civil society "
-    "to identify child victims of trafficking, refer them to specialized services and "
-    "provide them with comprehensive, trauma-informed care in every region of the country."
-)
-SPANISH = (
-    "Los Participantes tienen la intención de fortalecer la capacidad del Estado y de la "
-    "sociedad civil para identificar a las niñas, niños y adolescentes víctimas de trata, "
-    "derivarlos a servicios especializados y brindarles atención integral en todo el país."
-)
 
 
 def test_a_bilingual_table_is_split_into_columns_not_rows(tmp_path):

@@ -8,20 +8,12 @@ nested in the layout's cells: same blocks, rows and columns.
 
 from __future__ import annotations
 
+from docx_factory import SIDE_BY_SIDE_EN as ENGLISH
+from docx_factory import SIDE_BY_SIDE_ES as SPANISH
 from docx_factory import cell, make_docx, p, row, sdt, text_table
 
 from cpc_draft.readers.docx import read_docx
 
-ENGLISH = (
-    "The Participants intend to strengthen the capacity of the State and of civil society "
-    "to identify child victims of trafficking, refer them to specialized services and "
-    "provide them with comprehensive, trauma-informed care in every region of the country."
-)
-SPANISH = (
-    "Los Participantes tienen la intención de fortalecer la capacidad del Estado y de la "
-    "sociedad civil para identificar a las niñas, niños y adolescentes víctimas de trata, "
-    "derivarlos a servicios especializados y brindarles atención integral en todo el país."
-)
 FIGURES = {
     "en": [["Year", "United States (USD)"], ["2017", "US$500,000"], ["Total", "US$500,000"]],
     "es": [["Año", "Estados Unidos (USD)"], ["2017", "500.000 USD"], ["Total", "500.000 USD"]],

@@ -9,11 +9,9 @@ each column as a line, top to bottom, the columns right to left.
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 from docx_factory import cell, make_docx, p, row, table
-from pdf_objects import FONT_FILE, CidFont, one_page
+from pdf_objects import FONT_FILE, CidFont, extract, one_page
 
-from cpc_draft.cli import main
 from cpc_draft.readers.docx import read_docx
 
 VERTICAL_CELL = '<w:tcPr><w:textDirection w:val="tbRl"/></w:tcPr>'
@@ -38,17 +36,6 @@ def test_word_vertical_cell_and_section_read_as_whole_lines(tmp_path):
 
 ENGLISH = "The Participants intend to review progress at each Annual Dialogue."
 RIGHT, LEFT = "儿童保护契约的目的", "双方意图如下。"
-
-
-def extract(path) -> list[tuple[str, str]]:
-    """(origin, text) of each block ``extract`` lists ("" for the page's running text)."""
-    result = CliRunner().invoke(main, ["extract", str(path)])
-    assert result.exit_code == 0, result.output
-    blocks = []
-    for line in result.stdout.splitlines()[1:]:
-        marks, text = line.split("] ", 1)
-        blocks.append((" ".join(marks.split()[4:]), text))  # after "[0 p1 en paragraph"
-    return blocks
 
 
 @pytest.fixture
