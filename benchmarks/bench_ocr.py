@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,16 +72,6 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def words(extracted: dict) -> Counter:
-    found: Counter = Counter()
-    for block in extracted["blocks"]:
-        for word in block["text"].split():
-            word = re.sub(r"[^\w$%§]", "", word).lower()
-            if word:
-                found[word] += 1
-    return found
-
-
 def statuses(path: Path) -> dict[str, str]:
     report, _, _ = run("check", path)
     (document,) = report["documents"]
@@ -97,7 +85,7 @@ def main() -> None:
     options = parser.parse_args()
     if shutil.which("tesseract") is None:
         raise SystemExit("bench_ocr: Tesseract is not installed (tesseract-ocr and its languages)")
-    from scan_factory import scan
+    from scan_factory import scan, words
 
     print(
         f"{'draft':<13}{'dpi':>4}{'tilt':>6}{'pages':>6}{'recall':>8}{'s/page':>8}{'cpu/page':>9}"

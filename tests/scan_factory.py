@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import random
+import re
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -67,3 +69,15 @@ def _photocopy(image: Image.Image, tilt: float, specks: float, quality: int, cha
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality)
     return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def words(extracted: dict) -> Counter:
+    """The words of ``extract --format json`` output, lower case, punctuation off: what a
+    scan's recall is counted on."""
+    found: Counter = Counter()
+    for block in extracted["blocks"]:
+        for word in block["text"].split():
+            word = re.sub(r"[^\w$%§]", "", word).lower()
+            if word:
+                found[word] += 1
+    return found

@@ -16,14 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import ROOT
-from scan_factory import scan, write_text_pdf
+from scan_factory import scan, words, write_text_pdf
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
@@ -37,16 +36,6 @@ def cli(*args: object, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*CLI, *map(str, args)], capture_output=True, text=True, timeout=600, env=env, cwd=ROOT
     )
-
-
-def words(extracted: dict) -> Counter:
-    found: Counter = Counter()
-    for block in extracted["blocks"]:
-        for word in block["text"].split():
-            word = re.sub(r"[^\w$%§]", "", word).lower()
-            if word:
-                found[word] += 1
-    return found
 
 
 @pytest.fixture(scope="module")

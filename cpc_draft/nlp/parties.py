@@ -11,11 +11,11 @@ too ("Peru", "Peruvian").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import cache
 
 from cpc_draft.nlp.values import PartyMention
+from cpc_draft.text.cues import has
 
 # Small words inside a country's formal name ("Republic of the Philippines").
 LINKERS = frozenset(
@@ -34,15 +34,6 @@ QUOTED = re.compile(r"[\"“«]\s*([^\"”»]{1,60}?)\s*[\"”»]")
 DEFINED_REACH = 200
 DEFINED_WEIGHT = 3  # a short name the text defines counts as three mentions
 MAX_NAME = 12
-_ACCENTS = {
-    "a": "aáàâäã",
-    "e": "eéèêë",
-    "i": "iíìîï",
-    "o": "oóòôöõ",
-    "u": "uúùûü",
-    "c": "cç",
-    "n": "nñ",
-}
 
 
 def _is_name(token) -> bool:
@@ -97,11 +88,9 @@ def short_name(formal: str) -> str:
 def loose_pattern(name: str) -> re.Pattern:
     """A regex for a short name and its derived words ("Perú", "Peruvian"), accents and
     case ignored."""
-    out = []
-    for char in name:
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        out.append(f"[{_ACCENTS[base]}]" if base in _ACCENTS else re.escape(char))
-    return re.compile(rf"(?<!\w){''.join(out)}\w{{0,5}}(?!\w)", re.IGNORECASE)
+    from cpc_draft.text.cues import loose
+
+    return re.compile(rf"(?<!\w){loose(name)}\w{{0,5}}(?!\w)", re.IGNORECASE)
 
 
 def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
@@ -221,9 +210,10 @@ def _defined_later(text: str, end: int, language: str) -> re.Match | None:
     the formal name in its clause: no other government named, no sentence ended between."""
     reach = text[end : end + DEFINED_REACH]
     phrase = _defining(language).search(reach)
-    if phrase is None or re.search(
-        r"[.;]\s|\b(?:[Gg]overnment|[Gg]obierno|[Gg]ouvernement)\b", reach[: phrase.start()]
-    ):
+    if phrase is None:
+        return None
+    between = reach[: phrase.start()]
+    if re.search(r"[.;]\s", between) or has("government", language, between):
         return None
     return QUOTED.match(text, end + phrase.end())
 

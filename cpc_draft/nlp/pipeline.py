@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 import warnings
 from collections import OrderedDict
 from functools import cache
@@ -21,6 +20,7 @@ from importlib import resources
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon, pipeline_language
 from cpc_draft.nlp.spacy_import import import_spacy
+from cpc_draft.text.cues import unaccented
 from cpc_draft.text.long_blocks import cut_point
 
 SPANS_KEY = "cpc"
@@ -173,15 +173,9 @@ def split_patterns(nlp, patterns: list[dict]) -> tuple[list[dict], list[dict]]:
             exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
         else:
             folded.append(pattern)
-            if isinstance(tokens, str) and (bare := _unaccented(tokens)) != tokens:
+            if isinstance(tokens, str) and (bare := unaccented(tokens)) != tokens:
                 folded.append({**pattern, "pattern": bare})  # "ETATS-UNIS", OCR's "Etats"
     return folded, exact
-
-
-def _unaccented(text: str) -> str:
-    return "".join(
-        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
-    )
 
 
 @cache

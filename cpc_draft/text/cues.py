@@ -99,6 +99,13 @@ def _base(char: str) -> str:
     return unicodedata.normalize("NFD", char)[0]
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its accents: "États-Unis" -> "Etats-Unis"."""
+    return "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
+
+
 def _letter(char: str) -> str:
     if char in "'’":
         return "['’]"

@@ -56,7 +56,7 @@ def is_layout_grid(grid: TableGrid, words: list[Word]) -> bool:
     return len(inside) >= 25 * max(cells, 1)
 
 
-def _center_in(word: Word, box: tuple[float, float, float, float], pad: float = 0.0) -> bool:
+def center_in(word: Word, box: tuple[float, float, float, float], pad: float = 0.0) -> bool:
     x = (word.x0 + word.x1) / 2
     y = (word.top + word.bottom) / 2
     return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
@@ -67,14 +67,14 @@ def fill_tables(grids: list[TableGrid], words: list[Word]) -> tuple[list[TableIt
     taken: set[int] = set()
     tables = []
     for grid in grids:
-        inside = [w for w in words if id(w) not in taken and _center_in(w, grid.bbox, 1.0)]
+        inside = [w for w in words if id(w) not in taken and center_in(w, grid.bbox, 1.0)]
         cells: list[list[list[Word]]] = [[[] for _ in row] for row in grid.rows]
         boxes = [(r, c, box) for r, row in enumerate(grid.rows) for c, box in enumerate(row) if box]
         if not boxes:
             continue
         for word in inside:
             taken.add(id(word))
-            target = next((rc for rc in boxes if _center_in(word, rc[2])), None)
+            target = next((rc for rc in boxes if center_in(word, rc[2])), None)
             if target is None:  # between cells: the nearest cell takes it
                 x = (word.x0 + word.x1) / 2
                 y = (word.top + word.bottom) / 2

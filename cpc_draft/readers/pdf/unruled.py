@@ -23,7 +23,8 @@ import itertools
 import re
 import statistics
 
-from cpc_draft.readers.pdf.geometry import TableGrid, Word
+from cpc_draft.readers.pdf.geometry import TableGrid, Word, word_rows
+from cpc_draft.readers.pdf.tables import center_in
 
 # A gap is wide when it is this many font sizes across and this many times the page's
 # usual word space (justified lines stretch theirs); a row of a table has one at least.
@@ -42,8 +43,8 @@ _FIGURE = re.compile(r"\d")
 
 def unruled_grids(words: list[Word], ruled: list[TableGrid]) -> list[TableGrid]:
     """Grids for the tables set in columns without rules, away from the ruled ones."""
-    free = [word for word in words if not any(_inside(word, grid.bbox) for grid in ruled)]
-    lines = _lines(free)
+    free = [word for word in words if not any(center_in(word, grid.bbox) for grid in ruled)]
+    lines = [sorted(row, key=lambda w: w.x0) for row in word_rows(free)]
     space = _word_space(lines)
     if _side_by_side(lines, space):
         return []  # two columns of text: :mod:`.columns` reads them, not this module
@@ -67,22 +68,6 @@ def _side_by_side(lines: list[list[Word]], space: float) -> bool:
             if left >= TEXT_WORDS and len(line) - left >= TEXT_WORDS:
                 beside += 1
     return beside >= SIDE_BY_SIDE_LINES
-
-
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
-def _lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped by baseline, top to bottom, each line left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (round(w.baseline, 1), w.x0)):
-        if lines and abs(lines[-1][0].baseline - word.baseline) <= 0.3 * max(word.size, 1):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
 
 
 def _word_space(lines: list[list[Word]]) -> float:
