@@ -282,7 +282,8 @@ def report(paths: list[Path], scores: list[Score], refused: list[tuple[Path, str
     recalls = [s.recall for s in scores]
     precisions = [s.precision for s in scores]
     split_files = [s for s in scores if len(s.splits) >= 5]
-    for s in sorted(scores, key=lambda s: min(s.recall, s.precision))[:10]:
+    below = [s for s in scores if min(s.recall, s.precision) < 0.95]
+    for s in sorted(below, key=lambda s: min(s.recall, s.precision)):
         print(f"  low: recall {s.recall:.3f} precision {s.precision:.3f}  {s.path.name}")
     for s in split_files:
         print(f"  {len(s.splits)} split words: {s.path.name}: " + ", ".join(s.splits[:6]))
