@@ -110,3 +110,37 @@ def test_the_text_form_finds_what_the_draft_says(drafts, style):
     assert len(found["indicators"]) == 3
     assert all(targets for _, _, targets in found["indicators"])
     assert ("partner", "2000000", "USD") not in found["contributions"]  # a total row
+
+
+# Ministries also send Word 97-2003, RTF and OpenDocument files; LibreOffice makes them
+# here from the Word forms (one run per format), and check reads them through it.
+LEGACY_CASES = [
+    ("article", "docx-styled", "doc"),
+    ("clausula", "docx-numbered", "doc"),
+    ("section", "docx-bold", "rtf"),
+    ("article-fr", "docx-styled", "rtf"),
+    ("plain", "docx-styled", "odt"),
+    ("paragraphs", "docx-numbered", "odt"),
+]
+
+
+@pytest.fixture(scope="module")
+def legacy(drafts, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    folder = tmp_path_factory.mktemp("legacy")
+    files = {}
+    for extension in ("doc", "rtf", "odt"):
+        cases = [(style, form) for style, form, ext in LEGACY_CASES if ext == extension]
+        sources = [drafts[case] for case in cases]
+        converted = convert_with_libreoffice(sources, folder, to=extension)
+        files |= {
+            (style, extension): path for (style, _), path in zip(cases, converted, strict=True)
+        }
+    return files
+
+
+@requires_libreoffice
+@pytest.mark.parametrize(("style", "form", "extension"), LEGACY_CASES)
+def test_doc_rtf_and_odt_read_like_the_text(drafts, legacy, style, form, extension):
+    path = legacy[style, extension]
+    assert read_document(path).warnings[0].endswith("to .docx by LibreOffice before reading")
+    assert verdict(path) == verdict(drafts[style, "txt"])

@@ -17,20 +17,23 @@ from pathlib import Path
 from cpc_draft.errors import InputFileError
 from cpc_draft.fileio.inputs import regular_file_size
 from cpc_draft.model import Document
+from cpc_draft.readers import office
 from cpc_draft.readers.encoding import has_bom, unmarked_wide_encoding
 from cpc_draft.readers.limits import check_document_size
 
 MAX_INPUT_BYTES = 200_000_000  # a 600-page PDF is ~5 MB; anything this large is not a draft
 PDF, DOCX, TEXT, IMAGE = "pdf", "docx", "text", "image"
+DOC, RTF, ODT = office.DOC, office.RTF, office.ODT  # read through LibreOffice
 # PNG, JPEG, TIFF (both byte orders): a scanned draft, read by OCR
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # A text file that claims to be one of these is mislabelled or damaged: say so rather
 # than read it quietly as something else.
-_CLAIMED = {".pdf": "PDF", ".docx": "Word", ".doc": "Word"}
+_CLAIMED = {".pdf": "PDF", ".docx": "Word", ".doc": "Word", ".rtf": "RTF", ".odt": "OpenDocument"}
 
 
 def sniff(path: Path) -> str:
-    """pdf, docx or text, from the content; refuse what is none of them."""
+    """pdf, docx, text, image, or a format read through LibreOffice (doc, rtf, odt), from
+    the content; refuse what is none of them."""
     size = regular_file_size(path)  # never a pipe or a device: reading one could block
     if size == 0:
         raise InputFileError(path, "is empty (0 bytes)")
@@ -45,12 +48,14 @@ def sniff(path: Path) -> str:
         return PDF
     if head.startswith(_IMAGE_MAGIC):
         return IMAGE
+    if office.is_odt(head):
+        return ODT
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return DOCX
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputFileError(
-            path, "is an old binary Word (.doc) or an encrypted Office file; save it as .docx"
-        )
+        return office.ole_kind(path)
+    if office.is_rtf(head):
+        return RTF
     if has_bom(head) or unmarked_wide_encoding(head) or _looks_like_text(head):
         return TEXT
     raise InputFileError(path, "is not a PDF, Word (.docx) or text file")
@@ -66,6 +71,8 @@ def glance(path: Path) -> str:
 
         with open_package(path):
             pass
+    elif kind in (DOC, RTF, ODT):
+        office.refuse_without_libreoffice(path, kind)
     return kind
 
 
@@ -102,6 +109,8 @@ def read_document(path: Path, *, password: str | None = None) -> Document:
         from cpc_draft.readers.docx import read_docx
 
         document = read_docx(path)
+    elif kind in (DOC, RTF, ODT):
+        document = office.read_through_libreoffice(path, kind)
     else:
         from cpc_draft.readers.text import read_text
 
