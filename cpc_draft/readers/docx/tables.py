@@ -34,6 +34,7 @@ CELL_SEPARATOR = " | "
 # Side-by-side detection (see is_side_by_side)
 PROSE_WORDS = 40
 SINGLE_ROW_PROSE_WORDS = 100
+MAX_GRID_SPAN = 63  # Word's own limit on a table's columns
 
 _Cells = list[tuple[etree._Element, Context]]
 _Rows = list[tuple[etree._Element, Context, _Cells]]
@@ -76,18 +77,22 @@ def _read_row(
     later = Sink()
     texts, changes, clause = [], [], where.clause
     pages, breaks = RowPages(reader.pages), []
+    properties = child(row, n.trpr)
+    texts += [""] * _grid_count(properties, n.w("gridBefore"), n)
     for cell, cell_context in cells:
         pages.next_cell()
         cell_sink = Sink(later=later)
         reader.container(cell, cell_context, cell_sink, depth + 1)
         texts.append(cell_sink.text())
+        # a cell merged across columns keeps the columns after it: the row's cells stay
+        # under their headers, as in the text and PDF forms of the table
+        texts += [""] * (_grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n) - 1)
         for block in cell_sink.blocks:
             changes += block.changes
             clause = clause or block.context.clause
             breaks.append(block.breaks)
         changes += cell_sink.orphans
     pages.close()
-    properties = child(row, n.trpr)
     deleted = properties is not None and child(properties, n.delete) is not None
     if any(texts) and not deleted:
         sink.add(
@@ -105,6 +110,14 @@ def _read_row(
     else:
         sink.orphan(changes)
     sink.extend(later)
+
+
+def _grid_count(properties: etree._Element | None, tag: str, n: Names) -> int:
+    """The number a row's gridBefore or a cell's gridSpan gives (0 or 1 when absent)."""
+    setting = child(properties, tag) if properties is not None else None
+    value = setting.get(n.val, "") if setting is not None else ""
+    default = 1 if tag == n.w("gridSpan") else 0
+    return min(int(value), MAX_GRID_SPAN) if value.isdigit() else default
 
 
 def unwrap(
