@@ -313,7 +313,11 @@ def _quote_touch(change: dict, diff: list) -> bool:
 def change_matches(want: dict, got: dict, is_fact: bool) -> bool:
     if is_fact:  # facts (amounts, dates) match by their old and new values
         old, new = numbers(want.get("old")), numbers(want.get("new"))
-        return bool(old or new) and (old, new) == (numbers(got.get("old")), numbers(got.get("new")))
+        got_old, got_new = numbers(got.get("old")), numbers(got.get("new"))
+        same = got_old & got_new  # what both sides share is the fact's period: "(2029)"
+        return bool(old or new) and (
+            (old, new) == (got_old, got_new) or (old, new) == (got_old - same, got_new - same)
+        )
     kind = want.get("kind")
     if got.get("kind") not in _CHANGE_KINDS.get(kind, {kind}):
         return False
