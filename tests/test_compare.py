@@ -647,3 +647,32 @@ def test_an_indicator_change_names_the_indicator_not_its_figures(tmp_path):
         "target 2030 of: share of child victims referred to care within 48 hours: 85% → 75%"
         in result.output
     )
+
+
+def test_paragraphs_numbered_after_their_clause_are_renumbered_with_it(tmp_path):
+    """Deleting Clause 2 renumbers Clause 3 as Clause 2, and its paragraphs "3.1", "3.2"
+    as "2.1", "2.2" (Word's numbering does that by itself): not a modification."""
+    clauses = [
+        ("Objectives", ["The Participants intend to protect children.", "They will report."]),
+        ("Review", ["An independent review will take place in 2028."]),
+        ("Sustainability", ["The Government will fund the shelters.", "Training continues."]),
+    ]
+
+    def write(name, kept):
+        lines = []
+        for number, (title, paragraphs) in enumerate(kept, start=1):
+            lines += [f"Clause {number} — {title}", ""]
+            lines += [f"{number}.{i} {text}\n" for i, text in enumerate(paragraphs, start=1)]
+        path = tmp_path / name
+        path.write_text("\n".join(lines), "utf-8")
+        return path
+
+    old, new = write("v1.txt", clauses), write("v2.txt", [clauses[0], clauses[2]])
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "--format", "json"])
+    data = json.loads(result.output)
+    assert [(c["kind"], c["old"]["label"]) for c in data["changes"]] == [
+        ("deleted", "Clause 2 (Review)")
+    ]
+    assert [(r["old"], r["new"]) for r in data["renumbered"]] == [
+        ("Clause 3 (Sustainability)", "Clause 2 (Sustainability)")
+    ]

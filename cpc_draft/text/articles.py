@@ -190,10 +190,19 @@ def substance(article: Article, renumber: dict[str, str] | None = None) -> tuple
         text = block.text
         if position == article.number_block:
             text = title_after_number(text)
+        elif article.number:
+            text = _without_own_number(text, article.number)
         if renumber:
             text = CROSS_REFERENCE.sub(lambda m: _mapped(m, renumber), text)
         tokens += words(text)
     return tuple(tokens)
+
+
+def _without_own_number(text: str, number: str) -> str:
+    """ "12.1 The Government …" in Clause 12 -> ".1 The Government …": a paragraph
+    numbered after its article is renumbered with it, which is not a change."""
+    own = re.match(rf"\s*{re.escape(number)}(?=\.\d)", text, re.IGNORECASE)
+    return text[own.end() :] if own else text
 
 
 def _mapped(match: re.Match, renumber: dict[str, str]) -> str:
