@@ -347,6 +347,33 @@ def test_table_continued_on_the_next_page_keeps_its_number(tmp_path):
     ]
 
 
+def test_a_two_row_header_repeated_and_a_row_cut_by_the_page_break(tmp_path):
+    """A results framework with a two-row header ("Targets" over the years) runs onto
+    the next page: the page repeats the years' row, and the last row's indicator name
+    is cut by the break. One table, its cut row whole, no header read as a row."""
+    header = [
+        ["No.", "Indicator", "Baseline", "Targets", "", ""],
+        ["", "", "", "2027", "2028", "2029"],
+    ]
+    widths = [30, 200, 60, 50, 50, 50]
+    first_row = ["1", "Cases investigated", "18", "25", "35", "45"]
+    cut_row = ["2", "Vessels inspected", "30", "60", "90", "120"]
+    pdf = Pdf()
+    first, second = pdf.page(), pdf.page()
+    top = first.paragraph(72, 72, 468, "Annex 2. Results framework")
+    first.paragraph(72, top, 468, "Progress is measured for each indicator: the vessels inspected.")
+    first.grid(72, 640, widths, [*header, first_row, cut_row])
+    second.grid(72, 60, widths, [header[1], ["", "for child labour each year", "", "", "", ""]])
+    document = read_pdf(pdf.save(tmp_path / "cut.pdf"))
+    rows = [(b.table, b.cells) for b in document.blocks if b.kind == "table_row"]
+    assert rows == [
+        (1, tuple(header[0])),
+        (1, tuple(header[1])),
+        (1, tuple(first_row)),
+        (1, ("2", "Vessels inspected for child labour each year", "30", "60", "90", "120")),
+    ]
+
+
 def test_ruled_side_by_side_layout_is_read_as_two_columns_not_a_table(tmp_path):
     # a bilingual draft laid out in a bordered two-column table: long texts in two cells
     pdf = Pdf()

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from cpc_draft.model import TextBlock
 from cpc_draft.readers.pdf.geometry import Entry, Line, TableItem
 from cpc_draft.readers.pdf.hyphenation import Vocabulary, join_lines
-from cpc_draft.readers.pdf.table_flow import OpenTable, PageEnd, continued_table, is_split_row
+from cpc_draft.readers.pdf.table_flow import (
+    OpenTable,
+    PageEnd,
+    continued_table,
+    is_split_row,
+    without_repeated_header,
+)
 from cpc_draft.readers.pdf.tables import broken_word, cell_text
 
 HEADING, PARAGRAPH, ITEM, TABLE_ROW = "heading", "paragraph", "item", "table_row"
@@ -201,8 +207,7 @@ class BlockBuilder:
             table = continued_table(self._last, self._page_end, number, entry, columns)
         if table is not None:
             table.x0, table.x1, table.top = item.x0, item.x1, item.top
-            if rows[0] == table.header:
-                rows = rows[1:]
+            rows = without_repeated_header(table, rows)
             if rows and table.rows and is_split_row(table.rows[-1].cells, rows[0], table.rows):
                 last = table.rows[-1]
                 last.cells = [

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from cpc_draft.readers.pdf.geometry import Entry, TableItem
 
+HEADER_ROWS = 3  # a repeated header is at most this many rows (a merged header has two)
 SAME_PLACE = 3.0  # points: the same table edges on two pages
 # A continuation at the head of the next column starts at least this much higher than
 # the table it continues did (side-by-side versions start level).
@@ -84,6 +85,15 @@ def continued_table(
         if fits(table) and entry.column == 0:
             return table  # type: ignore[return-value]
     return None
+
+
+def without_repeated_header(table: OpenTable, rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a continuation without the header rows the break repeated: all of
+    them, or (Word repeats what fits) the last of a two-row header only."""
+    heads = [table.header, *(row.cells for row in table.rows[:HEADER_ROWS])]
+    while rows and rows[0] in heads:
+        rows = rows[1:]
+    return rows
 
 
 def is_split_row(last: list[str], row: list[str], rows: list[_Row]) -> bool:
