@@ -126,3 +126,33 @@ def test_type_comes_from_content_not_name(tmp_path):
     path = tmp_path / "draft.notes"
     path.write_text(ENGLISH, "utf-8")
     assert read_document(path).blocks[0].text == ENGLISH
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("DRAFT v3 – Embassy text for discussion", "Draft text v3 (as negotiated)"),
+        ("BORRADOR – Documento de trabajo", "Borrador para discusión – no circular"),
+        ("PROJET – version du 3 mars 2027", "Projet de protocole – document de travail"),
+    ],
+)
+def test_draft_stamps_opening_and_closing_a_text_are_its_header_and_footer(tmp_path, first, last):
+    """A text export keeps the stamp a Word draft has on every page: first and last, it
+    is the header and footer, as the Word and PDF forms of the draft have it."""
+    path = tmp_path / "stamped.txt"
+    path.write_text(f"{first}\n\n{ENGLISH}\n\nArticle 1. Objectives\n\n{ENGLISH}\n\n{last}\n")
+    document = read_document(path)
+    assert document.headers == (first,)
+    assert document.footers == (last,)
+    assert [b.text for b in document.blocks][0] == ENGLISH
+    assert document.blocks[-1].text == ENGLISH
+
+
+def test_a_title_or_a_sentence_about_the_draft_is_not_a_stamp(tmp_path):
+    title = "PROJET D'ACCORD ENTRE LES ÉTATS-UNIS ET LA RÉPUBLIQUE DE NORLANDE"
+    closing = "Draft texts of the annexes will be exchanged before signature."
+    path = tmp_path / "titled.txt"
+    path.write_text(f"{title}\n\n{ENGLISH}\n\n{closing}\n", "utf-8")
+    document = read_document(path)
+    assert (document.headers, document.footers) == ((), ())
+    assert [b.text for b in document.blocks] == [title, ENGLISH, closing]

@@ -9,16 +9,24 @@ of dashes (readers.text_tables).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from cpc_draft.errors import InputFileError
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, Document, TextBlock
 from cpc_draft.readers.encoding import decode
 from cpc_draft.readers.limits import check_text_size
 from cpc_draft.readers.text_tables import pipe_aligned_tables
+from cpc_draft.text.cues import unaccented
 from cpc_draft.text.headings import ARTICLE_HEADING
 
 MAX_TEXT_BYTES = 20_000_000
+STAMP_LINES = 2  # draft stamps read as header or footer, at most, at each end
+_DASH = re.compile(r"\s[–—-]\s")
+_VERSION = re.compile(r"[vV]\d{1,3}")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 LIST_LABEL = re.compile(r"^(\d{1,3}[.)]|\(?[a-z]{1,3}\)|[a-z]\.|[•\-*–])\s+")
 _DECIMAL_LABEL = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\D")
@@ -35,8 +43,14 @@ def read_text(path: Path) -> Document:
         )
     text, warnings = decode(path, data)
     check_text_size(path, len(text))
+    blocks, headers, footers = _without_stamps(parse_text(text))
     return Document(
-        path=str(path), format="text", blocks=tuple(parse_text(text)), warnings=tuple(warnings)
+        path=str(path),
+        format="text",
+        blocks=tuple(blocks),
+        warnings=tuple(warnings),
+        headers=tuple(headers),
+        footers=tuple(footers),
     )
 
 
@@ -95,6 +109,43 @@ def parse_text(text: str) -> list[TextBlock]:
             paragraph.append(line)
     flush()
     return blocks
+
+
+def _without_stamps(blocks: list[TextBlock]) -> tuple[list[TextBlock], list[str], list[str]]:
+    """The blocks without the draft stamps that open or close them (a Word or PDF file
+    has them as its running header and footer), and those stamps: header, footer."""
+    start, end = 0, len(blocks)
+    while start < min(end, STAMP_LINES) and _is_stamp(blocks[start]):
+        start += 1
+    while end > max(start, len(blocks) - STAMP_LINES) and _is_stamp(blocks[end - 1]):
+        end -= 1
+    body = [replace(block, index=index) for index, block in enumerate(blocks[start:end])]
+    return body, [b.text for b in blocks[:start]], [b.text for b in blocks[end:]]
+
+
+def _is_stamp(block: TextBlock) -> bool:
+    stamps = _stamps()
+    words = block.text.split()
+    if block.kind not in (HEADING, PARAGRAPH) or not words or len(words) > stamps["max_words"]:
+        return False
+    if unaccented(words[0].casefold().strip(".:,–-")) not in stamps["first_words"]:
+        return False
+    versions = stamps["versions"]
+    return bool(_DASH.search(block.text)) or any(
+        _VERSION.fullmatch(word) or unaccented(word.casefold()) in versions for word in words
+    )
+
+
+@cache
+def _stamps() -> dict:
+    data = load_data(
+        resources.files("cpc_draft").joinpath("data/draft_stamps.yaml").read_text("utf-8")
+    )
+    return {
+        "first_words": set(unaccented(data["first_words"]).split()),
+        "versions": set(unaccented(data["versions"]).split()),
+        "max_words": int(data["max_words"]),
+    }
 
 
 def _is_article_title(blocks: list[TextBlock], line: str) -> bool:
