@@ -101,3 +101,20 @@ def test_a_damaged_doc_ends_in_one_line(tmp_path):
         "not convert it"
     )
     assert len(result.output.splitlines()) == 1
+
+
+@requires_libreoffice
+def test_a_conversion_that_runs_out_of_memory_ends_in_one_line(tmp_path, monkeypatch):
+    """The converter runs under an address-space limit (a hostile file must not take the
+    machine's memory); here the limit is set too low for LibreOffice to start at all."""
+    from cpc_draft.readers import office
+
+    monkeypatch.setattr(office, "CONVERSION_MEMORY", 32 << 20)
+    path = tmp_path / "draft.rtf"
+    path.write_bytes(RTF_DRAFT)
+    result = run("check", path)
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"cpc-draft: error: {path}: is an RTF document, and LibreOffice could not convert it"
+    )
+    assert len(result.output.splitlines()) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -26,11 +27,17 @@ def find_soffice() -> str | None:
 
 
 def convert_with_libreoffice(
-    sources: list[Path], target_folder: Path, *, to: str = "pdf", timeout: float | None = None
+    sources: list[Path],
+    target_folder: Path,
+    *,
+    to: str = "pdf",
+    timeout: float | None = None,
+    memory: int | None = None,
 ) -> list[Path]:
     """Convert ``sources`` in one LibreOffice run (starting it costs seconds) with the
     export filter ``to`` ("pdf", "docx:MS Word 2007 XML", "pdf:writer_pdf_Export:{…}");
-    return the files produced, in the order of ``sources``."""
+    return the files produced, in the order of ``sources``. ``memory`` caps the address
+    space of the converter (for files we did not write)."""
     extension = to.split(":")[0]
     soffice = find_soffice()
     if soffice is None:
@@ -52,7 +59,7 @@ def convert_with_libreoffice(
             str(target_folder),
             *map(str, sources),
         ]
-        completed = _run(command, seconds, sources[0].name)
+        completed = _run(command, seconds, sources[0].name, memory)
     produced = [target_folder / f"{source.stem}.{extension}" for source in sources]
     failed = [source for source, path in zip(sources, produced, strict=True) if not path.exists()]
     if completed.returncode != 0 or failed:
@@ -65,7 +72,9 @@ def convert_with_libreoffice(
     return produced
 
 
-def _run(command: list[str], seconds: float, name: str) -> subprocess.CompletedProcess:
+def _run(
+    command: list[str], seconds: float, name: str, memory: int | None
+) -> subprocess.CompletedProcess:
     """Run soffice in a session of its own: ``soffice`` is a script that starts
     ``soffice.bin``, and a timeout must stop both, not leave the converter running."""
     with subprocess.Popen(
@@ -74,6 +83,7 @@ def _run(command: list[str], seconds: float, name: str) -> subprocess.CompletedP
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=(lambda: _limit_memory(memory)) if memory else None,
     ) as process:
         try:
             stdout, stderr = process.communicate(timeout=seconds)
@@ -85,6 +95,13 @@ def _run(command: list[str], seconds: float, name: str) -> subprocess.CompletedP
             _stop_group(process)
             raise
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _limit_memory(memory: int) -> None:
+    """In the child, before soffice starts (its children inherit the limit)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _stop_group(process: subprocess.Popen) -> None:

@@ -26,6 +26,7 @@ _NAMES = {
     ODT: "an OpenDocument text (.odt)",
 }
 CONVERSION_SECONDS = 120  # a 100-page .doc converts in a few seconds once LibreOffice runs
+CONVERSION_MEMORY = 2 << 30  # address space; LibreOffice maps about 0.5 GB to convert a draft
 
 # Names of the streams inside an OLE compound file (UTF-16LE in its directory)
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
@@ -83,6 +84,7 @@ def read_through_libreoffice(path: Path, kind: str) -> Document:
                 Path(folder) / "docx",
                 to="docx:MS Word 2007 XML",
                 timeout=CONVERSION_SECONDS,
+                memory=CONVERSION_MEMORY,
             )
         except ConversionError as error:
             detail = str(error).split(": ", 1)[-1]
