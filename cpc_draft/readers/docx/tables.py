@@ -79,14 +79,15 @@ def _read_row(
     pages, breaks = RowPages(reader.pages), []
     properties = child(row, n.trpr)
     texts += [""] * _grid_count(properties, n.w("gridBefore"), n)
-    for cell, cell_context in cells:
+    for position, (cell, cell_context) in enumerate(cells, start=1):
         pages.next_cell()
         cell_sink = Sink(later=later)
         reader.container(cell, cell_context, cell_sink, depth + 1)
         texts.append(cell_sink.text())
-        # a cell merged across columns keeps the columns after it: the row's cells stay
-        # under their headers, as in the text and PDF forms of the table
-        texts += [""] * (_grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n) - 1)
+        if position < len(cells):
+            # a cell merged across columns keeps the cells after it under their headers,
+            # as in the text and PDF forms of the table (a row's last cell shifts none)
+            texts += [""] * (_grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n) - 1)
         for block in cell_sink.blocks:
             changes += block.changes
             clause = clause or block.context.clause
