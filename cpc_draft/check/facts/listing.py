@@ -98,14 +98,36 @@ def members_after(
     blocks (or, with ``titled``, titled paragraphs) that follow it, up to the next
     heading, lead-in or block of another shape."""
     members: list[TextBlock] = []
+    lead = blocks[position].text
     for block in blocks[position + 1 :]:
-        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block):
+        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block) or sibling(lead, block.text):
             break
-        if is_labelled(block) or (titled and title_of(block.text)):
+        if is_labelled(block) or (titled and title_of(block.text)) or sub_clause(lead, block.text):
             members.append(block)
         else:
             break
     return members
+
+
+def sub_clause(lead: str, text: str) -> bool:
+    """ "3.1.2 child victims are …" under "3.1 By 2030 we expect these changes:": a
+    clause numbered one level below its lead-in's number is a member of its list."""
+    number = _CLAUSE_NUMBER.match(lead)
+    if number is None:
+        return False
+    return re.match(rf"{re.escape(number.group(1))}\.\d{{1,2}}\.?\s", text) is not None
+
+
+def sibling(lead: str, text: str) -> bool:
+    """ "3.2 …" after "3.1 … :" and its "3.1.1 …": the next clause, not a member."""
+    return (
+        _CLAUSE_NUMBER.match(lead) is not None
+        and _CLAUSE_NUMBER.match(text) is not None
+        and not sub_clause(lead, text)
+    )
+
+
+_CLAUSE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")
 
 
 def section_of(stream: Stream) -> dict[int, str | None]:
