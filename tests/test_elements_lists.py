@@ -135,3 +135,58 @@ def test_duties_numbered_as_sub_clauses_are_listed_duties(tmp_path):
     status, reason = _status(_check(tmp_path / "memorandum.docx"), "B")
     assert status == "present", reason
     assert "in passing" not in reason
+
+
+def test_objectives_numbered_as_clauses_after_a_lead_in(tmp_path):
+    """ "… los objetivos siguientes:" then "2.1 …", "2.2 …", "2.3 …" typed as plain
+    Word paragraphs (no list style): the lead-in's list, counted one by one."""
+    word = WordDocument()
+    word.add_paragraph(
+        "Convenio entre el Gobierno de los Estados Unidos de América y el Gobierno de la "
+        "República de Mirandela"
+    )
+    for heading, paragraphs in [
+        ("PRIMERO.- OBJETO.", ["El Convenio tiene por objeto reducir la trata de menores."]),
+        (
+            "SEGUNDO.- OBJETIVOS.",
+            [
+                "Los Participantes se proponen alcanzar los objetivos siguientes:",
+                "2.1 Duplicar las condenas por trata de menores en las provincias del litoral.",
+                "2.2 Atender a cada víctima rescatada en un plazo de tres días.",
+                "2.3 Formar a los docentes de cien escuelas en la detección de la captación.",
+            ],
+        ),
+    ]:
+        word.add_heading(heading, level=1)
+        for text in paragraphs:
+            word.add_paragraph(text)
+    word.save(tmp_path / "convenio.docx")
+    status, reason = _status(_check(tmp_path / "convenio.docx"), "A")
+    assert (status, reason.split(" —")[0]) == ("present", "3 objectives listed")
+
+
+def test_a_programs_funding_in_its_numbered_sub_clauses(tmp_path):
+    """ "4.1 Programme 1 – …" then "4.1.1 …", "4.1.2 … USD …": the sub-clauses are the
+    program's own paragraphs, whether read as list items (text) or paragraphs (Word)."""
+    lines = [
+        "Arrangement between the Government of the United States of America and the "
+        "Government of the Republic of Ostrava",
+        "3. PROGRAMMES",
+        "3.1 The Participants intend to carry out the two programmes set out in clause 4.",
+        "HOW THE WORK IS ORGANISED",
+        "4.1 Programme 1 – Courts for Children",
+        "4.1.1 Specialised hearing rooms are equipped in the three border provinces.",
+        "4.1.2 The United States expects to provide USD 900,000 and Ostrava expects to "
+        "provide USD 300,000 for this programme.",
+        "4.2 Programme 2 – Safe Homes",
+        "4.2.1 Two shelters are opened on the coast.",
+        "4.2.2 The United States expects to provide USD 600,000 and Ostrava expects to "
+        "provide USD 200,000 for this programme.",
+    ]
+    draft = tmp_path / "arrangement.txt"
+    draft.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    status, reason = _status(_check(draft), "C")
+    assert (status, reason.split(" —")[0]) == (
+        "present",
+        "2 programs with funding from both governments",
+    )

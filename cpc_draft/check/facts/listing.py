@@ -102,7 +102,11 @@ def members_after(
     for block in blocks[position + 1 :]:
         if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block) or sibling(lead, block.text):
             break
-        if is_labelled(block) or (titled and title_of(block.text)) or sub_clause(lead, block.text):
+        if (
+            is_labelled(block)
+            or (titled and title_of(block.text))
+            or numbered_member(lead, members, block.text)
+        ):
             members.append(block)
         else:
             break
@@ -116,6 +120,23 @@ def sub_clause(lead: str, text: str) -> bool:
     if number is None:
         return False
     return re.match(rf"{re.escape(number.group(1))}\.\d{{1,2}}\.?\s", text) is not None
+
+
+def numbered_member(lead: str, members: Sequence[TextBlock], text: str) -> bool:
+    """A member numbered as a clause: one level below a numbered lead-in ("3.1 … :"
+    then "3.1.1 …"), or, after a lead-in with no number ("… the following
+    objectives:"), clauses numbered in sequence from one ("3.1 …", "3.2 …")."""
+    if _CLAUSE_NUMBER.match(lead):
+        return sub_clause(lead, text)
+    number = _CLAUSE_NUMBER.match(text)
+    if number is None:
+        return False
+    parts = number.group(1).split(".")
+    previous = _CLAUSE_NUMBER.match(members[-1].text) if members else None
+    if previous is None:
+        return not members and parts[-1] == "1"
+    before = previous.group(1).split(".")
+    return before[:-1] == parts[:-1] and int(parts[-1]) == int(before[-1]) + 1
 
 
 def sibling(lead: str, text: str) -> bool:

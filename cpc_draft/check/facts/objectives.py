@@ -58,9 +58,21 @@ def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBloc
     paragraphs, else a paragraph listing several objectives in one sentence."""
     items = [b for b in section if b.kind == ITEM or (b.kind == TABLE_ROW and b.row)]
     shaped = [b for b in section if b.kind == PARAGRAPH and _is_member(b) and not is_lead_in(b)]
+    shaped += _numbered_after_lead_ins(section)
     if items or len(shaped) >= 2:
         return [b for b in section if b in items or b in shaped]
     return [b for b in section if b.kind != HEADING and _lists_in_one_sentence(b.text, language)]
+
+
+def _numbered_after_lead_ins(section: list[TextBlock]) -> list[TextBlock]:
+    """ "… the following objectives:" then "2.1 …", "2.2 …": clause-numbered paragraphs
+    (Word paragraphs with typed numbers, no list style) members of the lead-in's list."""
+    return [
+        member
+        for position, block in enumerate(section)
+        if is_lead_in(block)
+        for member in members_after(section, position)
+    ]
 
 
 def _objective_headings(stream: Stream) -> list[TextBlock]:

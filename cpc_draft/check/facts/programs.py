@@ -26,6 +26,7 @@ from cpc_draft.check.facts.listing import (
     is_lead_in,
     members_after,
     run_in_count,
+    sub_clause,
     title_of,
 )
 from cpc_draft.check.facts.money import is_total
@@ -195,7 +196,9 @@ def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
         if colon_list_count(block.text) and not run_in_count(block.text):
             continue  # "three axes: …; …; …" names them all: no paragraph is one's own
         for later in blocks[position + 1 :]:
-            if later.index in names or later.kind in (HEADING, TABLE_ROW) or is_labelled(later):
+            if later.index in names or later.kind in (HEADING, TABLE_ROW):
                 break
+            if is_labelled(later) and not sub_clause(block.text, later.text):
+                break  # "5.1.2 …" under "5.1 Programme 1 – …" is still the program's
             indices.add(later.index)
     return indices
