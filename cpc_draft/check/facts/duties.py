@@ -7,7 +7,8 @@ Government of the United States, through the Office to Monitor … ("TIP Office"
 intends to:" it is the United States, whatever stands between it and its verb. A
 lead-in ("X intends to:") gives X the members of the list that follows; a heading that
 names one government ("Responsibilities of the Government of X") gives X the list under
-it. A duty left for later ("to be set out in a separate arrangement") is not a duty.
+it, as a clause's run-in title does ("5.1 Government of X. Through …, the GoB plans
+to:"). A duty left for later ("to be set out in a separate arrangement") is not a duty.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from cpc_draft.check.facts.listing import NEUTRAL_KEYS, is_labelled, run_in_count, sentences
+from cpc_draft.check.facts.listing import (
+    NEUTRAL_KEYS,
+    is_labelled,
+    run_in_count,
+    sentences,
+    sub_clause,
+)
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, TextBlock
 from cpc_draft.text.cues import cue, has
@@ -24,6 +31,7 @@ from cpc_draft.text.cues import cue, has
 PARTIES = ("US", "partner")
 MIN_DUTY_WORDS = 4  # "intends to:" introduces duties; "intends to fund partners" is one
 MIN_WOVEN_DUTIES = 2  # duties of each government in one section of no element
+MAX_TITLE_WORDS = 8  # "5.2 United States Government." before the clause's text
 
 
 class Duties(NamedTuple):
@@ -86,11 +94,12 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
     clauses: dict[str, list[int]] = {party: [] for party in PARTIES}
     current: str | None = None  # whose list the following members belong to
     headed_by: str | None = None  # the government the current heading names
+    lead = ""  # the lead-in of the current list: "4.1 X will:" has "4.1.1 …" as members
     for block in blocks:
         if block.kind == HEADING:
             headed_by = current = _named_party(block.text, stream) if headed else None
             continue
-        member = block.kind == ITEM or is_labelled(block)
+        member = block.kind == ITEM or is_labelled(block) or sub_clause(lead, block.text)
         if current and member and not block.text.rstrip().endswith(":"):
             _add(duties[current], block)  # "(b) ensure that …": the list's government's
             _add(listed[current], block)
@@ -104,6 +113,7 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
                 if run_in_count(block.text):
                     _add(listed[party], block)
             current = introduces or headed_by
+            lead = block.text
         elif headed_by:
             # Under "Responsibilities of the United States", "Fund implementing partners
             # …" is the United States' duty though it names no one.
@@ -129,12 +139,13 @@ def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | 
     subjects: list[str] = []
     introduces: str | None = None
     any_subject = False
+    titled = _titled_by(text, mentions)
     for offset, sentence in sentences(text):
         start = 0
         for found in commitment.finditer(sentence):
             segment = (offset + start, offset + found.start())
             start = found.end()
-            party = _subject(text, mentions, segment, language)
+            party = _subject(text, mentions, segment, language) or titled
             if party is None:
                 continue
             any_subject = True
@@ -164,6 +175,17 @@ def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> st
     if not subjects:
         return None
     return "both" if set(PARTIES) <= set(subjects) else subjects[0]
+
+
+def _titled_by(text: str, mentions) -> str | None:
+    """The government a clause's run-in title names: "5.1 Government of X. Through its
+    Ministry, the GoB plans to:" gives the clause to X, whatever its verb's subject is
+    called (an abbreviation, "the Ministry")."""
+    _, first = next(sentences(text))
+    if len(first.split()) > MAX_TITLE_WORDS or not first.rstrip().endswith((".", ":")):
+        return None
+    named = {m.party for m in mentions if m.end <= len(first)}
+    return named.pop() if len(named) == 1 and named <= set(PARTIES) else None
 
 
 _NOT_SUBJECT: dict[str, re.Pattern] = {}

@@ -167,8 +167,19 @@ def _follows(previous: str | None, label: str) -> bool:
     return len(previous) == 1 and len(label) == 1 and ord(label) == ord(previous) + 1
 
 
+def _first_sentence(piece: str) -> str:
+    """A name with no figures after it ends with its sentence: "… the number of
+    inspections made. Their targets will be set later." names "the number of
+    inspections made"."""
+    end = _NAME_END.search(piece)
+    return piece[: end.start()] if end else piece
+
+
+_NAME_END = re.compile(r"(?<=[a-zà-ÿ\d)])\.\s+(?=[A-ZÀ-Ý])")  # not "the U.S. Embassy"
+
+
 def _indicator(block: TextBlock, label, piece: str, reading, language: str) -> Indicator | None:
-    head = piece[: reading.start] if reading.start is not None else piece
+    head = piece[: reading.start] if reading.start is not None else _first_sentence(piece)
     name = _joiner(language).sub("", head.strip()).strip(" ,;:.")
     if not name:
         return None

@@ -52,12 +52,20 @@ def table_indicators(blocks, language: str, baseline_year: str | None) -> list[I
                 break
         else:
             continue
+        repeated = {_shape(row.cells) for row in rows[start : len(rows) - len(body)]}
+        body = [row for row in body if _shape(row.cells) not in repeated]
         found += [
             indicator
             for row in _joined(body, columns.name)
             if (indicator := _row(row, columns, language)) is not None
         ]
     return found
+
+
+def _shape(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's cells as compared with a header row: a table continued on a new page
+    repeats its header there, between a row and the rest of its wrapped name."""
+    return tuple(" ".join(cell.split()).casefold() for cell in cells)
 
 
 def _joined(rows: list[TextBlock], name: int) -> list[TextBlock]:
@@ -80,11 +88,31 @@ def _header(rows: list[TextBlock]) -> tuple[tuple[str, ...], list[TextBlock]]:
     two lines ("Baselin" | "e", "Target" | "2028"), the first two cells left empty."""
     header, at = list(rows[0].cells), 1
     while at < len(rows) and _continues_header(rows[at].cells, len(header)):
+        spans = _spanned(header, rows[at].cells)
         for i, more in enumerate(rows[at].cells[: len(header)]):
             glue = "" if header[i][-1:].isalpha() and more[:1].islower() else " "
             header[i] = f"{header[i]}{glue}{more}".strip() if more else header[i]
+        for i, above in spans.items():
+            header[i] = f"{above} {header[i]}"
         at += 1
     return tuple(header), rows[at:]
+
+
+def _spanned(header: list[str], below: tuple[str, ...]) -> dict[int, str]:
+    """The group heading over each column a merged header cell spans: "Target" over
+    "Year 2 (2028) | Year 4 (2030)" leaves the second column's own header empty, and
+    its sub-heading alone ("Year 4 (2030)") would not say it holds targets."""
+    spans: dict[int, str] = {}
+    group: str | None = None
+    for i, cell in enumerate(header):
+        filled_below = i < len(below) and bool(below[i].strip())
+        if cell.strip():
+            group = cell.strip() if filled_below else None
+        elif group is not None and filled_below:
+            spans[i] = group
+        else:
+            group = None
+    return spans
 
 
 def _continues_header(cells: tuple[str, ...], width: int) -> bool:

@@ -98,14 +98,57 @@ def members_after(
     blocks (or, with ``titled``, titled paragraphs) that follow it, up to the next
     heading, lead-in or block of another shape."""
     members: list[TextBlock] = []
+    lead = blocks[position].text
     for block in blocks[position + 1 :]:
-        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block):
+        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block) or sibling(lead, block.text):
             break
-        if is_labelled(block) or (titled and title_of(block.text)):
+        if (
+            is_labelled(block)
+            or (titled and title_of(block.text))
+            or numbered_member(lead, members, block.text)
+        ):
             members.append(block)
         else:
             break
     return members
+
+
+def sub_clause(lead: str, text: str) -> bool:
+    """ "3.1.2 child victims are …" under "3.1 By 2030 we expect these changes:": a
+    clause numbered one level below its lead-in's number is a member of its list."""
+    number = _CLAUSE_NUMBER.match(lead)
+    if number is None:
+        return False
+    return re.match(rf"{re.escape(number.group(1))}\.\d{{1,2}}\.?\s", text) is not None
+
+
+def numbered_member(lead: str, members: Sequence[TextBlock], text: str) -> bool:
+    """A member numbered as a clause: one level below a numbered lead-in ("3.1 … :"
+    then "3.1.1 …"), or, after a lead-in with no number ("… the following
+    objectives:"), clauses numbered in sequence from one ("3.1 …", "3.2 …")."""
+    if _CLAUSE_NUMBER.match(lead):
+        return sub_clause(lead, text)
+    number = _CLAUSE_NUMBER.match(text)
+    if number is None:
+        return False
+    parts = number.group(1).split(".")
+    previous = _CLAUSE_NUMBER.match(members[-1].text) if members else None
+    if previous is None:
+        return not members and parts[-1] == "1"
+    before = previous.group(1).split(".")
+    return before[:-1] == parts[:-1] and int(parts[-1]) == int(before[-1]) + 1
+
+
+def sibling(lead: str, text: str) -> bool:
+    """ "3.2 …" after "3.1 … :" and its "3.1.1 …": the next clause, not a member."""
+    return (
+        _CLAUSE_NUMBER.match(lead) is not None
+        and _CLAUSE_NUMBER.match(text) is not None
+        and not sub_clause(lead, text)
+    )
+
+
+_CLAUSE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")
 
 
 def section_of(stream: Stream) -> dict[int, str | None]:

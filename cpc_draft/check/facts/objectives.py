@@ -3,8 +3,9 @@
 Objectives are a list, however a draft writes it: items under an "Objectives" heading,
 "Objective 2: …" paragraphs, "(a) … (b) …" inside a sentence, a sentence of infinitives
 ("intend to improve …, to expand … and to prevent …"), or a list introduced as expected
-results ("the Participants expect that:", "we want to see these changes:"). A purpose
-clause alone is not an objective: it makes A partial.
+results ("the Participants expect that:", "we want to see these changes:"), or points made in
+prose and opened by ordinal words ("three objectives. First, …; second, …; finally, …").
+A purpose clause alone is not an objective: it makes A partial.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from cpc_draft.check.facts.listing import (
     section_of,
     title_of,
 )
+from cpc_draft.check.facts.prose_lists import ordinal_count
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, TextBlock
 from cpc_draft.text.cues import cue, has
@@ -44,10 +46,10 @@ def find_objectives(stream: Stream) -> Objectives:
     section = stream.in_section("objectives")
     found = _objective_headings(stream) or _listed_in_section(section, stream.language)
     if found:
-        return Objectives(tuple(found), (), _count(found))
+        return Objectives(tuple(found), (), _count(found, stream.language))
     found = _introduced_lists(stream)
     if found:
-        return Objectives(tuple(found), (), _count(found))
+        return Objectives(tuple(found), (), _count(found, stream.language))
     return Objectives((), tuple(_purpose(stream, section)))
 
 
@@ -56,9 +58,21 @@ def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBloc
     paragraphs, else a paragraph listing several objectives in one sentence."""
     items = [b for b in section if b.kind == ITEM or (b.kind == TABLE_ROW and b.row)]
     shaped = [b for b in section if b.kind == PARAGRAPH and _is_member(b) and not is_lead_in(b)]
+    shaped += _numbered_after_lead_ins(section)
     if items or len(shaped) >= 2:
         return [b for b in section if b in items or b in shaped]
     return [b for b in section if b.kind != HEADING and _lists_in_one_sentence(b.text, language)]
+
+
+def _numbered_after_lead_ins(section: list[TextBlock]) -> list[TextBlock]:
+    """ "… the following objectives:" then "2.1 …", "2.2 …": clause-numbered paragraphs
+    (Word paragraphs with typed numbers, no list style) members of the lead-in's list."""
+    return [
+        member
+        for position, block in enumerate(section)
+        if is_lead_in(block)
+        for member in members_after(section, position)
+    ]
 
 
 def _objective_headings(stream: Stream) -> list[TextBlock]:
@@ -77,9 +91,10 @@ def _is_member(block: TextBlock) -> bool:
 
 
 def _lists_in_one_sentence(text: str, language: str) -> bool:
-    """ "(a) … (b) …", several objectives between semicolons, or a sentence of
-    infinitives: "intend to improve …, to expand …, and to prevent …"."""
-    if run_in_count(text):
+    """ "(a) … (b) …", several objectives between semicolons, a sentence of
+    infinitives: "intend to improve …, to expand …, and to prevent …", or points
+    opened by ordinal words: "First, … Second, … Finally, …"."""
+    if run_in_count(text) or ordinal_count(text, language):
         return True
     several = text.count(";") >= 2 or text.count(",") >= 3
     if _OBJECTIVE_WORD.search(text) and several:
@@ -107,7 +122,7 @@ def _introduced_lists(stream: Stream) -> list[TextBlock]:
         if _introduces_objectives(block.text, language):
             if is_lead_in(block):
                 found += members_after(blocks, position, titled=True)
-            elif run_in_count(block.text):
+            elif run_in_count(block.text) or ordinal_count(block.text, language):
                 found.append(block)  # "… the following objectives: (a) …; (b) …"
         elif key is None and _infinitives(block.text, language):
             found.append(block)
@@ -136,5 +151,5 @@ def _purpose(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
     ][:2]
 
 
-def _count(blocks: list[TextBlock]) -> int:
-    return sum(max(1, run_in_count(b.text)) for b in blocks)
+def _count(blocks: list[TextBlock], language: str) -> int:
+    return sum(max(1, run_in_count(b.text), ordinal_count(b.text, language)) for b in blocks)

@@ -6,10 +6,12 @@ workstreams, líneas de acción, ejes, composantes, volets, axes: the ``program_
 cues) and name them in many ways: items under a programs heading, labelled paragraphs
 or headings ("Component 2: Care and Recovery", "6.2 Program 1 – Justice"), a program
 named by its rank ("The first program, "Justice for Every Child", will …"), titled
-paragraphs after an announcement ("We plan four programs." then "Safe Homes: …"), or
-the rows of a table whose header names programs. A program's funding is what its own
-block and the paragraphs under it state, what the rows of a programs table state
-(the table may be in an annex), and what the programs section states.
+paragraphs after an announcement ("We plan four programs." then "Safe Homes: …"), the
+members an announcement lists after its colon ("three axes: justice, …; protection, …;
+and prevention, …"), or the rows of a table whose header names programs. A program's
+funding is what its own block and the paragraphs under it state, what the rows of a
+programs table state (the table may be in an annex), and what the programs section
+states.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from cpc_draft.check.facts.listing import (
     is_lead_in,
     members_after,
     run_in_count,
+    sub_clause,
     title_of,
 )
 from cpc_draft.check.facts.money import is_total
+from cpc_draft.check.facts.prose_lists import colon_list_count
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, TABLE_ROW, Contribution, TextBlock
 from cpc_draft.text.cues import cue, has
@@ -67,7 +71,7 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     undecided = any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
     funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
-    count = sum(max(1, run_in_count(b.text)) for b in listed) if named else len(listed)
+    count = sum(max(1, _listed_inside(b.text)) for b in listed) if named else len(listed)
     return Programs(tuple(listed), funding, not general, undecided and general, count)
 
 
@@ -84,7 +88,7 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
         elif _announces_programs(block, language):
             # "5.1 The Participants intend to carry out the four programs below": their
             # announcement, not one of them, unless it lists them: "three pillars: (a) …".
-            if run_in_count(block.text):
+            if _listed_inside(block.text):
                 named[block.index] = block
             for member in members_after(blocks, position, titled=True):
                 named[member.index] = member
@@ -92,6 +96,12 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
         items = [b for b in section if b.kind == ITEM and not is_lead_in(b)]
         named = {b.index: b for b in items}
     return [b for b in blocks if b.index in named]
+
+
+def _listed_inside(text: str) -> int:
+    """How many programs a paragraph lists inside itself: "(a) …; (b) …", or "three
+    axes: justice, with …; protection, with …; and prevention, with …"."""
+    return run_in_count(text) or colon_list_count(text)
 
 
 def _labelled_program(text: str, language: str) -> bool:
@@ -183,8 +193,12 @@ def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
         if block.index not in names:
             continue
         indices.add(block.index)
+        if colon_list_count(block.text) and not run_in_count(block.text):
+            continue  # "three axes: …; …; …" names them all: no paragraph is one's own
         for later in blocks[position + 1 :]:
-            if later.index in names or later.kind in (HEADING, TABLE_ROW) or is_labelled(later):
+            if later.index in names or later.kind in (HEADING, TABLE_ROW):
                 break
+            if is_labelled(later) and not sub_clause(block.text, later.text):
+                break  # "5.1.2 …" under "5.1 Programme 1 – …" is still the program's
             indices.add(later.index)
     return indices
