@@ -1,0 +1,122 @@
+"""Characters PDFium could not decode, read from their glyphs' names.
+
+A simple font (Type 1, TrueType, Type 3) without a ToUnicode map says what each code
+draws by a glyph name: in its /Encoding's /Differences, or in the encoding built into
+its embedded Type 1 program (``dup 65 /A put``). Where PDFium does not know a name
+("f_f_i", "a.sc", a Type 3 font's names) it gives the character code itself for the
+character ("\\x03"), a control code or a letter the font never meant. Such characters
+are decoded here through :mod:`.glyphnames`.
+
+Only a page whose text holds such a code (a C0 control that is no line break) pays for
+it: the PDF's font dictionaries are read once for the document (pdfminer.six's parser,
+with bounded references, page-tree walk and font programs) and each character of
+those fonts gets its glyph's text where PDFium's is the bare code. A code stays as it is
+where the font's name tells nothing, or where the bare code could be the font's own
+reading of another code (then it is ambiguous).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+import pypdfium2.raw as pdfium_c
+
+# A character PDFium left undecoded: a C0 control code that is no text (not a tab or a
+# line break), or the stand-in chartext puts where GetText left one out
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_NAME_BYTES = 256
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+class _Source:
+    """The PDF being read, and its fonts' glyph-name maps once a page needs them."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        self.path, self.password = path, password
+        self._maps: dict[str, dict[int, str]] | None = None
+
+    def maps(self) -> dict[str, dict[int, str]]:
+        """Base font name -> {code: character} ("" for fonts without a name)."""
+        if self._maps is None:
+            logger = logging.getLogger("pdfminer")
+            disabled, logger.disabled = logger.disabled, True  # its warnings are not ours
+            try:
+                from cpc_draft.readers.pdf.fontdicts import font_maps  # pdfminer: when needed
+
+                self._maps = font_maps(self.path, self.password)
+            except Exception:  # a nicety: a file pdfminer cannot parse keeps PDFium's text
+                self._maps = {}
+            finally:
+                logger.disabled = disabled
+        return self._maps
+
+
+_SOURCE: ContextVar[_Source | None] = ContextVar("cpc_draft_pdf_font_source", default=None)
+
+
+@contextmanager
+def reading(path: Path, password: str | None) -> Iterator[None]:
+    """While the PDF at ``path`` is read: its undecoded characters may be decoded."""
+    token = _SOURCE.set(_Source(path, password))
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
+
+
+def with_glyph_names(textpage, text: str) -> str:
+    """``text`` (one character per index) with the characters PDFium left as bare codes
+    decoded from their glyphs' names, where the PDF's fonts name them."""
+    source = _SOURCE.get()
+    if source is None or not _SUSPECT.search(text):
+        return text
+    maps = source.maps()
+    if not maps:
+        return text
+    chars = list(text)
+    fonts: dict[int, tuple[dict[int, str], set[str]] | None] = {}
+    for index, char in enumerate(chars):
+        code = ord(char)
+        if code > 0xFF:
+            continue
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        if not text_object:
+            continue
+        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        if key not in fonts:
+            fonts[key] = _font_map(text_object, maps)
+        font = fonts[key]
+        if font is None:
+            continue
+        names, readings = font
+        if char == "\x0b":  # chartext's stand-in: the code is PDFium's own character
+            code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        decoded = names.get(code)
+        if decoded is not None and decoded != chr(code) and chr(code) not in readings:
+            chars[index] = decoded
+    return "".join(chars)
+
+
+def base_name(name: str) -> str:
+    """The font's name without its subset tag ("ABCDEF+Cambria" -> "Cambria"), as
+    PDFium gives it."""
+    return _SUBSET_TAG.sub("", name)
+
+
+def _font_map(text_object, maps: dict[str, dict[int, str]]):
+    """The text object's font's {code: character}, and the characters it holds (a bare
+    code that is one of them may be the font's reading of another code)."""
+    font = pdfium_c.FPDFTextObj_GetFont(text_object)
+    if not font:
+        return None
+    buffer = ctypes.create_string_buffer(_NAME_BYTES)
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, _NAME_BYTES)
+    name = buffer.value.decode("latin-1") if 0 < length <= _NAME_BYTES else ""
+    names = maps.get(base_name(name))
+    return None if names is None else (names, set(names.values()))
