@@ -30,31 +30,50 @@ import pypdfium2.raw as pdfium_c
 # A character PDFium left undecoded: a C0 control code that is no text (not a tab or a
 # line break), or the stand-in chartext puts where GetText left one out
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_STAND_IN = "\x0b"  # chartext.LEFT_OUT: where GetText left out a character
 _NAME_BYTES = 256
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
 class _Source:
-    """The PDF being read, and its fonts' glyph-name maps once a page needs them."""
+    """The PDF being read, and its fonts' readings of bare codes once a page needs them."""
 
     def __init__(self, path: Path, password: str | None) -> None:
         self.path, self.password = path, password
-        self._maps: dict[str, dict[int, str]] | None = None
+        self._fixes: dict[str, dict[int, str]] | None = None
+        self.codes: re.Pattern | None = None
 
-    def maps(self) -> dict[str, dict[int, str]]:
-        """Base font name -> {code: character} ("" for fonts without a name)."""
-        if self._maps is None:
-            logger = logging.getLogger("pdfminer")
-            disabled, logger.disabled = logger.disabled, True  # its warnings are not ours
-            try:
-                from cpc_draft.readers.pdf.fontdicts import font_maps  # pdfminer: when needed
+    def fixes(self) -> dict[str, dict[int, str]]:
+        """Base font name ("" for none) -> {code: character} for the codes PDFium gives
+        bare: those whose glyph name decodes to another character, where the bare code is
+        no reading of another code of the font."""
+        if self._fixes is None:
+            self._fixes = {}
+            for name, codes in self._maps().items():
+                readings = set(codes.values())
+                fixes = {
+                    code: char
+                    for code, char in codes.items()
+                    if char != chr(code) and chr(code) not in readings
+                }
+                if fixes:
+                    self._fixes[name] = fixes
+            found = {code for fixes in self._fixes.values() for code in fixes}
+            escaped = "".join(re.escape(chr(code)) for code in sorted(found))
+            self.codes = re.compile(f"[{escaped}{_STAND_IN}]") if found else None
+        return self._fixes
 
-                self._maps = font_maps(self.path, self.password)
-            except Exception:  # a nicety: a file pdfminer cannot parse keeps PDFium's text
-                self._maps = {}
-            finally:
-                logger.disabled = disabled
-        return self._maps
+    def _maps(self) -> dict[str, dict[int, str]]:
+        logger = logging.getLogger("pdfminer")
+        disabled, logger.disabled = logger.disabled, True  # its warnings are not ours
+        try:
+            from cpc_draft.readers.pdf.fontdicts import font_maps  # pdfminer: when needed
+
+            return font_maps(self.path, self.password)
+        except Exception:  # a nicety: a file pdfminer cannot parse keeps PDFium's text
+            return {}
+        finally:
+            logger.disabled = disabled
 
 
 _SOURCE: ContextVar[_Source | None] = ContextVar("cpc_draft_pdf_font_source", default=None)
@@ -76,30 +95,26 @@ def with_glyph_names(textpage, text: str) -> str:
     source = _SOURCE.get()
     if source is None or not _SUSPECT.search(text):
         return text
-    maps = source.maps()
-    if not maps:
+    fixes = source.fixes()
+    if source.codes is None:
         return text
     chars = list(text)
-    fonts: dict[int, tuple[dict[int, str], set[str]] | None] = {}
-    for index, char in enumerate(chars):
-        code = ord(char)
-        if code > 0xFF:
-            continue
+    fonts: dict[int, dict[int, str] | None] = {}
+    for match in source.codes.finditer(text):
+        index = match.start()
         text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
         if not text_object:
             continue
         key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
         if key not in fonts:
-            fonts[key] = _font_map(text_object, maps)
+            fonts[key] = _font_fixes(text_object, fixes)
         font = fonts[key]
         if font is None:
             continue
-        names, readings = font
-        if char == "\x0b":  # chartext's stand-in: the code is PDFium's own character
+        code = ord(chars[index])
+        if chars[index] == _STAND_IN:  # the code is PDFium's own character there
             code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        decoded = names.get(code)
-        if decoded is not None and decoded != chr(code) and chr(code) not in readings:
-            chars[index] = decoded
+        chars[index] = font.get(code, chars[index])
     return "".join(chars)
 
 
@@ -109,14 +124,12 @@ def base_name(name: str) -> str:
     return _SUBSET_TAG.sub("", name)
 
 
-def _font_map(text_object, maps: dict[str, dict[int, str]]):
-    """The text object's font's {code: character}, and the characters it holds (a bare
-    code that is one of them may be the font's reading of another code)."""
+def _font_fixes(text_object, fixes: dict[str, dict[int, str]]) -> dict[int, str] | None:
+    """The text object's font's readings of bare codes."""
     font = pdfium_c.FPDFTextObj_GetFont(text_object)
     if not font:
         return None
     buffer = ctypes.create_string_buffer(_NAME_BYTES)
     length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, _NAME_BYTES)
     name = buffer.value.decode("latin-1") if 0 < length <= _NAME_BYTES else ""
-    names = maps.get(base_name(name))
-    return None if names is None else (names, set(names.values()))
+    return fixes.get(base_name(name))
