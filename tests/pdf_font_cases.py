@@ -7,6 +7,8 @@ joined by underscores ("f_f_i"). Three ways a font gives those names:
 
 - **built-in**: an embedded Type 1 program (written here: each glyph a box) whose own
   encoding (``dup 1 /T.sc put``) names the codes; the font dictionary has no /Encoding;
+- **cff built-in**: the same with an embedded CFF program (Type1C), its own encoding and
+  charset naming the codes;
 - **differences**: Helvetica, not embedded, with an /Encoding whose /Differences name them;
 - **type 3**: a Type 3 font (each glyph a box drawn by the page) with /Differences.
 """
@@ -117,12 +119,73 @@ def type1_program(codes: dict[str, int], font_name: str) -> tuple[bytes, int, in
     return cleartext + encrypted + trailer, len(cleartext), len(encrypted)
 
 
-class GlyphNamePdf:
-    """One page: GLYPH_TEXT in a font named by ``kind`` ("built-in", "differences",
-    "type 3"), and under it a line in plain Courier."""
+def _cff_index(items: list[bytes]) -> bytes:
+    if not items:
+        return b"\0\0"
+    offsets, total = [], 1
+    for item in items:
+        offsets.append(total)
+        total += len(item)
+    offsets.append(total)
+    head = len(items).to_bytes(2, "big") + b"\x04"
+    return head + b"".join(o.to_bytes(4, "big") for o in offsets) + b"".join(items)
 
-    def __init__(self, kind: str, text: str = GLYPH_TEXT, numbered: bool = False) -> None:
-        self.kind, self.text, self.numbered = kind, text, numbered
+
+def _cff_int(value: int) -> bytes:
+    return b"\x1d" + value.to_bytes(4, "big", signed=True)
+
+
+def _type2_box() -> bytes:
+    """Width 500; a 400 x 600 box (rmoveto, rlineto, endchar)."""
+    out = bytearray()
+    for value in (500, 50, 0):
+        out += _number(value)
+    out.append(21)
+    for value in (400, 0, 0, 600, -400, 0):
+        out += _number(value)
+    out += bytes([5, 14])
+    return bytes(out)
+
+
+def cff_program(codes: dict[str, int], font_name: str) -> bytes:
+    """A CFF program (a Type1C font) whose own encoding and charset give each code its
+    name (all names in its String INDEX); each glyph a box."""
+    names = list(codes)
+    strings = _cff_index([name.encode("ascii") for name in names])
+    name_index = _cff_index([font_name.encode("ascii")])
+    top_size = len(_cff_index([b"\0" * 29]))
+    start = 4 + len(name_index) + top_size + len(strings) + 2
+    charset = b"\0" + b"".join((391 + i).to_bytes(2, "big") for i in range(len(names)))
+    encoding = bytes([0, len(names)]) + bytes(codes[name] for name in names)
+    glyphs = _cff_index([_type2_box()] * (len(names) + 1))
+    charset_at = start
+    encoding_at = charset_at + len(charset)
+    glyphs_at = encoding_at + len(encoding)
+    private_at = glyphs_at + len(glyphs)
+    top = (
+        _cff_int(charset_at)
+        + b"\x0f"
+        + _cff_int(encoding_at)
+        + b"\x10"
+        + _cff_int(glyphs_at)
+        + b"\x11"
+        + _cff_int(0)
+        + _cff_int(private_at)
+        + b"\x12"
+    )
+    header = b"\x01\x00\x04\x04"
+    return header + name_index + _cff_index([top]) + strings + b"\0\0" + charset + encoding + glyphs
+
+
+class GlyphNamePdf:
+    """One page: GLYPH_TEXT in a font named by ``kind`` ("built-in", "cff built-in",
+    "differences", "type 3"), and under it a line in plain Courier."""
+
+    def __init__(
+        self, kind: str, text: str = GLYPH_TEXT, numbered: bool = False, cut: bool = False
+    ) -> None:
+        # cut: the font program's second half missing (a hostile or damaged file)
+        self.kind, self.text, self.numbered, self.cut = kind, text, numbered, cut
 
     def save(self, path: Path) -> Path:
         codes, drawn = _codes(self.text, self.numbered)
@@ -134,7 +197,18 @@ class GlyphNamePdf:
         widths = " ".join("500" for _ in codes)
         differences = " ".join(f"/{name}" for name in codes)
         last = len(codes)
-        if self.kind == "built-in":
+        if self.kind == "cff built-in":
+            program = cff_program(codes, "AAAAAA+Glyphs")
+            program = program[: len(program) // 2] if self.cut else program
+            fonts = [
+                "<< /Type /Font /Subtype /Type1 /BaseFont /AAAAAA+Glyphs /FirstChar 1 "
+                f"/LastChar {last} /Widths [{widths}] /FontDescriptor 7 0 R >>",
+                "<< /Type /FontDescriptor /FontName /AAAAAA+Glyphs /Flags 4 "
+                "/FontBBox [0 0 500 700] /ItalicAngle 0 /Ascent 700 /Descent 0 "
+                "/CapHeight 700 /StemV 80 /FontFile3 8 0 R >>",
+                ("/Subtype /Type1C", program),
+            ]
+        elif self.kind == "built-in":
             program, length1, length2 = type1_program(codes, "AAAAAA+Glyphs")
             fonts = [
                 "<< /Type /Font /Subtype /Type1 /BaseFont /AAAAAA+Glyphs /FirstChar 1 "
@@ -178,5 +252,5 @@ def glyph_name_cases() -> list[tuple[str, GlyphNamePdf, str, None]]:
     text = f"{GLYPH_TEXT} Signed in two copies."
     return [
         (f"names {kind}", GlyphNamePdf(kind), text, None)
-        for kind in ("built-in", "differences", "type 3")
+        for kind in ("built-in", "cff built-in", "differences", "type 3")
     ]

@@ -25,7 +25,7 @@ def _extract(path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.mark.parametrize("kind", ["built-in", "differences", "type 3"])
+@pytest.mark.parametrize("kind", ["built-in", "cff built-in", "differences", "type 3"])
 def test_text_is_read_from_glyph_names(tmp_path, kind):
     path = GlyphNamePdf(kind).save(tmp_path / "names.pdf")
     code, output = _extract(path)
@@ -105,3 +105,10 @@ def test_encoding_references_in_a_loop_end_in_pdfiums_text(tmp_path):
     code, output = _extract(path)
     assert code == 0, output
     assert "Signed." in output
+
+
+def test_a_broken_font_program_leaves_pdfiums_text(tmp_path):
+    path = GlyphNamePdf("cff built-in", cut=True).save(tmp_path / "cut.pdf")
+    code, output = _extract(path)
+    assert code == 0, output
+    assert "Signed in two copies." in output

@@ -5,14 +5,15 @@ them): the page tree is walked from the catalog, with the fonts of each page's r
 and of the form XObjects they draw (a few levels deep). Every step is bounded, whatever
 the file holds: references followed a few links at most, nodes and fonts counted,
 embedded font programs read only when small. A font's codes get their glyph names from
-the encoding built into its embedded Type 1 program (the cleartext ``dup 65 /A put``
-lines), where its /Encoding does not name another base, then from its /Differences;
-the names become characters through :mod:`.glyphnames`.
+the encoding built into its embedded program (a Type 1 program's cleartext
+``dup 65 /A put`` lines, a CFF program's own encoding: :mod:`.cffencoding`) where its
+/Encoding names no other base, then from its /Differences; the names become characters
+through :mod:`.glyphnames`.
 
 Fonts are told apart by their base font name (without a subset tag), the one name PDFium
-gives; where several
-dictionaries share one (or have none, as Type 3 fonts mostly do) a code is decoded only
-where all of them agree, and not at all where one of them has a ToUnicode map.
+gives; where several dictionaries share one (or have none, as Type 3 fonts mostly do) a
+code is decoded only where all of them agree, and not at all where one of them has a
+ToUnicode map.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSLiteral
 
+from cpc_draft.readers.pdf.cffencoding import cff_encoding
 from cpc_draft.readers.pdf.fontencoding import base_name
 from cpc_draft.readers.pdf.glyphnames import one_character
 
@@ -158,21 +160,32 @@ def _differences(differences) -> dict[int, str]:
 
 
 def _built_in(descriptor: dict) -> dict[int, str]:
-    """The encoding of an embedded Type 1 program (its cleartext part)."""
+    """The encoding of an embedded Type 1 program (its cleartext part) or CFF program."""
     program = _resolve(descriptor.get("FontFile"))
-    if not isinstance(program, PDFStream) or len(program.rawdata or b"") > MAX_PROGRAM:
-        return {}
+    if isinstance(program, PDFStream):
+        data = _program_data(program)
+        length = _resolve(program.attrs.get("Length1"))
+        end = data.find(b"eexec")
+        if isinstance(length, int) and 0 < length < len(data):
+            end = length if end < 0 else min(end, length)
+        cleartext = data[: min(end if end > 0 else len(data), MAX_CLEARTEXT)]
+        return {
+            int(code): name.decode("latin-1")
+            for code, name in _DUP.findall(cleartext)
+            if int(code) <= 0xFF
+        }
+    program = _resolve(descriptor.get("FontFile3"))
+    if isinstance(program, PDFStream) and _name(program.attrs.get("Subtype")) == "Type1C":
+        return cff_encoding(_program_data(program))
+    return {}
+
+
+def _program_data(program: PDFStream) -> bytes:
+    """The font program, decoded; nothing if it is stored larger than a font should be."""
+    if len(program.rawdata or b"") > MAX_PROGRAM:
+        return b""
     data = program.get_data()
-    length = _resolve(program.attrs.get("Length1"))
-    end = data.find(b"eexec")
-    if isinstance(length, int) and 0 < length < len(data):
-        end = length if end < 0 else min(end, length)
-    cleartext = data[: min(end if end > 0 else len(data), MAX_CLEARTEXT)]
-    return {
-        int(code): name.decode("latin-1")
-        for code, name in _DUP.findall(cleartext)
-        if int(code) <= 0xFF
-    }
+    return data if len(data) <= 4 * MAX_PROGRAM else b""
 
 
 def _agreed(found: list[dict[int, str] | None]) -> dict[int, str]:
