@@ -112,3 +112,35 @@ def test_a_broken_font_program_leaves_pdfiums_text(tmp_path):
     code, output = _extract(path)
     assert code == 0, output
     assert "Signed in two copies." in output
+
+
+def test_a_space_pdfium_makes_up_stays_a_space(tmp_path):
+    # TeX's math italic names its code 32 "psi": the space PDFium puts between two words
+    # of that font is no glyph of it, and must not read as "ψ"
+    font = (
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        "/Resources << >> /CharProcs << /x 7 0 R /y 7 0 R /z 7 0 R /psi 7 0 R >> /FirstChar 1 "
+        "/LastChar 32 /Widths [500 500 500 " + "0 " * 28 + "500] "
+        "/Encoding << /Differences [1 /x /y /z 32 /psi] >> >>"
+    )
+    content = (
+        "BT /F2 12 Tf 72 700 Td [<010203> -3000 <030201> -3000 <010203>] TJ ET "
+        "BT /F1 12 Tf 72 660 Td (Signed.) Tj ET"
+    )
+    path = write_pdf(
+        tmp_path / "space.pdf",
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            "/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+            ("", content.encode("latin-1")),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+            font,
+            ("", b"500 0 d0 50 0 400 600 re f"),
+        ],
+    )
+    code, output = _extract(path)
+    assert code == 0, output
+    assert "xyz zyx xyz" in output
+    assert "ψ" not in output

@@ -2,17 +2,16 @@
 
 A simple font (Type 1, TrueType, Type 3) without a ToUnicode map says what each code
 draws by a glyph name: in its /Encoding's /Differences, or in the encoding built into
-its embedded Type 1 program (``dup 65 /A put``). Where PDFium does not know a name
-("f_f_i", "a.sc", a Type 3 font's names) it gives the character code itself for the
-character ("\\x03"), a control code or a letter the font never meant. Such characters
-are decoded here through :mod:`.glyphnames`.
+its embedded Type 1 or CFF program (``dup 65 /A put``). Where PDFium does not know a
+name (a ligature's "f_f_i", every name of a Type 3 font) it gives the character code
+itself for the character ("\\x03"), or its base encoding's letter, and marks the
+character as one it could not map (``FPDFText_HasUnicodeMapError``). Such characters are
+decoded here through :mod:`.glyphnames`.
 
-Only a page whose text holds such a code (a C0 control that is no line break) pays for
-it: the PDF's font dictionaries are read once for the document (pdfminer.six's parser,
-with bounded references, page-tree walk and font programs) and each character of
-those fonts gets its glyph's text where PDFium's is the bare code. A code stays as it is
-where the font's name tells nothing, or where the bare code could be the font's own
-reading of another code (then it is ambiguous).
+Only a page whose text holds a C0 control code that is no line break pays for it: the
+PDF's font dictionaries are read once for the document (:mod:`.fontdicts`, bounded) and
+each marked character of those fonts gets its glyph's text. A code stays as it is where
+the font's name tells nothing ("g18") or the fonts PDFium cannot tell apart disagree.
 """
 
 from __future__ import annotations
@@ -44,18 +43,12 @@ class _Source:
         self.codes: re.Pattern | None = None
 
     def fixes(self) -> dict[str, dict[int, str]]:
-        """Base font name ("" for none) -> {code: character} for the codes PDFium gives
-        bare: those whose glyph name decodes to another character, where the bare code is
-        no reading of another code of the font."""
+        """Base font name ("" for none) -> {code: character} for the codes whose glyph
+        name decodes to another character than the bare code."""
         if self._fixes is None:
             self._fixes = {}
             for name, codes in self._maps().items():
-                readings = set(codes.values())
-                fixes = {
-                    code: char
-                    for code, char in codes.items()
-                    if char != chr(code) and chr(code) not in readings
-                }
+                fixes = {code: char for code, char in codes.items() if char != chr(code)}
                 if fixes:
                     self._fixes[name] = fixes
             found = {code for fixes in self._fixes.values() for code in fixes}
@@ -102,6 +95,9 @@ def with_glyph_names(textpage, text: str) -> str:
     fonts: dict[int, dict[int, str] | None] = {}
     for match in source.codes.finditer(text):
         index = match.start()
+        # PDFium's own mark of a character it could not decode (not a space it made up)
+        if not pdfium_c.FPDFText_HasUnicodeMapError(textpage, index):
+            continue
         text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
         if not text_object:
             continue
