@@ -7,7 +7,10 @@ rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields
 free-text annotation, a comment (a sticky note); and from tests/pdf_word_cases.py
 (``word_cases``) the defects of the character layer: a glyph mapped to a control code
 (and a line-end hyphen after it), a paragraph printed mirrored (back to front, upside
-down, back to front and sideways). For each: word recall (the known words found, in
+down, back to front and sideways); and from tests/pdf_font_cases.py (``glyph_name_cases``)
+fonts without a ToUnicode map whose text is known only by their glyphs' names ("T.alt",
+"f_f_i"): an embedded Type 1 program's own encoding, /Differences over Helvetica, a Type 3
+font. For each: word recall (the known words found, in
 order-free counts) and precision (the words read that are known), and a check: the text
 read in its order (close lines not mixed), or marked with its origin where it should be
 (rotated, form field, annotation, comment). Then the overall figures.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_factory import EN, fidelity_cases  # noqa: E402
+from pdf_font_cases import glyph_name_cases  # noqa: E402
 from pdf_word_cases import word_cases  # noqa: E402
 
 from cpc_draft.errors import CpcDraftError  # noqa: E402
@@ -37,14 +42,15 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> Counter:
-    return Counter(_WORD.findall(text.casefold()))
+    # NFKC: a ligature's own character ("ﬃ", as fonts name it) reads as its letters
+    return Counter(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def main() -> int:
     found_total = expected_total = read_total = 0
     print(f"{'case':<16} {'recall':>7} {'precision':>9}  check")
     with tempfile.TemporaryDirectory() as folder:
-        for name, pdf, text, origin in fidelity_cases() + word_cases():
+        for name, pdf, text, origin in fidelity_cases() + word_cases() + glyph_name_cases():
             path = pdf.save(Path(folder) / f"{name.replace(' ', '-')}.pdf")
             expected = words(text)
             if origin in ("rotated", "annotation", "comment"):
@@ -64,6 +70,7 @@ def main() -> int:
                 check = "marked" if words(text) <= words(marked) else "NOT MARKED"
             else:
                 read = " ".join(" ".join(b.text for b in document.blocks).split())
+                read = unicodedata.normalize("NFKC", read)
                 check = "in order" if text in read else "NOT IN ORDER"
             recall = common / sum(expected.values())
             precision = common / max(1, sum(got.values()))

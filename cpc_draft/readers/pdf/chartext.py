@@ -17,6 +17,8 @@ import re
 
 import pypdfium2.raw as pdfium_c
 
+from cpc_draft.readers.pdf.fontencoding import with_glyph_names
+
 _LINE_END_HYPHEN = 0xFFFE  # GetText's mark of a hyphen that ends a line (U+0002 by index)
 # What stands for a character GetText left out: not text, and it ends a word (a line
 # tabulation: no font's glyph, not counted as undecodable)
@@ -24,7 +26,12 @@ LEFT_OUT = 0x0B
 
 
 def page_text(textpage, count: int) -> str:
-    """The first ``count`` characters of the page, one per character index."""
+    """The first ``count`` characters of the page, one per character index (those PDFium
+    left as bare codes decoded from their glyphs' names where it can: :mod:`.fontencoding`)."""
+    return with_glyph_names(textpage, _pdfium_text(textpage, count))
+
+
+def _pdfium_text(textpage, count: int) -> str:
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     if written - 1 < count:

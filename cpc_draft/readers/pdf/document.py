@@ -19,7 +19,7 @@ from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
 from cpc_draft.readers.ocr.pages import recognise_pages
 from cpc_draft.readers.page_limit import HOW_TO_RAISE, max_pages
-from cpc_draft.readers.pdf import security, trailer
+from cpc_draft.readers.pdf import fontencoding, security, trailer
 from cpc_draft.readers.pdf.annotations import page_annotations
 from cpc_draft.readers.pdf.drawing import page_edges
 from cpc_draft.readers.pdf.geometry import PageInput
@@ -69,14 +69,15 @@ def read(path: Path, password: str | None) -> Document:
         properties = _metadata(document)
         pages, stats = [], []
         opened_at = _resident()
-        for index in range(count):
-            if index % _PAGES_BETWEEN_LOOKS == 0 and _resident() - opened_at > CACHE_GROWTH:
-                document.close()  # PDFium's caches go with it
-                document = _open(path, password, damage)
-                opened_at = _resident()
-            page_input, page_stats = _read_page(path, document, index)
-            pages.append(page_input)
-            stats.append(page_stats)
+        with fontencoding.reading(path, password):  # glyph names, for fonts that need them
+            for index in range(count):
+                if index % _PAGES_BETWEEN_LOOKS == 0 and _resident() - opened_at > CACHE_GROWTH:
+                    document.close()  # PDFium's caches go with it
+                    document = _open(path, password, damage)
+                    opened_at = _resident()
+                page_input, page_stats = _read_page(path, document, index)
+                pages.append(page_input)
+                stats.append(page_stats)
         ocr = recognise_pages(path, document, pages, stats)  # scans, or a garbage text layer
     finally:
         document.close()
