@@ -29,8 +29,9 @@ from importlib import resources
 
 from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
+from cpc_draft.text.headings import ordinal_heading
 
-PARAGRAPH = "paragraph"
+PARAGRAPH, ITEM = "paragraph", "item"
 NUMBERED = "number"  # "3. Programs": a title numbered without a unit word
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TERMINAL = ".;,:"
@@ -79,6 +80,13 @@ def _unit_words() -> dict[str, tuple[str, int]]:
     return words
 
 
+def unit_name(unit: str, language: str | None) -> str | None:
+    """How ``language`` names a unit: "clause" -> "Cláusula" in Spanish; None for a
+    numbered title, which has no unit word."""
+    names = _data()["units"].get(unit, {}).get(language or "en")
+    return names[0].capitalize() if names else None
+
+
 @cache
 def _number_words() -> dict[str, str]:
     return {
@@ -107,6 +115,10 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+_DECIMAL_PARAGRAPH = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\D")
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
+
+
 @cache
 def _closing_pattern() -> re.Pattern:
     phrases = "|".join(re.escape(p) for p in _data()["closing"])
@@ -124,6 +136,9 @@ def heading_label(text: str) -> HeadingLabel | None:
         if title is not None:
             number = normalise_number(match.group("number"))
             return HeadingLabel(unit, level, number, match.group("word"), title)
+    ordinal = _ordinal_label(text)
+    if ordinal is not None:
+        return ordinal
     match = _NUMBERED_TITLE.match(text)
     if match:
         title = match.group("title").strip()
@@ -135,6 +150,19 @@ def heading_label(text: str) -> HeadingLabel | None:
     return None
 
 
+def _ordinal_label(text: str) -> HeadingLabel | None:
+    """ "PRIMERO.- OBJETO DEL CONVENIO.", "Segunda: Objetivos", "FIRST —": a clause
+    numbered by its ordinal word alone, where a title (or nothing) follows the label."""
+    found = ordinal_heading(text)
+    if found is None:
+        return None
+    number, rest = found
+    title = rest[:-1].rstrip() if rest.endswith(".") else rest
+    if title and not (_is_title_text(title, MAX_TITLE_WORDS) or _is_phrase_title(title)):
+        return None  # "Primero.- El presente Convenio establece …": a sentence
+    return HeadingLabel("clause", 3, str(number), "", title)
+
+
 def _title(rest: str) -> str | None:
     """The title after a unit's number, or None where what follows is a sentence."""
     if rest and rest[0].isalnum():  # "Article 5th", "Section 3A": not a label we know
@@ -143,7 +171,8 @@ def _title(rest: str) -> str | None:
     if not title:
         return ""
     words = title.split()
-    if len(words) > MAX_TITLE_WORDS or (rest.rstrip()[-1] in _TERMINAL and len(words) > 6):
+    long_sentence = rest.rstrip()[-1] in _TERMINAL and len(words) > 6 and not _is_caps(title)
+    if len(words) > MAX_TITLE_WORDS or long_sentence:
         return None
     separator = rest[: rest.index(title)]
     if not separator.strip() and not title[0].isupper():
@@ -210,6 +239,10 @@ def decide_headings(blocks: Sequence[TextBlock]) -> tuple[TextBlock, ...]:
             block = replace(block, kind=HEADING)
         elif not heading and block.kind == HEADING:
             block = replace(block, kind=PARAGRAPH)
+        if block.kind == PARAGRAPH and _DECIMAL_PARAGRAPH.match(block.text):
+            # "3.1 Strengthen …" is a member of the draft's numbered outline, as the text
+            # and PDF readers see it; Word gives such a typed number no list of its own.
+            block = replace(block, kind=ITEM)
         decided.append(block)
     return tuple(decided)
 
@@ -233,6 +266,8 @@ def _is_heading(
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
         after_body = previous is None or previous.kind in (HEADING, PARAGRAPH, TABLE_ROW)
+        if _continues_outline(label, previous, following):
+            return True
         if not after_body or _introduced_list(previous):
             return False
         if _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
@@ -248,6 +283,34 @@ def _is_heading(
     if block.kind == HEADING and _has_heading_shape(text):
         return True  # a Word heading style, a Markdown "#", a PDF line set apart
     return _is_plain_heading(text, previous, following)
+
+
+def _continues_outline(
+    label: HeadingLabel, previous: TextBlock | None, following: TextBlock | None
+) -> bool:
+    """ "6. FINANCIAL PLAN" after the numbered paragraph "5.4.2 …" and before "6.1 …":
+    a title of the draft's outline, though the paragraphs around it read like a list's
+    members. Its number is the parent of the next paragraph's, or follows on from the
+    division the previous paragraph belongs to."""
+    if not _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
+        return False
+    parts = label.number.split(".")
+    if not all(part.isdigit() for part in parts):
+        return False
+    after = _outline_number(following)
+    if after is not None and after[: len(parts)] == parts and len(after) > len(parts):
+        return True
+    before = _outline_number(previous)
+    if before is None or len(before) <= len(parts):
+        return False
+    sibling = [*parts[:-1], str(int(parts[-1]) - 1)]
+    return before[: len(parts)] == sibling
+
+
+def _outline_number(block: TextBlock | None) -> list[str] | None:
+    """ "5.4.2 The United States …" -> ["5", "4", "2"]."""
+    match = _OUTLINE_NUMBER.match(block.text) if block is not None else None
+    return [str(int(part)) for part in match.group(1).split(".")] if match else None
 
 
 def _is_phrase_title(title: str) -> bool:
