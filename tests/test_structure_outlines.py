@@ -1,0 +1,220 @@
+"""Drafts whose outline our clause library does not use: clauses numbered by an ordinal
+word alone, and an annex in numbered paragraphs with numbered titles at two depths.
+
+tests/data/elements/convenio-ordinales-es.txt and notes-annex-outline-en.txt were written
+for these tests (fictional partners Almaral and Tessaly, our own wording):
+"PRIMERA.- FINALIDAD." … "DÉCIMA.- VIGENCIA." after "POR TANTO, CONVIENEN:"; and two
+diplomatic notes followed by an ANNEX cut "1. SCOPE" / "1.1 …" / "2.1.1 …", with
+"4.1 Component 1 – Justice" under "4. PROGRAMMES" and more top-level titles after it.
+Each must be cut into its clauses, whatever the format, and a finding located in the
+clause it stands in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from cpc_draft.cli import main
+from cpc_draft.model import HEADING, TextBlock
+from cpc_draft.text.articles import split_articles
+from cpc_draft.text.sections import split_sections
+from cpc_draft.text.structure import decide_headings, heading_label
+
+DRAFTS = Path(__file__).parent / "data" / "elements"
+CONVENIO = DRAFTS / "convenio-ordinales-es.txt"
+NOTES = DRAFTS / "notes-annex-outline-en.txt"
+PARAGRAPH = "paragraph"
+BODY = "The Participants intend to work together on this matter during the whole term."
+
+
+def _check(path: Path) -> str:
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def _statuses(output: str) -> dict[str, str]:
+    """{"A": "✓ present — Cláusula 2 (…)", …}: each element's line of the report."""
+    lines = [line.strip() for line in output.splitlines()]
+    return {
+        line[0]: line for line in lines if len(line) > 2 and line[1] == " " and line[0] in "ABCDEFG"
+    }
+
+
+def _as_word(source: Path, target: Path, heading_style: bool) -> Path:
+    """The draft saved from Word: one paragraph a line; titles in capitals set in a
+    Heading style or, as many ministries do, typed in a Normal paragraph."""
+    document = docx.Document()
+    for line in source.read_text("utf-8").split("\n\n"):
+        line = line.strip()
+        if line.startswith("|"):
+            rows = [[c.strip() for c in r.strip("|").split("|")] for r in line.split("\n")]
+            rows = [r for r in rows if not set("".join(r)) <= set("-")]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for row, cells in zip(table.rows, rows, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
+        elif line:
+            title = heading_label(line) is not None and line.isupper()
+            document.add_paragraph(line, style="Heading 1" if title and heading_style else None)
+    document.save(target)
+    return target
+
+
+@pytest.mark.parametrize("form", ["txt", "docx-normal", "docx-headings"])
+def test_spanish_ordinal_clauses_are_clauses_in_every_format(tmp_path, form):
+    path = (
+        CONVENIO
+        if form == "txt"
+        else _as_word(CONVENIO, tmp_path / "convenio.docx", heading_style=form == "docx-headings")
+    )
+    statuses = _statuses(_check(path))
+    assert all("✓ present" in statuses[key] for key in "ABCDEFG"), statuses
+    assert "Cláusula 9 (SOSTENIBILIDAD)" in statuses["F"]
+    assert "Cláusula 8 (REGISTRO DE CASOS)" in statuses["G"]
+    assert "CONVIENEN" not in "".join(statuses.values())  # no longer one section
+
+
+@pytest.mark.parametrize("form", ["txt", "docx-normal", "docx-headings"])
+def test_top_level_titles_after_sub_headings_open_their_own_articles(tmp_path, form):
+    path = (
+        NOTES
+        if form == "txt"
+        else _as_word(NOTES, tmp_path / "notes.docx", heading_style=form == "docx-headings")
+    )
+    output = _check(path)
+    statuses = _statuses(output)
+    assert all("✓ present" in statuses[key] for key in "ABCDEFG"), statuses
+    assert "Article 4 (PROGRAMMES)" in statuses["C"]
+    assert "Article 5 (FINANCIAL PLAN)" in statuses["E"]
+    assert "Article 7 (SUSTAINABILITY)" in statuses["F"]
+    assert "Article 4.1" not in output  # a programme's sub-heading is no article
+
+
+def test_the_annex_outline_is_read_as_headings_and_numbered_paragraphs(tmp_path):
+    """The same kinds from the text and from Word, where "2.1.1 …" is a typed number."""
+    kinds = {}
+    word = _as_word(NOTES, tmp_path / "notes.docx", heading_style=False)
+    for name, path in (("txt", NOTES), ("docx", word)):
+        result = CliRunner().invoke(main, ["extract", str(path)])
+        assert result.exit_code == 0, result.output
+        lines = [line.split("] ", 1) for line in result.output.splitlines() if line[:1] == "["]
+        read = [(tag.split()[-1], text) for tag, text in lines]
+        kinds[name] = read[read.index(("heading", "ANNEX")) :]  # the notes' line breaks differ
+    assert ("heading", "5. FINANCIAL PLAN") in kinds["txt"]
+    assert ("heading", "8. CASE DATA") in kinds["txt"]
+    assert (
+        "item",
+        "2.1.1 more child traffickers are convicted by the courts of Tessaly;",
+    ) in kinds["txt"]
+    assert kinds["docx"] == kinds["txt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title"),
+    [
+        ("PRIMERO.- OBJETO DEL CONVENIO.", "1", "OBJETO DEL CONVENIO"),
+        ("Segunda: Objetivos", "2", "Objetivos"),
+        ("DÉCIMO QUINTO.- VIGENCIA.", "15", "VIGENCIA"),
+        ("Decimotercera.- Datos", "13", "Datos"),
+        ("VIGÉSIMO PRIMERO.-", "21", ""),
+        ("PREMIÈREMENT : OBJET", "1", "OBJET"),
+        ("Deuxièmement – Durée", "2", "Durée"),
+        ("FIRST: PURPOSE", "1", "PURPOSE"),
+        ("SECOND — FUNDING", "2", "FUNDING"),
+        ("THIRD", "3", ""),
+    ],
+)
+def test_a_clause_may_be_numbered_by_its_ordinal_word_alone(text, number, title):
+    label = heading_label(text)
+    assert label is not None
+    assert (label.unit, label.number, label.title) == ("clause", number, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First, the Government of Norland will appoint a coordinator.",
+        "Primero.- El Gobierno de Almaral designará un coordinador nacional.",
+        "Second",  # a line a PDF cut off a sentence: "… in its" / "Second"
+        "tercero.- objeto",
+        "Firstly the Participants will meet.",
+    ],
+)
+def test_sentences_that_start_with_an_ordinal_are_not_headings(text):
+    assert heading_label(text) is None
+
+
+def _blocks(*texts: str) -> list[TextBlock]:
+    return [TextBlock(index, PARAGRAPH, text) for index, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "labels"),
+    [
+        (
+            "fr",
+            [
+                "Sont convenus de ce qui suit :",
+                "PREMIÈREMENT : OBJET",
+                BODY,
+                "DEUXIÈMEMENT : DURÉE",
+                BODY,
+            ],
+            ["Clause 1 (OBJET)", "Clause 2 (DURÉE)"],
+        ),
+        (
+            "en",
+            [
+                "HAVE REACHED THE FOLLOWING UNDERSTANDING:",
+                "FIRST: PURPOSE",
+                BODY,
+                "SECOND: FUNDING",
+                BODY,
+            ],
+            ["Clause 1 (PURPOSE)", "Clause 2 (FUNDING)"],
+        ),
+    ],
+)
+def test_ordinal_clauses_are_named_in_the_drafts_language(language, lines, labels):
+    articles = split_articles(decide_headings(_blocks(*lines)), language)
+    assert [a.label for a in articles if a.number] == labels
+
+
+def test_a_numbered_sub_heading_is_about_what_its_division_is_about():
+    blocks = decide_headings(
+        _blocks(
+            "4. PROGRAMMES",
+            "The Participants intend to carry out two components during the whole term.",
+            "4.1 Justice for Every Child",
+            "4.1.1 Training of prosecutors and judges in every district of the country.",
+            "5. DURATION",
+            "5.1 The Partnership covers the years 2027 to 2030 and may be extended by notes.",
+        )
+    )
+    keys = {s.heading.text: s.key for s in split_sections(tuple(blocks)) if s.heading}
+    assert keys == {
+        "4. PROGRAMMES": "programs",
+        "4.1 Justice for Every Child": "programs",
+        "5. DURATION": "duration",
+    }
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("3. WHAT THE PARTNERS WANT TO ACHIEVE", "objectives"),
+        ("7. AFTER THE PARTNERSHIP", "sustainability"),
+        ("9. CHILD PROTECTION INFORMATION", "data"),
+        ("6. MEASURING PROGRESS", "indicators"),
+        ("4.2 Programme 2 – Safe Homes", "programs"),
+    ],
+)
+def test_descriptive_titles_name_their_part(heading, key):
+    blocks = decide_headings(_blocks(heading, BODY + " " + BODY))
+    assert blocks[0].kind == HEADING
+    assert split_sections(tuple(blocks))[0].key == key
