@@ -211,10 +211,65 @@ def test_a_numbered_sub_heading_is_about_what_its_division_is_about():
         ("7. AFTER THE PARTNERSHIP", "sustainability"),
         ("9. CHILD PROTECTION INFORMATION", "data"),
         ("6. MEASURING PROGRESS", "indicators"),
+        ("7. MONITORING, EVALUATION AND LEARNING", "indicators"),
+        ("Article 7 : Du plan de financement pluriannuel", "financial_plan"),
         ("4.2 Programme 2 – Safe Homes", "programs"),
     ],
 )
 def test_descriptive_titles_name_their_part(heading, key):
-    blocks = decide_headings(_blocks(heading, BODY + " " + BODY))
+    language = "fr" if heading.startswith("Article") else "en"
+    body = BODY + " " + BODY
+    blocks = [
+        TextBlock(i, PARAGRAPH, text, language=language) for i, text in enumerate((heading, body))
+    ]
+    blocks = decide_headings(blocks)
     assert blocks[0].kind == HEADING
     assert split_sections(tuple(blocks))[0].key == key
+
+
+def _kinds(*pieces: tuple[str, str]) -> list[str]:
+    blocks = [TextBlock(index, kind, text) for index, (kind, text) in enumerate(pieces)]
+    return [block.kind for block in decide_headings(blocks)]
+
+
+def test_the_next_numbered_title_after_a_list_of_definitions_is_a_heading():
+    """ "2. BACKGROUND" after the (a)…(c) items of "1. DEFINITIONS", with no "2.1" under
+    it: its number follows the last numbered title's."""
+    kinds = _kinds(
+        (PARAGRAPH, "1. DEFINITIONS"),
+        (PARAGRAPH, "In this document:"),
+        ("item", "(a) “Child” means a person under the age of eighteen years;"),
+        ("item", "(b) “TIP Office” means the Office to Monitor and Combat Trafficking in Persons."),
+        (PARAGRAPH, "2. BACKGROUND"),
+        (PARAGRAPH, BODY),
+    )
+    assert kinds == [HEADING, PARAGRAPH, "item", "item", HEADING, PARAGRAPH]
+
+
+def test_a_component_title_with_a_dash_and_a_tag_is_a_heading():
+    """The dash is no word: "Component 3 – Prevention in Ports and Markets Online (IR 3)"
+    has ten words, as many as a plain heading may have."""
+    kinds = _kinds(
+        (PARAGRAPH, "Component 3 – Prevention in Ports and Markets Online (IR 3)"),
+        (PARAGRAPH, "Output 3.1 – Prevention sessions in the schools of both port districts."),
+    )
+    assert kinds == [HEADING, PARAGRAPH]
+
+
+def test_the_place_and_date_of_a_note_are_not_a_heading():
+    kinds = _kinds(
+        (PARAGRAPH, "Corvant City, 2 June 2027"),
+        (PARAGRAPH, "I have the honour to acknowledge receipt of Your Excellency's Note No. 77."),
+    )
+    assert kinds == [PARAGRAPH, PARAGRAPH]
+
+
+def test_nothing_after_signed_at_is_a_heading_but_an_annex():
+    kinds = _kinds(
+        (PARAGRAPH, "Signed at Corvant City on 2 June 2027, in two copies in English."),
+        (PARAGRAPH, "OF AMERICA"),
+        (PARAGRAPH, "TESSALY"),
+        (PARAGRAPH, "ANNEX 1 – RESULTS FRAMEWORK"),
+        (PARAGRAPH, BODY),
+    )
+    assert kinds == [PARAGRAPH, PARAGRAPH, PARAGRAPH, HEADING, PARAGRAPH]

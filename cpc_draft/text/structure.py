@@ -115,6 +115,7 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+_DATELINE = re.compile(r",\s.*\b(?:19|20)\d\d\.?$")
 _DECIMAL_PARAGRAPH = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\D")
 _OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 
@@ -226,14 +227,18 @@ def decide_headings(blocks: Sequence[TextBlock]) -> tuple[TextBlock, ...]:
     that reads as a sentence) paragraph. Table rows are never re-kinded."""
     decided: list[TextBlock] = []
     closed = False
+    outline: str | None = None  # the number of the last numbered title: "5"
     for position, block in enumerate(blocks):
         if block.kind == TABLE_ROW:
             decided.append(block)
             continue
         previous = decided[-1] if decided else None
         following = _next_text_block(blocks, position)
-        heading = _is_heading(block, previous, following, closed)
-        labelled = heading and heading_label(block.text) is not None
+        heading = _is_heading(block, previous, following, closed, outline)
+        label = heading_label(block.text) if heading else None
+        labelled = label is not None
+        if label is not None and label.unit == NUMBERED:
+            outline = label.number
         closed = (closed and not labelled) or bool(_closing_pattern().match(block.text.strip()))
         if heading and block.kind != HEADING:
             block = replace(block, kind=HEADING)
@@ -252,7 +257,11 @@ def _next_text_block(blocks: Sequence[TextBlock], position: int) -> TextBlock | 
 
 
 def _is_heading(
-    block: TextBlock, previous: TextBlock | None, following: TextBlock | None, closed: bool
+    block: TextBlock,
+    previous: TextBlock | None,
+    following: TextBlock | None,
+    closed: bool,
+    outline: str | None = None,
 ) -> bool:
     text = block.text.strip()
     if not text:
@@ -266,7 +275,7 @@ def _is_heading(
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
         after_body = previous is None or previous.kind in (HEADING, PARAGRAPH, TABLE_ROW)
-        if _continues_outline(label, previous, following):
+        if _continues_outline(label, previous, following, outline):
             return True
         if not after_body or _introduced_list(previous):
             return False
@@ -286,12 +295,16 @@ def _is_heading(
 
 
 def _continues_outline(
-    label: HeadingLabel, previous: TextBlock | None, following: TextBlock | None
+    label: HeadingLabel,
+    previous: TextBlock | None,
+    following: TextBlock | None,
+    outline: str | None,
 ) -> bool:
     """ "6. FINANCIAL PLAN" after the numbered paragraph "5.4.2 …" and before "6.1 …":
     a title of the draft's outline, though the paragraphs around it read like a list's
     members. Its number is the parent of the next paragraph's, or follows on from the
-    division the previous paragraph belongs to."""
+    last numbered title (``outline``) or from the division the previous paragraph
+    belongs to."""
     if not _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
         return False
     parts = label.number.split(".")
@@ -300,11 +313,11 @@ def _continues_outline(
     after = _outline_number(following)
     if after is not None and after[: len(parts)] == parts and len(after) > len(parts):
         return True
-    before = _outline_number(previous)
-    if before is None or len(before) <= len(parts):
-        return False
     sibling = [*parts[:-1], str(int(parts[-1]) - 1)]
-    return before[: len(parts)] == sibling
+    if outline is not None and outline.split(".") == sibling:
+        return True
+    before = _outline_number(previous)
+    return before is not None and len(before) > len(parts) and before[: len(parts)] == sibling
 
 
 def _outline_number(block: TextBlock | None) -> list[str] | None:
@@ -347,11 +360,13 @@ def _has_heading_shape(text: str) -> bool:
 def _is_plain_heading(text: str, previous: TextBlock | None, following: TextBlock | None) -> bool:
     """ "Who does what" before a paragraph: short, capitalised, not a sentence, not a
     list's member, and followed by something longer than itself."""
-    words = text.split()
+    words = [word for word in text.split() if any(char.isalnum() for char in word)]
     if len(words) > MAX_PLAIN_HEADING_WORDS or text[-1] in _TERMINAL + "!":
         return False
     if not text[0].isupper() or not any(len(w) >= 3 and w.isalpha() for w in words):
         return False
+    if _DATELINE.search(text):
+        return False  # "Port Adler, 3 March 2026": where and when a note was signed
     if _introduced_list(previous):  # a list's member, unless a paragraph follows it
         return following is not None and following.kind == PARAGRAPH and _introduces(following)
     return _introduces(following) and _word_count(following) > len(words)
