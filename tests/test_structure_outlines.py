@@ -273,3 +273,14 @@ def test_nothing_after_signed_at_is_a_heading_but_an_annex():
         (PARAGRAPH, BODY),
     )
     assert kinds == [PARAGRAPH, PARAGRAPH, PARAGRAPH, HEADING, PARAGRAPH]
+
+
+def test_a_government_that_binds_itself_to_a_list_takes_on_those_duties(tmp_path):
+    """ "se obliga a:" introduces the partner's duties under its own clause, as "se
+    compromete a:" does (the wording is binding, which another finding reports)."""
+    text = CONVENIO.read_text("utf-8").replace("se compromete a:", "se obliga a:")
+    path = tmp_path / "convenio-obliga.txt"
+    path.write_text(text, "utf-8")
+    statuses = _statuses(_check(path))
+    assert "✓ present" in statuses["B"]
+    assert "Cláusula 3 (TAREAS DE CADA GOBIERNO)" in statuses["B"]
