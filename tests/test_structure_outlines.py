@@ -284,3 +284,34 @@ def test_a_government_that_binds_itself_to_a_list_takes_on_those_duties(tmp_path
     statuses = _statuses(_check(path))
     assert "✓ present" in statuses["B"]
     assert "Cláusula 3 (TAREAS DE CADA GOBIERNO)" in statuses["B"]
+
+
+def test_paragraphs_renumbered_with_their_clause_are_no_change(tmp_path):
+    """Word's automatic numbering renumbers "4.1" to "3.1" when a clause before it moves
+    to the end; the clause that only moved up a number is renumbered, not modified."""
+    clauses = {
+        "Purpose": "The Participants intend to end the trafficking of children in Tessaly.",
+        "Dialogue": "The Participants will meet once a year to review progress together.",
+        "Data": "The Ministry will keep a register of every child victim it identifies.",
+        "Sustainability": "Tessaly intends to fund the shelter from its own budget after 2030.",
+        "Review": "An independent review of the Partnership is planned for the year 2029.",
+        "Safeguarding": "Every partner will adopt a written policy to keep children safe.",
+        "Final": "The Participants may amend this Compact in writing at any time.",
+    }
+
+    def draft(names: list[str]) -> str:
+        parts = []
+        for number, name in enumerate(names, start=1):
+            parts += [f"Clause {number} — {name}", f"{number}.1 {clauses[name]}"]
+        return "\n\n".join(parts) + "\n"
+
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_text(draft(["Purpose", "Dialogue", "Data", "Sustainability", "Review", "Final"]))
+    new.write_text(
+        draft(["Purpose", "Data", "Sustainability", "Safeguarding", "Dialogue", "Final"])
+    )
+    result = CliRunner().invoke(main, ["compare", str(old), str(new)])
+    assert result.exit_code in (0, 1), result.output
+    assert "modified  Clause 4 (Sustainability)" not in result.output
+    assert "modified  Clause 3 (Data)" not in result.output
+    assert "0 modified" in result.output

@@ -211,10 +211,20 @@ def substance(article: Article, renumber: dict[str, str] | None = None) -> tuple
         text = block.text
         if position == article.number_block:
             text = title_after_number(text)
+        elif article.number is not None:
+            text = _own_paragraph_number(text, article.number)
         if renumber:
             text = CROSS_REFERENCE.sub(lambda m: _mapped(m, renumber), text)
         tokens += words(text)
     return tuple(tokens)
+
+
+def _own_paragraph_number(text: str, number: str) -> str:
+    """ "12.1 The Government …" in Clause 12 reads "#.1 The Government …": a paragraph's
+    number follows its article's, and Word renumbers both when a clause moves."""
+    if text.startswith(number + ".") and text[len(number) + 1 : len(number) + 2].isdigit():
+        return "#" + text[len(number) :]
+    return text
 
 
 def _mapped(match: re.Match, renumber: dict[str, str]) -> str:
