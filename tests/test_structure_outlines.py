@@ -210,7 +210,6 @@ def test_a_numbered_sub_heading_is_about_what_its_division_is_about():
         ("3. WHAT THE PARTNERS WANT TO ACHIEVE", "objectives"),
         ("7. AFTER THE PARTNERSHIP", "sustainability"),
         ("9. CHILD PROTECTION INFORMATION", "data"),
-        ("6. MEASURING PROGRESS", "indicators"),
         ("7. MONITORING, EVALUATION AND LEARNING", "indicators"),
         ("Article 7 : Du plan de financement pluriannuel", "financial_plan"),
         ("4.2 Programme 2 – Safe Homes", "programs"),
