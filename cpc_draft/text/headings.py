@@ -15,6 +15,7 @@ ARTICLE_HEADING = re.compile(
 )
 # What ends an ordinal clause label: "PRIMERO.-", "Segunda:", "FIRST —", "Primero." (a
 # comma does not: "First, the Government …" is a sentence).
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ORDINAL_SEPARATOR = r"(?:\s*\.\s*[-–—]|\s*[:.]|\s+[-–—])\s*"
 
 
@@ -43,6 +44,12 @@ def ordinal_numbers() -> dict[str, int]:
 
 
 @cache
+def _first_words() -> frozenset[str]:
+    """The words an ordinal label can start with: "décimo", "decimoprimero", "twenty-first"."""
+    return frozenset(_FIRST_WORD.match(word).group() for word in ordinal_numbers())
+
+
+@cache
 def _ordinal_pattern() -> re.Pattern:
     ordinals = sorted(ordinal_numbers(), key=len, reverse=True)
     spelled = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordinals)
@@ -58,6 +65,9 @@ def ordinal_heading(text: str) -> tuple[int, str] | None:
     an ordinal in lower case, which starts a sentence rather than a heading. A bare word
     must be in capitals ("SEGUNDO"): "Second" alone may be a line cut off a sentence."""
     text = text.strip()
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group().casefold() not in _first_words():
+        return None  # most blocks: decided without trying every ordinal
     match = _ordinal_pattern().match(text)
     if match is None or not match.group("ordinal")[0].isupper():
         return None
