@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from cpc_draft.model import HEADING, TextBlock
 from cpc_draft.text.cues import cue
-from cpc_draft.text.structure import NUMBERED, HeadingLabel, heading_label
+from cpc_draft.text.structure import NUMBERED, HeadingLabel, heading_label, unit_name
 from cpc_draft.text.structure import normalise_number as _normalise_label_number
 
 SIGNATURES = "Signatures"
@@ -61,16 +61,17 @@ def split_articles(blocks, language: str | None = None) -> list[Article]:
     blocks = list(blocks)
     unit = article_unit(blocks)
     numbered = unit is not None
+    depth = _numbered_depth(blocks) if unit == NUMBERED else None
     body, signatures = _cut_signatures(blocks, language, unit)
     groups: list[list[TextBlock]] = [[]]
     for block in body:
-        starts = _starts_article(block, unit)
+        starts = _starts_article(block, unit, depth)
         if starts and groups[-1] and not _only_titles(groups[-1], numbered):
             groups.append([])
         groups[-1].append(block)
     if not groups[0]:
         groups.pop(0)
-    articles = [_article(group, unit) for group in groups]
+    articles = [_article(group, unit, language) for group in groups]
     if signatures:
         articles.append(
             Article(0, None, SIGNATURES, _clause(signatures[0]), tuple(signatures), signatures=True)
@@ -92,18 +93,36 @@ def article_unit(blocks) -> str | None:
     return max(repeated)[1] if repeated else None
 
 
+def _numbered_depth(blocks) -> int | None:
+    """How deep the numbers of a draft's articles go where its titles are numbered
+    without a unit word: "5. PROGRAMMES" is an article and "5.1 Programme 1 – …" a
+    heading inside it. The shallowest depth that numbers two titles or more."""
+    counts: dict[int, int] = {}
+    for block in blocks:
+        label = _label(block)
+        if label is not None and label.unit == NUMBERED:
+            depth = label.number.count(".")
+            counts[depth] = counts.get(depth, 0) + 1
+    repeated = [depth for depth, count in counts.items() if count >= 2]
+    return min(repeated) if repeated else None
+
+
 def _label(block: TextBlock) -> HeadingLabel | None:
     return heading_label(block.text) if block.kind == HEADING else None
 
 
-def _starts_article(block: TextBlock, unit: str | None) -> bool:
+def _starts_article(block: TextBlock, unit: str | None, depth: int | None = None) -> bool:
     if block.kind != HEADING:
         return False
     if unit is None:
         return True
     label = _label(block)
+    if label is None:
+        return False
+    if label.unit == NUMBERED == unit and depth is not None:
+        return label.number.count(".") == depth  # "5.1 Programme 1" stays in article 5
     # A larger division (PART TWO) or an annex opens an unnumbered article of its own.
-    return label is not None and (label.unit == unit or label.unit != NUMBERED)
+    return label.unit == unit or label.unit != NUMBERED
 
 
 def _cut_signatures(blocks: list[TextBlock], language: str | None, unit: str | None):
@@ -134,7 +153,7 @@ def _only_titles(group: list[TextBlock], numbered: bool) -> bool:
     return not numbered and all(block.kind == HEADING for block in group)
 
 
-def _article(group: list[TextBlock], unit: str | None) -> Article:
+def _article(group: list[TextBlock], unit: str | None, language: str | None) -> Article:
     head = group[0]
     number = _article_number(head, unit)
     if number is None and head.kind != HEADING:  # the preamble
@@ -145,8 +164,10 @@ def _article(group: list[TextBlock], unit: str | None) -> Article:
     title = title_after_number(head.text)
     if not title and len(group) > 1 and group[1].kind == HEADING:
         title = group[1].text.strip()
-    # A numbered title ("3. Programs") has no unit word of its own: call it an article.
-    word = _label(head).word.capitalize() or "Article"
+    # A numbered title ("3. Programs") has no unit word of its own: call it an article;
+    # a clause numbered by an ordinal word alone ("SEGUNDO.-") a clause, in its language.
+    label = _label(head)
+    word = label.word.capitalize() or unit_name(label.unit, language) or "Article"
     return Article(0, number, title, _clause(head), tuple(group), number_block=0, word=word)
 
 
@@ -190,19 +211,20 @@ def substance(article: Article, renumber: dict[str, str] | None = None) -> tuple
         text = block.text
         if position == article.number_block:
             text = title_after_number(text)
-        elif article.number:
-            text = _without_own_number(text, article.number)
+        elif article.number is not None:
+            text = _own_paragraph_number(text, article.number)
         if renumber:
             text = CROSS_REFERENCE.sub(lambda m: _mapped(m, renumber), text)
         tokens += words(text)
     return tuple(tokens)
 
 
-def _without_own_number(text: str, number: str) -> str:
-    """ "12.1 The Government …" in Clause 12 -> ".1 The Government …": a paragraph
-    numbered after its article is renumbered with it, which is not a change."""
-    own = re.match(rf"\s*{re.escape(number)}(?=\.\d)", text, re.IGNORECASE)
-    return text[own.end() :] if own else text
+def _own_paragraph_number(text: str, number: str) -> str:
+    """ "12.1 The Government …" in Clause 12 reads "#.1 The Government …": a paragraph's
+    number follows its article's, and Word renumbers both when a clause moves."""
+    if text.startswith(number + ".") and text[len(number) + 1 : len(number) + 2].isdigit():
+        return "#" + text[len(number) :]
+    return text
 
 
 def _mapped(match: re.Match, renumber: dict[str, str]) -> str:

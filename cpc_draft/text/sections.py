@@ -12,13 +12,14 @@ words in the paragraphs themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, TextBlock
 from cpc_draft.text.cues import phrase_pattern
+from cpc_draft.text.structure import NUMBERED, heading_label
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,42 @@ def classify_headings(
 
 def split_sections(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
     """Consecutive headings ("Article 3", "Objectives") open one section together."""
+    return _inherit_from_parents(_split(blocks))
+
+
+def _inherit_from_parents(sections: list[HeadedSection]) -> list[HeadedSection]:
+    """ "5.1 Justice for Children" under "5. PROGRAMMES AND THEIR FUNDING": a numbered
+    sub-heading that names no part is about what its parent division is about."""
+    named: dict[str, tuple[str | None, str | None]] = {}
+    inherited: list[HeadedSection] = []
+    for section in sections:
+        number = _outline_number(section.heading)
+        if number is not None:
+            if section.key is None:
+                parent = _parent_of(number, named)
+                if parent is not None:
+                    section = replace(section, key=parent[0], element=parent[1])
+            if section.key is not None:
+                named[number] = (section.key, section.element)
+        inherited.append(section)
+    return inherited
+
+
+def _outline_number(heading: TextBlock | None) -> str | None:
+    label = heading_label(heading.text) if heading is not None else None
+    return label.number if label is not None and label.unit == NUMBERED else None
+
+
+def _parent_of(number: str, named: dict[str, tuple]) -> tuple | None:
+    parts = number.split(".")
+    for depth in range(len(parts) - 1, 0, -1):
+        found = named.get(".".join(parts[:depth]))
+        if found is not None:
+            return found
+    return None
+
+
+def _split(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
     sections: list[HeadedSection] = []
     current_heading: list[TextBlock] = []
     current_blocks: list[TextBlock] = []

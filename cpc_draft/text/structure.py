@@ -29,8 +29,9 @@ from importlib import resources
 
 from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
+from cpc_draft.text.headings import ordinal_heading
 
-PARAGRAPH = "paragraph"
+PARAGRAPH, ITEM = "paragraph", "item"
 NUMBERED = "number"  # "3. Programs": a title numbered without a unit word
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _TERMINAL = ".;,:"
@@ -79,6 +80,13 @@ def _unit_words() -> dict[str, tuple[str, int]]:
     return words
 
 
+def unit_name(unit: str, language: str | None) -> str | None:
+    """How ``language`` names a unit: "clause" -> "Cláusula" in Spanish; None for a
+    numbered title, which has no unit word."""
+    names = _data()["units"].get(unit, {}).get(language or "en")
+    return names[0].capitalize() if names else None
+
+
 @cache
 def _number_words() -> dict[str, str]:
     return {
@@ -107,6 +115,11 @@ _NUMBERED_TITLE = re.compile(
 )
 
 
+_DATELINE = re.compile(r",\s.*\b(?:19|20)\d\d\.?$")
+_DECIMAL_PARAGRAPH = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\D")
+_OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
+
+
 @cache
 def _closing_pattern() -> re.Pattern:
     phrases = "|".join(re.escape(p) for p in _data()["closing"])
@@ -124,6 +137,9 @@ def heading_label(text: str) -> HeadingLabel | None:
         if title is not None:
             number = normalise_number(match.group("number"))
             return HeadingLabel(unit, level, number, match.group("word"), title)
+    ordinal = _ordinal_label(text)
+    if ordinal is not None:
+        return ordinal
     match = _NUMBERED_TITLE.match(text)
     if match:
         title = match.group("title").strip()
@@ -135,6 +151,19 @@ def heading_label(text: str) -> HeadingLabel | None:
     return None
 
 
+def _ordinal_label(text: str) -> HeadingLabel | None:
+    """ "PRIMERO.- OBJETO DEL CONVENIO.", "Segunda: Objetivos", "FIRST —": a clause
+    numbered by its ordinal word alone, where a title (or nothing) follows the label."""
+    found = ordinal_heading(text)
+    if found is None:
+        return None
+    number, rest = found
+    title = rest[:-1].rstrip() if rest.endswith(".") else rest
+    if title and not (_is_title_text(title, MAX_TITLE_WORDS) or _is_phrase_title(title)):
+        return None  # "Primero.- El presente Convenio establece …": a sentence
+    return HeadingLabel("clause", 3, str(number), "", title)
+
+
 def _title(rest: str) -> str | None:
     """The title after a unit's number, or None where what follows is a sentence."""
     if rest and rest[0].isalnum():  # "Article 5th", "Section 3A": not a label we know
@@ -143,7 +172,8 @@ def _title(rest: str) -> str | None:
     if not title:
         return ""
     words = title.split()
-    if len(words) > MAX_TITLE_WORDS or (rest.rstrip()[-1] in _TERMINAL and len(words) > 6):
+    long_sentence = rest.rstrip()[-1] in _TERMINAL and len(words) > 6 and not _is_caps(title)
+    if len(words) > MAX_TITLE_WORDS or long_sentence:
         return None
     separator = rest[: rest.index(title)]
     if not separator.strip() and not title[0].isupper():
@@ -197,19 +227,27 @@ def decide_headings(blocks: Sequence[TextBlock]) -> tuple[TextBlock, ...]:
     that reads as a sentence) paragraph. Table rows are never re-kinded."""
     decided: list[TextBlock] = []
     closed = False
+    outline: str | None = None  # the number of the last numbered title: "5"
     for position, block in enumerate(blocks):
         if block.kind == TABLE_ROW:
             decided.append(block)
             continue
         previous = decided[-1] if decided else None
         following = _next_text_block(blocks, position)
-        heading = _is_heading(block, previous, following, closed)
-        labelled = heading and heading_label(block.text) is not None
+        heading = _is_heading(block, previous, following, closed, outline)
+        label = heading_label(block.text) if heading else None
+        labelled = label is not None
+        if label is not None and label.unit == NUMBERED:
+            outline = label.number
         closed = (closed and not labelled) or bool(_closing_pattern().match(block.text.strip()))
         if heading and block.kind != HEADING:
             block = replace(block, kind=HEADING)
         elif not heading and block.kind == HEADING:
             block = replace(block, kind=PARAGRAPH)
+        if block.kind == PARAGRAPH and _DECIMAL_PARAGRAPH.match(block.text):
+            # "3.1 Strengthen …" is a member of the draft's numbered outline, as the text
+            # and PDF readers see it; Word gives such a typed number no list of its own.
+            block = replace(block, kind=ITEM)
         decided.append(block)
     return tuple(decided)
 
@@ -219,7 +257,11 @@ def _next_text_block(blocks: Sequence[TextBlock], position: int) -> TextBlock | 
 
 
 def _is_heading(
-    block: TextBlock, previous: TextBlock | None, following: TextBlock | None, closed: bool
+    block: TextBlock,
+    previous: TextBlock | None,
+    following: TextBlock | None,
+    closed: bool,
+    outline: str | None = None,
 ) -> bool:
     text = block.text.strip()
     if not text:
@@ -233,6 +275,8 @@ def _is_heading(
         return False
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
         after_body = previous is None or previous.kind in (HEADING, PARAGRAPH, TABLE_ROW)
+        if _continues_outline(label, previous, following, outline):
+            return True
         if not after_body or _introduced_list(previous):
             return False
         if _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
@@ -248,6 +292,38 @@ def _is_heading(
     if block.kind == HEADING and _has_heading_shape(text):
         return True  # a Word heading style, a Markdown "#", a PDF line set apart
     return _is_plain_heading(text, previous, following)
+
+
+def _continues_outline(
+    label: HeadingLabel,
+    previous: TextBlock | None,
+    following: TextBlock | None,
+    outline: str | None,
+) -> bool:
+    """ "6. FINANCIAL PLAN" after the numbered paragraph "5.4.2 …" and before "6.1 …":
+    a title of the draft's outline, though the paragraphs around it read like a list's
+    members. Its number is the parent of the next paragraph's, or follows on from the
+    last numbered title (``outline``) or from the division the previous paragraph
+    belongs to."""
+    if not _is_title_text(label.title, MAX_PLAIN_HEADING_WORDS):
+        return False
+    parts = label.number.split(".")
+    if not all(part.isdigit() for part in parts):
+        return False
+    after = _outline_number(following)
+    if after is not None and after[: len(parts)] == parts and len(after) > len(parts):
+        return True
+    sibling = [*parts[:-1], str(int(parts[-1]) - 1)]
+    if outline is not None and outline.split(".") == sibling:
+        return True
+    before = _outline_number(previous)
+    return before is not None and len(before) > len(parts) and before[: len(parts)] == sibling
+
+
+def _outline_number(block: TextBlock | None) -> list[str] | None:
+    """ "5.4.2 The United States …" -> ["5", "4", "2"]."""
+    match = _OUTLINE_NUMBER.match(block.text) if block is not None else None
+    return [str(int(part)) for part in match.group(1).split(".")] if match else None
 
 
 def _is_phrase_title(title: str) -> bool:
@@ -284,11 +360,13 @@ def _has_heading_shape(text: str) -> bool:
 def _is_plain_heading(text: str, previous: TextBlock | None, following: TextBlock | None) -> bool:
     """ "Who does what" before a paragraph: short, capitalised, not a sentence, not a
     list's member, and followed by something longer than itself."""
-    words = text.split()
+    words = [word for word in text.split() if any(char.isalnum() for char in word)]
     if len(words) > MAX_PLAIN_HEADING_WORDS or text[-1] in _TERMINAL + "!":
         return False
     if not text[0].isupper() or not any(len(w) >= 3 and w.isalpha() for w in words):
         return False
+    if _DATELINE.search(text):
+        return False  # "Port Adler, 3 March 2026": where and when a note was signed
     if _introduced_list(previous):  # a list's member, unless a paragraph follows it
         return following is not None and following.kind == PARAGRAPH and _introduces(following)
     return _introduces(following) and _word_count(following) > len(words)
