@@ -147,7 +147,7 @@ def _word_direction(text: str) -> str:
         elif kind == "EN":
             numbers += 1
     if right or left:
-        return "R" if right >= left else "L"
+        return "R" if right > left else "L"
     return "EN" if numbers else "N"
 
 
@@ -158,6 +158,11 @@ def _direction(char: str) -> str:
     if kind in _NUMBER:
         return "EN"
     return "L" if kind == "L" else "N"
+
+
+def right_to_left(token: str) -> bool:
+    """Is ``token`` a right-to-left word (most of its letters are)?"""
+    return RTL.search(token) is not None and _word_direction(token) == "R"
 
 
 def right_to_left_word(

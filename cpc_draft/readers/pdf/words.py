@@ -27,7 +27,7 @@ from collections import Counter
 
 import pypdfium2.raw as pdfium_c
 
-from cpc_draft.readers.pdf.bidi import RTL, right_to_left_word
+from cpc_draft.readers.pdf.bidi import RTL, right_to_left, right_to_left_word
 from cpc_draft.readers.pdf.chartext import page_text
 from cpc_draft.readers.pdf.combining import attach_marks, put_marks, starts_with_mark
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
@@ -192,7 +192,7 @@ class _Reader:
         x0 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[0]
         _box(textpage, end - 1, rect)
         x1 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[1]
-        if self.right_to_left and RTL.search(token):
+        if self.right_to_left and right_to_left(token):
             token, x0, x1 = right_to_left_word(token, start, end, self.box_x)
         _origin(textpage, start, origin_x, origin_y)
         baseline = transform.point(origin_x.value, origin_y.value)[1]
