@@ -14,7 +14,9 @@ word (kerned, letter-spaced or glyph-by-glyph text) is dropped when its gap is n
 than the line's own letter spacing allows, a long token is cut where pdfium missed a
 space, a footnote mark raised after a figure is cut off (:mod:`.marks`), and
 :mod:`.glyphs` then mends what the drawing left (overprints, drop caps, letter-spaced
-runs, pieces drawn out of order, vertical columns).
+runs, pieces drawn out of order, vertical columns). A right-to-left word (Arabic,
+Hebrew) takes its letters in reading order (:mod:`.bidi`), and combining marks drawn
+apart from their letters (Thai) go back onto them (:mod:`.combining`).
 """
 
 from __future__ import annotations
