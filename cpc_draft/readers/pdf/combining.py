@@ -35,7 +35,8 @@ def is_mark(char: str) -> bool:
 
 
 def starts_with_mark(tokens: list[Token]) -> bool:
-    return any(is_mark(token[2][0]) for token in tokens)
+    # every combining mark lies above U+02FF: most tokens are done with one comparison
+    return any(token[2][0] >= "\u0300" and is_mark(token[2][0]) for token in tokens)
 
 
 def attach_marks(tokens: list[Token], chars: _Chars) -> tuple[list[Token], dict[int, str]]:
