@@ -7,12 +7,15 @@ rotated stamp and a diagonal watermark beside a paragraph, filled-in form fields
 free-text annotation, a comment (a sticky note); and from tests/pdf_word_cases.py
 (``word_cases``) the defects of the character layer: a glyph mapped to a control code
 (and a line-end hyphen after it), a paragraph printed mirrored (back to front, upside
-down, back to front and sideways); and from tests/pdf_font_cases.py (``glyph_name_cases``)
+down, back to front and sideways); from tests/pdf_font_cases.py (``glyph_name_cases``)
 fonts without a ToUnicode map whose text is known only by their glyphs' names ("T.alt",
 "f_f_i"): an embedded Type 1 program's own encoding, /Differences over Helvetica, a Type 3
-font. For each: word recall (the known words found, in
-order-free counts) and precision (the words read that are known), and a check: the text
-read in its order (close lines not mixed), or marked with its origin where it should be
+font; and from tests/pdf_script_cases.py (``script_cases``, where DejaVu Sans is
+installed) scripts drawn in another order than they are read: Arabic and Hebrew set right
+to left (also glyph by glyph), Thai marks drawn after their letters. For each: word recall
+(the known words found, in order-free counts) and precision (the words read that are
+known), and a check: the text read in its order (close lines not mixed), or marked with
+its origin where it should be
 (rotated, form field, annotation, comment). Then the overall figures.
 
     python benchmarks/bench_fidelity.py
@@ -33,6 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_factory import EN, fidelity_cases  # noqa: E402
 from pdf_font_cases import glyph_name_cases  # noqa: E402
+from pdf_script_cases import script_cases  # noqa: E402
 from pdf_word_cases import word_cases  # noqa: E402
 
 from cpc_draft.errors import CpcDraftError  # noqa: E402
@@ -50,7 +54,8 @@ def main() -> int:
     found_total = expected_total = read_total = 0
     print(f"{'case':<16} {'recall':>7} {'precision':>9}  check")
     with tempfile.TemporaryDirectory() as folder:
-        for name, pdf, text, origin in fidelity_cases() + word_cases() + glyph_name_cases():
+        cases = fidelity_cases() + word_cases() + glyph_name_cases() + script_cases()
+        for name, pdf, text, origin in cases:
             path = pdf.save(Path(folder) / f"{name.replace(' ', '-')}.pdf")
             expected = words(text)
             if origin in ("rotated", "annotation", "comment"):

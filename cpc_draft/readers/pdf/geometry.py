@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cpc_draft.readers.pdf.bidi import RTL, reading_order
+
 ASCENT, DESCENT = 0.8, 0.25  # of the font size, about the baseline: a line's box
 
 
@@ -89,7 +91,12 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        """The words in reading order: left to right, save right-to-left ones
+        (:mod:`.bidi`); ``words`` stay in order across the page."""
+        text = " ".join(word.text for word in self.words)
+        if RTL.search(text):
+            return " ".join(word.text for word in reading_order(self.words))
+        return text
 
 
 @dataclass(slots=True)

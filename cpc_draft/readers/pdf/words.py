@@ -14,7 +14,9 @@ word (kerned, letter-spaced or glyph-by-glyph text) is dropped when its gap is n
 than the line's own letter spacing allows, a long token is cut where pdfium missed a
 space, a footnote mark raised after a figure is cut off (:mod:`.marks`), and
 :mod:`.glyphs` then mends what the drawing left (overprints, drop caps, letter-spaced
-runs, pieces drawn out of order, vertical columns).
+runs, pieces drawn out of order, vertical columns). A right-to-left word (Arabic,
+Hebrew) takes its letters in reading order (:mod:`.bidi`), and combining marks drawn
+apart from their letters (Thai) go back onto them (:mod:`.combining`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from collections import Counter
 
 import pypdfium2.raw as pdfium_c
 
+from cpc_draft.readers.pdf.bidi import RTL, right_to_left, right_to_left_word
 from cpc_draft.readers.pdf.chartext import page_text
+from cpc_draft.readers.pdf.combining import attach_marks, put_marks, starts_with_mark
 from cpc_draft.readers.pdf.geometry import ASCENT, DESCENT, Word
 from cpc_draft.readers.pdf.glyphs import (
     DROP_CAP,
@@ -104,13 +108,19 @@ def page_words(textpage, bbox, rotation: int, stats: PageStats) -> tuple[list[Wo
         bbox, (360 - 90 * quarter) % 360 if angles else rotation
     )
     reader = _Reader(textpage, transform, text)
+    reader.right_to_left = RTL.search(text) is not None
     words: list[Word] = []
     aside = []
-    for start, end, token, angle in tokens:
+    marked: dict[int, str] = {}
+    if starts_with_mark(tokens):  # marks drawn apart from their letters (:mod:`.combining`)
+        tokens, marked = attach_marks(tokens, reader)
+    for position, (start, end, token, angle) in enumerate(tokens):
         if not _along(angle, upright):
             aside.append((start, end, token, angle))
             continue
         reader.add(words, start, end, token)
+        if position in marked:
+            put_marks(words, token, marked[position])
     if EAST_ASIAN.search(text):
         words = join_short_columns(join_vertical(words))
     sizes = [size for size, _ in reader.styles.values()]
@@ -138,6 +148,7 @@ class _Reader:
         self.spaced: set[int] = set()  # one-letter words after a space pdfium made up
         self.real_spaces = 0  # spaces found in the PDF, none made up, so far on the page
         self.line: tuple[float, list[float]] = (0.0, [])  # a baseline, letter gaps seen on it
+        self.right_to_left = False  # the page has Arabic, Hebrew… letters (:mod:`.bidi`)
 
     def box_x(self, index: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, self.rect)
@@ -183,6 +194,8 @@ class _Reader:
         x0 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[0]
         _box(textpage, end - 1, rect)
         x1 = transform.box(rect.left, rect.top, rect.right, rect.bottom)[1]
+        if self.right_to_left and right_to_left(token):
+            token, x0, x1 = right_to_left_word(token, start, end, self.box_x)
         _origin(textpage, start, origin_x, origin_y)
         baseline = transform.point(origin_x.value, origin_y.value)[1]
         if end - start > 1:
