@@ -230,3 +230,57 @@ def test_a_title_line_in_capitals_with_a_deferred_article_is_partial(tmp_path):
     output = _check(tmp_path, text)
     assert _status(output, "F") == "present"  # 7.1 still plans, whatever 7.0 leaves open
     assert _status(output, "G") == "partial"  # the record announced, its design left open
+
+
+PLAN = {
+    "en": "ARTICLE 6 - FINANCIAL PLAN\nThe United States intends to contribute US$3,000,000 "
+    "and Veltora intends to contribute US$2,000,000, by year as follows:\n\n"
+    "Year | United States | Veltora\n2027 | US$1,500,000 | US$1,000,000\n"
+    "2028 | US$1,500,000 | US$1,000,000\n",
+    "es": "Artículo 6. Plan financiero\nLos Estados Unidos tienen la intención de aportar "
+    "USD 3.000.000 y Veltora tiene la intención de aportar USD 2.000.000, por año, así:\n\n"
+    "Año | Estados Unidos | Veltora\n2027 | USD 1.500.000 | USD 1.000.000\n"
+    "2028 | USD 1.500.000 | USD 1.000.000\n",
+    "fr": "Article 6 – Plan financier\nLes États-Unis ont l'intention d'apporter 3 000 000 USD "
+    "et la Veltora a l'intention d'apporter 2 000 000 USD, par année :\n\n"
+    "Année | États-Unis | Veltora\n2027 | 1 500 000 USD | 1 000 000 USD\n"
+    "2028 | 1 500 000 USD | 1 000 000 USD\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "oversight", "status"),
+    [
+        (
+            "en",
+            "The arrangements for auditing the use of these funds will be agreed by the "
+            "Participants at a later stage.",
+            "partial",
+        ),
+        (
+            "en",
+            "The Comptroller General of Veltora will audit the national contribution every year.",
+            "present",
+        ),
+        ("es", "Los mecanismos de auditoría de estos fondos se definirán más adelante.", "partial"),
+        (
+            "es",
+            "La Contraloría General auditará cada año el aporte nacional.",
+            "present",
+        ),
+        (
+            "fr",
+            "Les modalités de contrôle de ces fonds seront précisées ultérieurement.",
+            "partial",
+        ),
+        # an intention to examine the spending is oversight, not a decision put off
+        (
+            "fr",
+            "Les Parties entendent examiner l'exécution des fonds chaque année.",
+            "present",
+        ),
+    ],
+)
+def test_oversight_left_for_later_is_no_oversight(tmp_path, language, oversight, status):
+    text = f"{RECITAL[language]}\n\n{PLAN[language]}\n{oversight}\n"
+    assert _status(_check(tmp_path, text), "E") == status
