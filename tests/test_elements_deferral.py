@@ -284,3 +284,15 @@ PLAN = {
 def test_oversight_left_for_later_is_no_oversight(tmp_path, language, oversight, status):
     text = f"{RECITAL[language]}\n\n{PLAN[language]}\n{oversight}\n"
     assert _status(_check(tmp_path, text), "E") == status
+
+
+def test_the_reason_quotes_the_sentence_that_defers(tmp_path):
+    body = (
+        "The Ministry of Social Welfare plans to set up a case management system for child "
+        "victims. How it is organised and who may consult it will be decided by the Joint "
+        "Committee at its first meeting."
+    )
+    output = _check(tmp_path, f"{RECITAL['en']}\n\n{HEADING['en', 'G']}\n{body}\n")
+    line = next(line for line in output.splitlines() if line.startswith("  G "))
+    assert "left to a later decision" in line
+    assert "“How it is organised" in line

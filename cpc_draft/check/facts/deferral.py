@@ -57,6 +57,11 @@ def live_sentences(text: str, language: str, *, intentions: bool = True) -> list
     return [s for s in found if not defers(s, language, intentions=intentions)]
 
 
+def deferring(text: str, language: str) -> list[str]:
+    """The sentences of a paragraph that leave something for later."""
+    return [s for s in sentences(text) if defers(s, language)]
+
+
 def lacking(sentence: str, at: int, language: str) -> bool:
     """The words at ``at`` are what the sentence says is lacking: "the lack of a case
     management system", "l'absence de statistiques consolidées"."""

@@ -2,16 +2,19 @@
 the compact (F) and the management of child protection data (G).
 
 An article on the topic is the plan where the draft has one (a heading the section cues
-know, or one that uses the topic's own cue words: "After the Partnership ends");
-otherwise the blocks that use the topic's cue words (data/cues.yaml) stand for it, which
-the element statuses weigh as a mention in passing.
+know, one that uses the topic's own cue words ("After the Partnership ends"), or a title
+line in capitals the reader left as a paragraph); otherwise the blocks that use the
+topic's cue words (data/cues.yaml) stand for it, which the element statuses weigh as a
+mention in passing.
 
 What the words commit to matters as much as where they stand. A sustainability plan is
 set out only by a sentence that plans something and neither hopes ("will consider
-sustainability", "hope that improvements continue") nor defers without a date ("a plan
-will be agreed later"). Data are managed only where a sentence says they are collected,
-recorded, tracked or managed, or names the system that holds them; "data will be shared"
-is a mention.
+sustainability", "hope that improvements continue") nor defers (:mod:`.deferral`: "a
+plan will be agreed later", "se proponen acordar en su momento"). Data are managed only
+where a sentence says they are collected, recorded, tracked or managed, or names the
+system that holds them, now rather than later; "data will be shared" is a mention, and
+"the lack of consolidated statistics" a problem, not a system. Oversight left for later
+("audit arrangements will be agreed later") is none.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from cpc_draft.check.facts.deferral import defers, lacking, live_sentences
+from cpc_draft.check.facts.deferral import deferring, defers, lacking, live_sentences
 from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
@@ -46,6 +49,7 @@ class Sustainability(NamedTuple):
     # Blocks that set out what will sustain progress: in the article, any sentence that
     # plans without hoping or deferring; elsewhere, such a sentence about sustaining.
     strategy: tuple[TextBlock, ...] = ()
+    deferred: tuple[TextBlock, ...] = ()  # blocks that leave the plan for later
 
 
 class DataManagement(NamedTuple):
@@ -54,6 +58,7 @@ class DataManagement(NamedTuple):
     # Blocks naming a case management or information system, or saying how the data are
     # collected, recorded, tracked or managed (not only shared).
     systems: tuple[TextBlock, ...]
+    deferred: tuple[TextBlock, ...] = ()  # blocks that leave the system for later
 
 
 def find_plan(stream: Stream) -> FinancialPlan:
@@ -98,7 +103,8 @@ def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustaina
             for sentence in live_sentences(block.text, language)
         )
     ]
-    return Sustainability(tuple(blocks), bool(section), tuple(strategy))
+    later = _deferring(blocks, language)
+    return Sustainability(tuple(blocks), bool(section), tuple(strategy), later)
 
 
 def _after_term(text: str, language: str, term_end: int | None) -> bool:
@@ -140,7 +146,12 @@ def find_data_management(stream: Stream) -> DataManagement:
     section = _article(stream, "data", "data", "data_system")
     systems = tuple(b for b in stream.blocks if _manages_data(b.text, language))
     blocks = section or [b for b in stream.blocks if _mentions_data(b.text, language)]
-    return DataManagement(tuple(blocks), bool(section), systems)
+    later = _deferring(blocks, language)
+    return DataManagement(tuple(blocks), bool(section), systems, later)
+
+
+def _deferring(blocks: list[TextBlock], language: str) -> tuple[TextBlock, ...]:
+    return tuple(b for b in blocks if deferring(b.text, language))
 
 
 def _manages_data(text: str, language: str) -> bool:
