@@ -296,3 +296,39 @@ def test_the_reason_quotes_the_sentence_that_defers(tmp_path):
     line = next(line for line in output.splitlines() if line.startswith("  G "))
     assert "left to a later decision" in line
     assert "“How it is organised" in line
+
+
+@pytest.mark.parametrize(
+    ("language", "definition", "use", "status"),
+    [
+        (
+            "en",
+            '(c) "VCR" means the Veltora Case Register kept by the Ministry of Social Welfare.',
+            "",
+            "partial",
+        ),
+        (
+            "en",
+            '(c) "VCR" means the Veltora Case Register kept by the Ministry of Social Welfare.',
+            "The Ministry will record every child victim in the VCR under one case number.",
+            "present",
+        ),
+        (
+            "es",
+            "c) Por «RUV» se entiende el Registro Único de Víctimas a cargo del Ministerio.",
+            "",
+            "partial",
+        ),
+        (
+            "fr",
+            "c) « RNV » désigne le registre national des victimes tenu par le Ministère.",
+            "",
+            "partial",
+        ),
+    ],
+)
+def test_a_system_named_only_in_a_definition_is_not_described(
+    tmp_path, language, definition, use, status
+):
+    text = f"{RECITAL[language]}\n\n{definition}\n\n{use}\n"
+    assert _status(_check(tmp_path, text), "G") == status

@@ -34,6 +34,7 @@ from cpc_draft.text.sections import HeadedSection
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
 TITLE_WORDS = 10  # a title line is short: "DÉCIMO PRIMERO.- SOSTENIBILIDAD."
 TITLE_LETTERS = 4  # …and has words, not only a label ("IV.")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")  # around a defined term
 _DEADLINE = re.compile(r"\b(?:19|20)\d\d\b")  # "by June 2029": a promise with a date
 
 
@@ -157,8 +158,8 @@ def _deferring(blocks: list[TextBlock], language: str) -> tuple[TextBlock, ...]:
 def _manages_data(text: str, language: str) -> bool:
     """A system named ("case management", "base de datos"), or a sentence in which data
     or records are collected, recorded, tracked or managed — provided now, not left to
-    a later decision, and not said to be lacking ("l'absence de statistiques
-    consolidées" states a problem)."""
+    a later decision, not said to be lacking ("l'absence de statistiques consolidées"
+    states a problem), and not only named in a definition."""
     if not prefilter(("data_system", "data_handling"), language).search(text):
         return False  # most blocks
     return any(
@@ -168,12 +169,23 @@ def _manages_data(text: str, language: str) -> bool:
             and (has("data", language, sentence) or has("data_record", language, sentence))
         )
         for sentence in live_sentences(text, language)
+        if not _defines_a_term(sentence, language)
     )
 
 
+def _defines_a_term(sentence: str, language: str) -> bool:
+    """ "“CPIMS” means the Child Protection Information Management System", "Por «SUR»
+    se entiende …": a quoted term, then a definition."""
+    found = cue("defines", language).search(sentence)
+    return found is not None and _QUOTE_MARK.search(sentence[: found.start()]) is not None
+
+
 def _mentions_data(text: str, language: str) -> bool:
-    """Data named other than as what is lacking."""
-    return any(_provided(sentence, "data", language) for sentence in sentences(text))
+    """Data, or a system for them, named other than as what is lacking."""
+    return any(
+        _provided(sentence, "data", language) or _provided(sentence, "data_system", language)
+        for sentence in sentences(text)
+    )
 
 
 def _provided(sentence: str, group: str, language: str) -> bool:
