@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import zip_longest
 
 from cpc_draft.check.facts import StreamFacts
+from cpc_draft.check.facts.deferral import deferring
 from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 
@@ -168,31 +169,45 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
 
 def _sustainability(facts: StreamFacts) -> ElementStatus:
     blocks, in_article = facts.sustainability.blocks, facts.sustainability.has_article
-    strategy = facts.sustainability.strategy  # plans, not hopes or undated promises
+    strategy = facts.sustainability.strategy  # plans, not hopes or promises for later
     if in_article and not strategy:
-        reason = "a sustainability plan is only hoped for or promised for later, not set out"
-        return ElementStatus("F", PARTIAL, reason, evidence(blocks))
+        return _sustainability_partial(
+            facts,
+            "a sustainability plan is only hoped for or promised for later, not set out",
+            "the sustainability plan is left to a later decision, not set out",
+        )
     if in_article or (strategy and not facts.stream.structured):
         return ElementStatus(
             "F",
             PRESENT,
             "a sustainability strategy for after the compact expires",
-            evidence(blocks),
+            evidence(strategy or blocks),
         )
     if blocks:
-        return ElementStatus(
-            "F",
-            PARTIAL,
+        return _sustainability_partial(
+            facts,
             "sustainability is mentioned, but no strategy for after expiry is set out",
-            evidence(blocks),
+            "sustainability is mentioned, but its strategy is left to a later decision",
         )
     return ElementStatus("F", MISSING, "no strategy to sustain progress after the compact expires")
+
+
+def _sustainability_partial(facts: StreamFacts, reason: str, if_deferred: str) -> ElementStatus:
+    """Partial, quoting the sentence that leaves the plan for later where there is one."""
+    later = facts.sustainability.deferred
+    if later:
+        return ElementStatus("F", PARTIAL, if_deferred, _deferrals(later, facts.stream.language))
+    return ElementStatus("F", PARTIAL, reason, evidence(facts.sustainability.blocks))
 
 
 def _data(facts: StreamFacts) -> ElementStatus:
     data = facts.data
     system_in_section = {b.index for b in data.blocks} & {b.index for b in data.systems}
     if data.has_article and not system_in_section:
+        if data.deferred:
+            reason = "how the data will be collected and managed is left to a later decision"
+            found = _deferrals(data.deferred, facts.stream.language)
+            return ElementStatus("G", PARTIAL, reason, found)
         reason = "data are mentioned, but no case management or information system"
         return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     if data.has_article:
@@ -212,6 +227,14 @@ def _data(facts: StreamFacts) -> ElementStatus:
         reason = "data are mentioned, but not how they will be collected, tracked and managed"
         return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     return ElementStatus("G", MISSING, "no child protection data collection or case management")
+
+
+def _deferrals(blocks: Iterable[TextBlock], language: str) -> tuple[Evidence, ...]:
+    """Each block with the sentence that leaves its substance for later as the quote."""
+    return tuple(
+        Evidence(b.index, b.page, next(iter(deferring(b.text, language)), b.text)[:QUOTE])
+        for b in list(blocks)[:5]
+    )
 
 
 def _yearly(contributions) -> bool:

@@ -2,16 +2,19 @@
 the compact (F) and the management of child protection data (G).
 
 An article on the topic is the plan where the draft has one (a heading the section cues
-know, or one that uses the topic's own cue words: "After the Partnership ends");
-otherwise the blocks that use the topic's cue words (data/cues.yaml) stand for it, which
-the element statuses weigh as a mention in passing.
+know, one that uses the topic's own cue words ("After the Partnership ends"), or a title
+line in capitals the reader left as a paragraph); otherwise the blocks that use the
+topic's cue words (data/cues.yaml) stand for it, which the element statuses weigh as a
+mention in passing.
 
 What the words commit to matters as much as where they stand. A sustainability plan is
 set out only by a sentence that plans something and neither hopes ("will consider
-sustainability", "hope that improvements continue") nor defers without a date ("a plan
-will be agreed later"). Data are managed only where a sentence says they are collected,
-recorded, tracked or managed, or names the system that holds them; "data will be shared"
-is a mention.
+sustainability", "hope that improvements continue") nor defers (:mod:`.deferral`: "a
+plan will be agreed later", "se proponen acordar en su momento"). Data are managed only
+where a sentence says they are collected, recorded, tracked or managed, or names the
+system that holds them, now rather than later; "data will be shared" is a mention, and
+"the lack of consolidated statistics" a problem, not a system. Oversight left for later
+("audit arrangements will be agreed later") is none.
 """
 
 from __future__ import annotations
@@ -20,14 +23,18 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from cpc_draft.check.facts.deferral import deferring, defers, lacking, live_sentences
 from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.check.facts.term import YEAR_RANGE
-from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import has, loose, phrases, prefilter
+from cpc_draft.model import HEADING, ITEM, PARAGRAPH, TABLE_ROW, TextBlock
+from cpc_draft.text.cues import cue, has, loose, phrases, prefilter
 from cpc_draft.text.sections import HeadedSection
 
 _YEAR_ROW = re.compile(r"^\s*(?:FY\s*)?(?:19|20)\d\d\b")  # a table row that starts with a year
+TITLE_WORDS = 10  # a title line is short: "DÉCIMO PRIMERO.- SOSTENIBILIDAD."
+TITLE_LETTERS = 4  # …and has words, not only a label ("IV.")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")  # around a defined term
 _DEADLINE = re.compile(r"\b(?:19|20)\d\d\b")  # "by June 2029": a promise with a date
 
 
@@ -43,6 +50,7 @@ class Sustainability(NamedTuple):
     # Blocks that set out what will sustain progress: in the article, any sentence that
     # plans without hoping or deferring; elsewhere, such a sentence about sustaining.
     strategy: tuple[TextBlock, ...] = ()
+    deferred: tuple[TextBlock, ...] = ()  # blocks that leave the plan for later
 
 
 class DataManagement(NamedTuple):
@@ -51,6 +59,7 @@ class DataManagement(NamedTuple):
     # Blocks naming a case management or information system, or saying how the data are
     # collected, recorded, tracked or managed (not only shared).
     systems: tuple[TextBlock, ...]
+    deferred: tuple[TextBlock, ...] = ()  # blocks that leave the system for later
 
 
 def find_plan(stream: Stream) -> FinancialPlan:
@@ -64,9 +73,17 @@ def find_plan(stream: Stream) -> FinancialPlan:
         ),
         # a heading ("Money and oversight") names the topic; the mechanism is in its text
         oversight=tuple(
-            b for b in stream.blocks if b.kind != HEADING and has("oversight", language, b.text)
+            b for b in stream.blocks if b.kind != HEADING and _oversees(b.text, language)
         ),
     )
+
+
+def _oversees(text: str, language: str) -> bool:
+    """Oversight provided now, not "oversight arrangements will be agreed later"."""
+    if not has("oversight", language, text):
+        return False  # most blocks
+    live = live_sentences(text, language, intentions=False)
+    return any(has("oversight", language, sentence) for sentence in live)
 
 
 def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustainability:
@@ -84,10 +101,11 @@ def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustaina
         for block in blocks
         if any(
             _plans(sentence, language) and (section or about_after(sentence))
-            for sentence in sentences(block.text)
+            for sentence in live_sentences(block.text, language)
         )
     ]
-    return Sustainability(tuple(blocks), bool(section), tuple(strategy))
+    later = _deferring(blocks, language)
+    return Sustainability(tuple(blocks), bool(section), tuple(strategy), later)
 
 
 def _after_term(text: str, language: str, term_end: int | None) -> bool:
@@ -121,47 +139,104 @@ def _plans(sentence: str, language: str) -> bool:
         or _future_verb(language).search(sentence)
     ):
         return False
-    if has("aspiration", language, sentence):
-        return False
-    return not has("deferred", language, sentence) or bool(_DEADLINE.search(sentence))
+    return not has("aspiration", language, sentence) and not defers(sentence, language)
 
 
 def find_data_management(stream: Stream) -> DataManagement:
     language = stream.language
-    section = _article(stream, "data", "data")
+    section = _article(stream, "data", "data", "data_system")
     systems = tuple(b for b in stream.blocks if _manages_data(b.text, language))
-    blocks = section or [b for b in stream.blocks if has("data", language, b.text)]
-    return DataManagement(tuple(blocks), bool(section), systems)
+    blocks = section or [b for b in stream.blocks if _mentions_data(b.text, language)]
+    later = _deferring(blocks, language)
+    return DataManagement(tuple(blocks), bool(section), systems, later)
+
+
+def _deferring(blocks: list[TextBlock], language: str) -> tuple[TextBlock, ...]:
+    return tuple(b for b in blocks if deferring(b.text, language))
 
 
 def _manages_data(text: str, language: str) -> bool:
     """A system named ("case management", "base de datos"), or a sentence in which data
-    or records are collected, recorded, tracked or managed."""
+    or records are collected, recorded, tracked or managed — provided now, not left to
+    a later decision, not said to be lacking ("l'absence de statistiques consolidées"
+    states a problem), and not only named in a definition."""
     if not prefilter(("data_system", "data_handling"), language).search(text):
         return False  # most blocks
-    if has("data_system", language, text):
-        return True
     return any(
-        has("data_handling", language, sentence)
-        and (has("data", language, sentence) or has("data_record", language, sentence))
+        _provided(sentence, "data_system", language)
+        or (
+            _provided(sentence, "data_handling", language)
+            and (has("data", language, sentence) or has("data_record", language, sentence))
+        )
+        for sentence in live_sentences(text, language)
+        if not _defines_a_term(sentence, language)
+    )
+
+
+def _defines_a_term(sentence: str, language: str) -> bool:
+    """ "“CPIMS” means the Child Protection Information Management System", "Por «SUR»
+    se entiende …": a quoted term, then a definition."""
+    found = cue("defines", language).search(sentence)
+    return found is not None and _QUOTE_MARK.search(sentence[: found.start()]) is not None
+
+
+def _mentions_data(text: str, language: str) -> bool:
+    """Data, or a system for them, named other than as what is lacking."""
+    return any(
+        _provided(sentence, "data", language) or _provided(sentence, "data_system", language)
         for sentence in sentences(text)
     )
 
 
-def _article(stream: Stream, key: str, cue_group: str) -> list[TextBlock]:
+def _provided(sentence: str, group: str, language: str) -> bool:
+    return any(
+        not lacking(sentence, match.start(), language)
+        for match in cue(group, language).finditer(sentence)
+    )
+
+
+def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
     """The blocks under the headings of the topic: those the section cues name ``key``,
-    and headings they do not know that use the topic's cue words."""
+    and headings they do not know that use the topic's cue words; failing those, the
+    blocks after a title line read as a paragraph ("8. AFTER THE COMPACT")."""
     return [
         block
         for section in stream.sections
-        if section.key == key or (section.key is None and _heading_has(section, cue_group, stream))
+        if section.key == key or (section.key is None and _heading_has(section, cue_groups, stream))
         for block in section.blocks
         if block.kind != HEADING
-    ]
+    ] or _after_title_line(stream, cue_groups)
 
 
-def _heading_has(section: HeadedSection, cue_group: str, stream: Stream) -> bool:
-    return section.heading is not None and has(cue_group, stream.language, section.heading.text)
+def _after_title_line(stream: Stream, cue_groups: tuple[str, ...]) -> list[TextBlock]:
+    """The blocks from a title line of the topic to the next title line or heading: an
+    article whose heading came through as a paragraph of capitals ("DÉCIMO PRIMERO.-
+    SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION")."""
+    found: list[TextBlock] = []
+    inside = False
+    for block in stream.blocks:
+        if block.kind == HEADING or _title_line(block):
+            inside = _title_line(block) and _names_topic(block.text, cue_groups, stream.language)
+        elif inside:
+            found.append(block)
+    return found
+
+
+def _title_line(block: TextBlock) -> bool:
+    """A short paragraph in capitals: a heading the reader did not mark as one."""
+    if block.kind not in (PARAGRAPH, ITEM) or len(block.text.split()) > TITLE_WORDS:
+        return False
+    letters = [char for char in block.text if char.isalpha()]
+    return len(letters) >= TITLE_LETTERS and all(char.isupper() for char in letters)
+
+
+def _heading_has(section: HeadedSection, cue_groups: tuple[str, ...], stream: Stream) -> bool:
+    heading = section.heading
+    return heading is not None and _names_topic(heading.text, cue_groups, stream.language)
+
+
+def _names_topic(title: str, cue_groups: tuple[str, ...], language: str) -> bool:
+    return any(has(group, language, title) for group in cue_groups)
 
 
 def _years_across(row: TextBlock, language: str) -> bool:
