@@ -14,6 +14,10 @@ its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.per
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
@@ -22,6 +26,15 @@ from cpc_draft.nlp.parties import _learn, mentions_in_doc
 from cpc_draft.nlp.periods import find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
 from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
+from cpc_draft.text.cues import phrase_pattern
+
+
+@cache
+def _notation(language: str):
+    """Phrases of a sentence about how figures are written (data/money_notation.yaml)."""
+    data = resources.files("cpc_draft").joinpath("data/money_notation.yaml").read_text("utf-8")
+    entry = load_data(data)
+    return phrase_pattern([*entry["en"], *(entry.get(language) or ())])
 
 
 def by_currency(currency: str) -> str:
@@ -120,6 +133,8 @@ def contributions_in_docs(
         stated = []
         for money in moneys:
             lo, hi = _window(text, money, bounds)
+            if _notation(language).search(text, lo, hi):
+                continue  # "… with a decimal point (PEN 1,000.00)": an example, no money
             party = _attribute(doc, text, money, mentions, lex, bounds)
             source = _source_after(text, money, mentions, lex, hi)
             end = source.end if source else money.end
