@@ -36,6 +36,8 @@ _LEAD = r"^\s*(?:[A-Za-zÀ-ÿ]+\s+)?(?:\(?[\dA-Za-z]{1,3}(?:\.\d{1,2})*[.)]?\s+|
 # The program's own number or letter, then a separator: "Program 1 —", "Axe A :", or a
 # comma before its name: "Program 2, Victim Care, is …" (not "Programs 1, 2 and 3").
 _NUMBER = r"\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*(?:[:.–—-]|,\s+(?=[A-ZÀ-Ý])|$)"
+# A decimal paragraph number: "5.1 Programme 1 – …", "5.1.2 The United States …"
+_DECIMAL_LABEL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s")
 # How many programs a sentence announces: "four programs", "3 componentes", "trois axes".
 _COUNT = (
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|dos|tres|cuatro|cinco|seis|siete|"
@@ -183,8 +185,20 @@ def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
         if block.index not in names:
             continue
         indices.add(block.index)
+        number = _DECIMAL_LABEL.match(block.text)
         for later in blocks[position + 1 :]:
-            if later.index in names or later.kind in (HEADING, TABLE_ROW) or is_labelled(later):
+            if later.index in names or later.kind == TABLE_ROW:
+                break
+            if (later.kind == HEADING or is_labelled(later)) and not _under(later, number):
                 break
             indices.add(later.index)
     return indices
+
+
+def _under(block: TextBlock, number: re.Match | None) -> bool:
+    """Whether ``block`` is numbered as a sub-paragraph of the program numbered ``number``:
+    "5.1.2 The United States expects to provide …" under "5.1 Programme 1 – Justice"."""
+    if number is None:
+        return False
+    found = _DECIMAL_LABEL.match(block.text)
+    return found is not None and found.group(1).startswith(number.group(1) + ".")
