@@ -94,3 +94,44 @@ def test_a_plan_by_year_of_the_term_is_a_multi_year_plan(tmp_path):
     document = _check(tmp_path, "notes.txt", EN_DRAFT)
     reason = document["elements"]["E"]["reason"]
     assert "no multi-year financial plan" not in reason
+
+
+LETTER_FR = "\n\n".join(
+    [
+        "LETTRE D'INTENTION",
+        "Le Gouvernement des États-Unis d'Amérique et le Gouvernement de la République de "
+        "Marvès entendent ouvrir la négociation d'un Pacte de protection de l'enfance.",
+        "Le futur Partenariat porterait sur trois volets : la répression, avec l'appui aux "
+        "enquêtes et aux procès ; l'assistance, avec l'accueil et le suivi des enfants "
+        "victimes ; et la sensibilisation, avec des campagnes dans les écoles. La part de "
+        "chaque volet sera fixée dans le Pacte.",
+        "Les États-Unis envisagent d'apporter jusqu'à 3 000 000 USD sur la durée du Pacte, "
+        "et le Gouvernement de la République de Marvès a inscrit 90 000 000 FCFA à son "
+        "budget de 2027 pour préparer le Partenariat.",
+    ]
+)
+
+LETTER_EN = "\n\n".join(
+    [
+        "LETTER OF INTENT",
+        "The Government of the United States of America and the Government of the Republic "
+        "of Marvesa intend to open negotiations on a Child Protection Compact.",
+        "The future Partnership would rest on three pillars: enforcement, with support to "
+        "investigations and trials; assistance, with shelter and follow-up for child "
+        "victims; and awareness, with campaigns in schools. How funds are shared among them "
+        "will be settled in the Compact.",
+        "The United States expects to provide up to USD 3,000,000 over the term, and the "
+        "Government of the Republic of Marvesa has set aside XOF 90,000,000 in its 2027 "
+        "budget to prepare the Partnership.",
+    ]
+)
+
+
+def test_programs_listed_after_a_count_and_a_colon_in_one_sentence(tmp_path):
+    for name, text in (("lettre.txt", LETTER_FR), ("letter.txt", LETTER_EN)):
+        status = _check(tmp_path, name, text)["elements"]["C"]
+        assert status["status"] == "partial", (name, status["reason"])
+        assert status["reason"].startswith("3 programs, without the funding"), (
+            name,
+            status["reason"],
+        )

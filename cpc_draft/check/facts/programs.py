@@ -69,7 +69,7 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     undecided = any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
     funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
-    count = sum(max(1, run_in_count(b.text)) for b in listed) if named else len(listed)
+    count = sum(_members(b.text, stream.language) for b in listed) if named else len(listed)
     return Programs(tuple(listed), funding, not general, undecided and general, count)
 
 
@@ -86,7 +86,7 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
         elif _announces_programs(block, language):
             # "5.1 The Participants intend to carry out the four programs below": their
             # announcement, not one of them, unless it lists them: "three pillars: (a) …".
-            if run_in_count(block.text):
+            if run_in_count(block.text) or _listed_after_colon(block.text, language):
                 named[block.index] = block
             for member in members_after(blocks, position, titled=True):
                 named[member.index] = member
@@ -94,6 +94,32 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
         items = [b for b in section if b.kind == ITEM and not is_lead_in(b)]
         named = {b.index: b for b in items}
     return [b for b in blocks if b.index in named]
+
+
+def _members(text: str, language: str) -> int:
+    """How many programs one named block stands for: 1, or the members of a list
+    running inside it."""
+    return max(1, run_in_count(text), _listed_after_colon(text, language))
+
+
+def _listed_after_colon(text: str, language: str) -> int:
+    """How many programs a sentence announces and then lists after a colon, separated by
+    semicolons: "three pillars: justice, with …; protection, with …; and prevention, …"
+    (0 unless the members are as many as announced)."""
+    from cpc_draft.nlp.lexicon import lexicon
+
+    announced = _count_pattern(language).search(text)
+    if announced is None:
+        return 0
+    rest = text[announced.end() :]
+    colon = re.match(r"[^.;:]{0,40}?\s*:\s", rest)
+    if colon is None:
+        return 0
+    sentence = re.split(r"\.\s", rest[colon.end() :], maxsplit=1)[0]
+    members = [part for part in sentence.split(";") if part.strip()]
+    number = announced.group(1).lower()
+    count = int(number) if number.isdigit() else lexicon(language).units.get(number)
+    return len(members) if len(members) >= 2 and count == len(members) else 0
 
 
 def _labelled_program(text: str, language: str) -> bool:
@@ -121,7 +147,7 @@ def _announces_programs(block: TextBlock, language: str) -> bool:
 @cache
 def _count_pattern(language: str) -> re.Pattern:
     return re.compile(
-        rf"(?<![\d.,])\b{_COUNT}\s+(?:\w+\s+)?{cue('program_word', language).pattern}", re.I
+        rf"(?<![\d.,])\b({_COUNT})\s+(?:\w+\s+)?{cue('program_word', language).pattern}", re.I
     )
 
 
@@ -185,6 +211,8 @@ def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
         if block.index not in names:
             continue
         indices.add(block.index)
+        if _listed_after_colon(block.text, stream.language):
+            continue  # programs named in passing in one sentence: what follows is not theirs
         number = _DECIMAL_LABEL.match(block.text)
         for later in blocks[position + 1 :]:
             if later.index in names or later.kind == TABLE_ROW:
