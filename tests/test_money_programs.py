@@ -135,3 +135,18 @@ def test_programs_listed_after_a_count_and_a_colon_in_one_sentence(tmp_path):
             name,
             status["reason"],
         )
+
+
+def test_a_total_over_a_range_of_fiscal_years_covers_the_range(tmp_path):
+    text = "\n\n".join(
+        [
+            "The Government of the United States of America (USG) and the Government of the "
+            "Republic of Tessaly (GoT) set out their plan.",
+            '"TSD" means the Tessalian dinar, the currency of Tessaly.',
+            "The USG intends to provide up to USD 3,000,000 over FY2027–FY2030, and the GoT "
+            "TSD 20,000,000 over FY 2027 – FY 2030.",
+        ]
+    )
+    document = _check(tmp_path, "plan.txt", text)
+    periods = {c["amount"]: c["period"] for c in document["contributions"]}
+    assert periods == {"3000000": "2027–2030", "20000000": "2027–2030"}

@@ -26,7 +26,7 @@ from cpc_draft.nlp.money import money_of
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
 from cpc_draft.nlp.periods import Period, find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
-from cpc_draft.nlp.ranked_years import ranked_years
+from cpc_draft.nlp.ranked_years import labelled_ranges, ranked_years
 from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
 from cpc_draft.text.cues import phrase_pattern
 
@@ -160,7 +160,8 @@ def contributions_in_docs(
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
-        periods = _ranked_years(text, language, find_periods(text, language))
+        found_periods = labelled_ranges(text, language, find_periods(text, language))
+        periods = _ranked_years(text, language, found_periods)
         stated = []
         for money in moneys:
             lo, hi = _window(text, money, bounds)

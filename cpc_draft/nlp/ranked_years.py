@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cpc_draft.nlp.periods import Period, label_period
+from cpc_draft.nlp.periods import RANGE_DASH, Period, label_period
 
 # A word and a small number: "Year 1", "año 2"; not "1.5", "1,000", "3%"
 _RANKED = re.compile(r"(?<![\w-])[^\W\d_]{2,10}\s+\d{1,2}(?![\w%/]|[.,]\d)")
 # a calendar year soon after a ranked one, nothing but words, quotes and brackets between
 _THEN_YEAR = re.compile(r"[^\d.;]{0,40}?(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "FY2026–FY2030": two labelled years joined by a dash (a bare "2026–2030" is periods')
+_LABELLED_RANGE = re.compile(
+    r"(?<![\w-])([^\W\d_]{1,3}\s?(?:19|20)\d\d)\s*[-–—]\s*([^\W\d_]{1,3}\s?(?:19|20)\d\d)(?!\d)"
+)
+MAX_SPAN = 20  # a range longer than this is no compact's term
 RANK = "year "  # label_period's value for a ranked year: "year 1"
 
 
@@ -28,6 +33,23 @@ def ranked_years(text: str, language: str) -> list[Period]:
         if value and value.startswith(RANK):
             out.append(Period(value, found.start(), found.end()))
     return out
+
+
+def labelled_ranges(text: str, language: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with the ranges whose two ends are labelled years ("FY2026–FY2030",
+    "AF 2027 – AF 2030") as one range "2026–2030", in place of the first end alone."""
+    out = list(periods)
+    for found in _LABELLED_RANGE.finditer(text):
+        first = label_period(found.group(1), language)
+        last = label_period(found.group(2), language)
+        if not (first and last and first.isdigit() and last.isdigit()):
+            continue
+        if not int(first) < int(last) <= int(first) + MAX_SPAN:
+            continue
+        start, end = found.span()
+        out = [p for p in out if p.end <= start or p.start >= end]
+        out.append(Period(f"{first}{RANGE_DASH}{last}", start, end))
+    return sorted(out, key=lambda p: p.start)
 
 
 def calendar_years(texts: Iterable[str], language: str) -> dict[str, str]:
