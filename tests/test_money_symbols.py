@@ -87,3 +87,34 @@ def test_an_undefined_letter_before_figures_is_no_money(tmp_path):
     text = text.replace(", code OSM", "")
     found = _contributions(tmp_path, "mou.txt", text)
     assert all(amount != Decimal(3400000) for _, amount, _ in found)
+
+
+def _check_text(tmp_path, text: str) -> str:
+    path = tmp_path / "acuerdo.txt"
+    path.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(main, ["check", str(path)]).output
+
+
+def test_figures_then_words_in_capitals_are_one_amount(tmp_path):
+    path = tmp_path / "acuerdo.txt"
+    path.write_text(ES_DRAFT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    contributions = json.loads(result.output)["documents"][0]["contributions"]
+    first = [c for c in contributions if c["block"] == contributions[0]["block"]]
+    assert [(c["currency"], c["amount"], c["words_amount"]) for c in first] == [
+        ("USD", "1200000", "1200000"),
+        ("LNR", "2300000", "2300000"),
+    ]
+
+
+def test_words_in_capitals_that_disagree_with_the_figures_are_reported(tmp_path):
+    text = ES_DRAFT.replace("(DOS MILLONES TRESCIENTAS MIL", "(DOS MILLONES CIEN MIL")
+    output = _check_text(tmp_path, text)
+    assert "words-figures" in output
+    assert "2.300.000" in output or "2,300,000" in output
+
+
+def test_lower_case_words_in_brackets_that_are_no_amount_stay_apart(tmp_path):
+    text = EN_DRAFT.replace("M 3,400,000 to", "M 3,400,000 (five per cent of its budget) to")
+    output = _check_text(tmp_path, text)
+    assert "words-figures" not in output

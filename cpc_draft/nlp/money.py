@@ -24,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from cpc_draft.nlp.bracketed_words import join_bracketed_words
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.pairs import CLOSE, OPEN, Hit, name_before, pair_hits
 from cpc_draft.nlp.runs import Kinds, Run, run_ending_at, run_starting_at
@@ -151,6 +152,7 @@ class MoneyParser:
         if not hits:
             return []
         hits = pair_hits(doc, sorted(hits, key=lambda h: h.start), self.kinds, self.known)
+        hits = join_bracketed_words(doc, hits, self.kinds, self.known)
         qualifiers = {span.end: span.id_ for span in sorted(qualifying, key=len)}
         return [self._money(doc, hit, qualifiers) for hit in hits]
 
