@@ -14,14 +14,58 @@ its sentence states nearest to it ("PEN 8,000,000 over four years"), see nlp.per
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from importlib import resources
+
+from cpc_draft.fileio.yaml_source import load_data
 from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
-from cpc_draft.nlp.periods import find_periods, nearest_period
+from cpc_draft.nlp.periods import Period, find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
+from cpc_draft.nlp.ranked_years import labelled_ranges, ranked_years
 from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
+from cpc_draft.text.cues import phrase_pattern
+
+
+def _ranked_years(text: str, language: str, periods: list[Period]) -> list[Period]:
+    """``periods`` and the years of the term written by their rank ("USD 1.5 million in
+    Year 1, USD 1.2 million in Year 2"): "year 1", "year 2" (see check.facts.money)."""
+    ranked = [
+        found
+        for found in ranked_years(text, language)
+        if all(found.end <= p.start or found.start >= p.end for p in periods)
+    ]
+    return sorted([*periods, *ranked], key=lambda p: p.start) if ranked else periods
+
+
+def _total_after(text: str, item: Stated, lex: Lexicon) -> bool:
+    """Whether the amount's clause calls it a total right after it ("USD 5 million in
+    total, of which …", "HVK 64,000,000 en total")."""
+    clause = re.split(r"[,;:(]", text[item.money.end : item.hi], maxsplit=1)[0]
+    return any(word in lex.total_labels for word in re.findall(r"\w+", clause.casefold())[:3])
+
+
+def _period_after(text: str, periods: list[Period], item: Stated, following) -> str | None:
+    """The period written after an amount in the same clause, before the next amount:
+    "USD 1.5 million in Year 2" after "…, USD 1.5 million in Year 1," is Year 2's."""
+    limit = min(item.hi, following if following is not None else item.hi)
+    for period in periods:
+        if item.money.end <= period.start and period.end <= limit:
+            between = text[item.money.end : period.start]
+            return None if any(mark in between for mark in ",;:()") else period.value
+    return None
+
+
+@cache
+def _notation(language: str):
+    """Phrases of a sentence about how figures are written (data/money_notation.yaml)."""
+    data = resources.files("cpc_draft").joinpath("data/money_notation.yaml").read_text("utf-8")
+    entry = load_data(data)
+    return phrase_pattern([*entry["en"], *(entry.get(language) or ())])
 
 
 def by_currency(currency: str) -> str:
@@ -116,17 +160,26 @@ def contributions_in_docs(
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
-        periods = find_periods(text, language)
+        found_periods = labelled_ranges(text, language, find_periods(text, language))
+        periods = _ranked_years(text, language, found_periods)
         stated = []
         for money in moneys:
             lo, hi = _window(text, money, bounds)
+            if _notation(language).search(text, lo, hi):
+                continue  # "… with a decimal point (PEN 1,000.00)": an example, no money
             party = _attribute(doc, text, money, mentions, lex, bounds)
             source = _source_after(text, money, mentions, lex, hi)
             end = source.end if source else money.end
             stated.append(Stated(money, party, end, lo, hi, source is not None))
         parties = combined_parties(text, stated, mentions, language)
-        for item, party in zip(stated, parties, strict=True):
-            period = nearest_period(periods, item.money.start, item.money.end, item.lo, item.hi)
+        for position, (item, party) in enumerate(zip(stated, parties, strict=True)):
+            following = stated[position + 1].money.start if position + 1 < len(stated) else None
+            if _total_after(text, item, lex):
+                period = None  # "USD 5 million in total, of which … in Year 1": the whole
+            else:
+                period = _period_after(text, periods, item, following) or nearest_period(
+                    periods, item.money.start, item.money.end, item.lo, item.hi
+                )
             out.append(AttributedMoney(item.money.shifted(offset), party, period))
     return out
 

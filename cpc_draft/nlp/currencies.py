@@ -7,6 +7,11 @@ pesos)". :func:`learn_currencies` reads those definitions from a whole draft, so
 amounts written with the code elsewhere ("OSC 2,600,000" in another article) are read:
 pass its result as ``currencies`` to find_money or find_contributions.
 
+A draft may also give its currency a symbol of one or two letters, defined beside its
+name ('"quetzal valderiano" o "Q" … el código QVD', '"Halvenne crown" or "H"'): amounts
+written with it ("Q 4,250,000.00") are read in the code the same sentence names, or the
+one code the draft defines (:attr:`DraftCurrencies.symbols`).
+
 A table may give its figures bare and its currency once, in a column header ("Corvel
 (CVP)", "United States (US$)") or a note ("Amounts in United States dollars", "in
 thousands of OSC"): :func:`currency_note` reads that currency and unit, and
@@ -44,6 +49,44 @@ _NAME_WORDS = 4  # "de coronas osterianas" before "(OSC)"
 _NEAR_WORDS = 12  # how far from a defining phrase the currency's noun may be
 _SENTENCE_END = re.compile(r"[.;:!?\n]\s")
 _THREE_CAPITALS = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")
+_SYMBOL_WORD = re.compile(r"(?<![\w$])[A-Z][a-z]?(?![\w$])")
+
+
+# '"quetzal valderiano" o "Q"': a currency's name in quotes, a short joining word ("o",
+# "or", "ou") or a comma, then its symbol in quotes: one or two letters, a capital first
+_NAME_THEN_SYMBOL = re.compile(
+    rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_CLOSE}\d]{{2,40}})[{_QUOTE_CLOSE}]\s*,?\s*(?:\w{{1,2}}\s+)?"
+    rf"[{_QUOTE_OPEN}]\s*(?P<symbol>[A-Z][a-z]?)\s*[{_QUOTE_CLOSE}]"
+)
+_SYMBOL_REACH = 200  # how far after its symbol a sentence may name the currency's code
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")  # not a colon: '"Q": la moneda … código QVD'
+
+
+class DraftCurrencies(dict):
+    """The codes a draft defines -> the words that name each, and ``symbols``: the
+    letters it gives one of them ("Q" -> "QVD")."""
+
+    def __init__(self, codes=(), symbols: dict[str, str] | None = None) -> None:
+        super().__init__(codes)
+        self.symbols: dict[str, str] = dict(symbols or {})
+
+
+def merged(first: Collection[str], second: Collection[str]) -> DraftCurrencies:
+    """Two sets of defined currencies as one, their symbols kept; ``first`` wins."""
+    out = DraftCurrencies({**dict(_items(second)), **dict(_items(first))})
+    out.symbols = {**symbols_of(second), **symbols_of(first)}
+    return out
+
+
+def _items(currencies: Collection[str]):
+    if isinstance(currencies, dict):
+        return currencies.items()
+    return ((code, "") for code in currencies)
+
+
+def symbols_of(currencies: Collection[str]) -> dict[str, str]:
+    """The symbol -> code map of a draft's currencies ({} for a plain set of codes)."""
+    return getattr(currencies, "symbols", None) or {}
 
 
 @dataclass(frozen=True)
@@ -117,20 +160,47 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
             yield found["code"], " ".join(words)
 
 
-def learn_currencies(texts: Iterable[str], language: str) -> dict[str, str]:
+def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:
     """The currency codes ``texts`` (one draft) define for themselves -> the words that
     name each ("OSC" -> "Ossorian crowns"). A code in brackets or in quotes counts only
     beside a currency's noun ("crowns", "pesos", "currency"), so that "Office of the
-    Special Counsel (OSC)" defines no currency. ISO codes need no definition."""
+    Special Counsel (OSC)" defines no currency. ISO codes need no definition. The
+    symbols the draft gives its currencies are the result's ``symbols``."""
     lex, patterns = lexicon(language), _patterns(language)
-    found: dict[str, str] = {}
+    found = DraftCurrencies()
+    symbols: list[tuple[str, str | None, str]] = []  # symbol, code its sentence names, name
     for text in texts:
         if not text or not any(ch.isupper() for ch in text):
             continue
         for code, name in _definitions(text, lex, patterns):
             if code not in lex.iso and code not in found:
                 found[code] = name
+        symbols += _symbols(text, lex)
+    for symbol, code, name in symbols:
+        if code is None and len(found) == 1:
+            code = next(iter(found))  # the one currency the draft defines
+        if code is None or symbol in found.symbols:
+            continue
+        found.symbols[symbol] = code
+        if code not in lex.iso:  # '"quetzal valderiano" o "Q" … con el código QVD'
+            found.setdefault(code, name)
     return found
+
+
+def _symbols(text: str, lex: Lexicon) -> Iterable[tuple[str, str | None, str]]:
+    """(symbol, code or None, name) of each symbol ``text`` gives a currency by its name: the
+    code is the first one written after the symbol in its sentence ("… identificada con
+    el código QVD")."""
+    for found in _NAME_THEN_SYMBOL.finditer(text):
+        if not _has_noun(_WORD.findall(found["name"]), lex):
+            continue
+        symbol = found["symbol"]
+        if symbol in lex.codes or symbol.lower() in lex.currencies:
+            continue  # "$", "S/": a symbol every draft knows
+        end = _CLAUSE_END.search(text, found.end(), found.end() + _SYMBOL_REACH)
+        rest = text[found.end() : end.start() if end else found.end() + _SYMBOL_REACH]
+        codes = [c for c in _THREE_CAPITALS.findall(rest) if c != symbol]
+        yield symbol, codes[0] if codes else None, found["name"]
 
 
 # -- tables ---------------------------------------------------------------------------
@@ -162,6 +232,8 @@ def currency_note(
             return None
         codes += [s.id_ for s in doc.spans.get("cpc") or () if s.label_.startswith("CUR_")]
     codes += [c for c in _THREE_CAPITALS.findall(text) if c in lex.iso or c in currencies]
+    symbols = symbols_of(currencies)  # "República de Valdería (Q)"
+    codes += [symbols[w] for w in _SYMBOL_WORD.findall(text) if w in symbols]
     if len(set(codes)) != 1:
         return None
     return CurrencyNote(codes[0], _unit(text, lex))

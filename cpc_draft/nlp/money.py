@@ -15,7 +15,7 @@ Only tokens near a currency mention are looked at.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.attrs import SHAPE
@@ -24,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from cpc_draft.nlp.bracketed_words import join_bracketed_words
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.pairs import CLOSE, OPEN, Hit, name_before, pair_hits
 from cpc_draft.nlp.runs import Kinds, Run, run_ending_at, run_starting_at
@@ -33,6 +34,9 @@ SPANS_KEY = "cpc"
 YEARS = (1900, 2100)
 DASHES = ("-", "–", "—")
 THREE_CAPITALS = hash_string("XXX")  # the shape of "OSC", "KES": a code
+# The shapes of a symbol a draft may give its own currency ("Q 4,250,000.00"): money only
+# where the draft defines that symbol (currencies.DraftCurrencies.symbols)
+SYMBOL_SHAPES = ("X", "Xx")
 # A code that is only a shape ("SDG 16.2", "ALL 3 PROGRAMS") is money beside a sum of at
 # least this much; compacts count money in thousands.
 LEAST_FOR_A_SHAPE = Decimal(1000)
@@ -148,6 +152,7 @@ class MoneyParser:
         if not hits:
             return []
         hits = pair_hits(doc, sorted(hits, key=lambda h: h.start), self.kinds, self.known)
+        hits = join_bracketed_words(doc, hits, self.kinds, self.known)
         qualifiers = {span.end: span.id_ for span in sorted(qualifying, key=len)}
         return [self._money(doc, hit, qualifiers) for hit in hits]
 
@@ -158,11 +163,23 @@ class MoneyParser:
         or the draft never defines it as a currency."""
         shapes = doc.to_array(SHAPE)
         found = []
-        for i in (shapes == THREE_CAPITALS).nonzero()[0].tolist():
+        codes = (shapes == THREE_CAPITALS).nonzero()[0].tolist()
+        symbols = sorted(
+            i
+            for shape in SYMBOL_SHAPES  # "X" is one of spaCy's symbols, not a hash
+            for i in (shapes == doc.vocab.strings[shape]).nonzero()[0].tolist()
+        )
+        for i in codes + [i for i in symbols if self._symbol_before_figures(doc, i)]:
             if i not in taken and self._by_a_number(doc, i):
                 code = doc[i].text
                 found.append(Mention(i, i + 1, "iso" if code in self.lex.iso else "draft", code))
         return found
+
+    def _symbol_before_figures(self, doc: Doc, i: int) -> bool:
+        """A letter or two right before figures ("Q 4,250,000.00"), not a list's label
+        ("A 2027") nor a quarter ("Q 1"): the sum must be money-sized (_shape_only)."""
+        after = _skip_space(doc, i + 1, 1)
+        return after < len(doc) and self.kinds(doc[after]) in ("digits", "scaled")
 
     def _mark(self, doc: Doc, mention: Mention) -> None:
         """A code found by its shape joins the ruler's currency mentions, so that a name
@@ -283,11 +300,18 @@ def make_money_parser(nlp: Language, name: str, language: str | None, spans_key:
 def money_of(doc: Doc, currencies: Collection[str] = ()) -> list[Money]:
     """The amounts of one Doc: those in known currencies, and those in the codes a draft
     defines for itself that ``currencies`` names (see currencies.learn_currencies)."""
+    from cpc_draft.nlp.currencies import symbols_of
+
     known = doc._.cpc_money or []
     draft = doc._.cpc_money_draft
-    if not draft or not currencies:
+    symbols = symbols_of(currencies)
+    if not draft or not (currencies or symbols):
         return known
-    defined = [money for money in draft if money.currency in currencies]
+    defined = [
+        replace(money, currency=symbols[money.currency]) if money.currency in symbols else money
+        for money in draft
+        if money.currency in currencies or money.currency in symbols
+    ]
     return sorted([*known, *defined], key=lambda money: money.start) if defined else known
 
 
@@ -300,7 +324,7 @@ def find_money(text: str, language: str, currencies: Collection[str] = ()) -> li
 
 def find_money_in(texts, language: str, currencies: Collection[str] = ()) -> list[list[Money]]:
     """:func:`find_money` for many texts at once (one batched pass through spaCy)."""
-    from cpc_draft.nlp.currencies import learn_currencies
+    from cpc_draft.nlp.currencies import learn_currencies, merged
     from cpc_draft.nlp.pipeline import docs_of
 
     texts = list(texts)
@@ -308,6 +332,6 @@ def find_money_in(texts, language: str, currencies: Collection[str] = ()) -> lis
     for text, docs in zip(texts, docs_of(texts, language), strict=True):
         defined = currencies
         if any(doc._.cpc_money_draft for _, _, doc in docs):
-            defined = {*currencies, *learn_currencies([text], language)}
+            defined = merged(currencies, learn_currencies([text], language))
         out.append([m.shifted(offset) for offset, _, doc in docs for m in money_of(doc, defined)])
     return out

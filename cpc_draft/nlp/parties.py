@@ -31,7 +31,26 @@ BRACKETED = re.compile(r"\s*\(([^()]{1,60})\)")
 # ', en adelante "Santa Marta"', ', hereinafter "Norland"': a short name given in quotes
 # within the same clause (after an "acting through the Ministry of …" aside)
 QUOTED = re.compile(r"[\"“«]\s*([^\"”»]{1,60}?)\s*[\"”»]")
+# "Government of the Republic of Belmora (GoB)", '(the "GoB")': an acronym the text gives a
+# government, its letters among the initials of the name's words
+ACRONYM = re.compile(
+    r"\s*\(\s*(?:(?i:the|el|la|le|l['’])\s*)?[\"“«]?\s*([A-Z][A-Za-z]{1,5})\s*[\"”»]?\s*\)"
+)
 DEFINED_REACH = 200
+
+
+class PartnerName(str):
+    """The partner's short name, and ``aliases``: the acronyms the draft gives the two
+    governments ("GoB" -> partner, "GoUSA" -> US), which count as their mentions."""
+
+    aliases: dict[str, str]
+
+    def __new__(cls, name: str, aliases: dict[str, str] | None = None):
+        made = super().__new__(cls, name)
+        made.aliases = dict(aliases or {})
+        return made
+
+
 DEFINED_WEIGHT = 3  # a short name the text defines counts as three mentions
 MAX_NAME = 12
 
@@ -115,6 +134,10 @@ def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
     if partner:
         for match in loose_pattern(partner).finditer(text):
             found.append((match.start(), match.end(), "partner", None))
+        aliases = getattr(partner, "aliases", None)
+        if aliases:
+            for match in _alias_pattern(tuple(sorted(aliases))).finditer(text):
+                found.append((match.start(), match.end(), aliases[match.group()], None))
     kept: list[tuple[int, int, str, str | None]] = []
     for item in sorted(found, key=lambda f: (f[0] - f[1], f[3] is None, f[0])):
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
@@ -123,6 +146,26 @@ def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):
         PartyMention(party, text[start:end], start, end, name)
         for start, end, party, name in sorted(kept)
     ]
+
+
+@cache
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _acronym(text: str, mention: PartyMention) -> str | None:
+    """The acronym in brackets right after a government's formal name, if its letters
+    are initials of that name's words: "Government of the Republic of Belmora (GoB)"."""
+    found = ACRONYM.match(text, mention.end)
+    if found is None:
+        return None
+    acronym = found.group(1)
+    initials = {word[0].casefold() for word in re.findall(r"[^\W\d_]+", mention.text)}
+    capitals = sum(ch.isupper() for ch in acronym)
+    if capitals < 2 or not {ch.casefold() for ch in acronym} <= initials:
+        return None
+    return acronym
 
 
 def _government(doc, span, us, currency) -> list[tuple[int, int, str, str | None]]:
@@ -163,8 +206,12 @@ def _learn(pieces) -> str | None:
     name the text gives in brackets after the formal one counted more."""
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
+    aliases: dict[str, str] = {}
     for _, piece, doc in pieces:
         for mention in mentions_in_doc(doc, None, piece):
+            acronym = _acronym(piece, mention) if mention.party in ("US", "partner") else None
+            if acronym:
+                aliases.setdefault(acronym, mention.party)
             if mention.name and mention.party in ("partner", "both"):
                 defined = _defined_short_name(piece, mention, doc.lang_)
                 name = defined or short_name(mention.name)
@@ -173,7 +220,8 @@ def _learn(pieces) -> str | None:
     if not counts:
         return None
     forms = written[counts.most_common(1)[0][0]]
-    return max(forms, key=lambda form: (not form.isupper(), forms[form]))
+    name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
+    return PartnerName(name, aliases)
 
 
 def _defined_short_name(text: str, mention: PartyMention, language: str) -> str | None:

@@ -71,7 +71,24 @@ def find_funding(stream: Stream, model: str | None = None) -> Funding:
         combined += read.combined
         totals += read.totals
     found.sort(key=lambda pair: pair[0].block)
+    found = _dated(found, stream)
     return Funding(tuple(_mark_restated(found)), tuple(totals), tuple(combined))
+
+
+def _dated(found: list[tuple[Contribution, object]], stream: Stream):
+    """Amounts for "Year 2" of the term dated as the draft defines that year ('"Year 1"
+    means calendar year 2027'), so that they count as a plan by year."""
+    from cpc_draft.nlp.ranked_years import RANK, calendar_years
+
+    if not any(item.period and item.period.startswith(RANK) for item, _ in found):
+        return found
+    years = calendar_years([b.text for b in stream.blocks], stream.language)
+    if not years:
+        return found
+    return [
+        (replace(item, period=years[item.period]) if item.period in years else item, source)
+        for item, source in found
+    ]
 
 
 def is_total(block: TextBlock) -> bool:

@@ -137,17 +137,20 @@ class _Reader:
     def column(self, i: int) -> _Column:
         return self.columns[i] if i < len(self.columns) else _Column(None, None, None, False, False)
 
-    def party(self, row: _Row, col: _Column, found: str | None) -> str | None:
-        """Header, row label, a total beside both parties' columns, note, currency."""
+    def party(self, row: _Row, col: _Column, found: str | None, currency: str) -> str | None:
+        """Header, row label, a total beside both parties' columns, note, currency (the
+        cell's own words, or for a bare figure the currency of its column or note)."""
+        from cpc_draft.nlp.contributions import by_currency
+
         party = col.party or row.party
         if party is None and col.total and self.both_columns:
             party = BOTH
-        return party or self.note_party or found
+        return party or self.note_party or found or by_currency(currency)
 
     def read(self, row: _Row, cells: list[tuple]) -> None:
         for i, money, found_party, found_period in cells:
             col = self.column(i)
-            party = self.party(row, col, found_party)
+            party = self.party(row, col, found_party, money.currency)
             period = found_period or row.period or col.period
             if row.total and row.party not in GOVERNMENTS:  # "Total": checked, not counted
                 made = contribution(money, party, row.block, period)

@@ -40,6 +40,7 @@ _LEAD = r"^\s*(?:[A-Za-zÀ-ÿ]+\s+)?(?:\(?[\dA-Za-z]{1,3}(?:\.\d{1,2})*[.)]?\s+|
 # The program's own number or letter, then a separator: "Program 1 —", "Axe A :", or a
 # comma before its name: "Program 2, Victim Care, is …" (not "Programs 1, 2 and 3").
 _NUMBER = r"\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*(?:[:.–—-]|,\s+(?=[A-ZÀ-Ý])|$)"
+# A decimal paragraph number: "5.1 Programme 1 – …", "5.1.2 The United States …"
 # How many programs a sentence announces: "four programs", "3 componentes", "trois axes".
 _COUNT = (
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|dos|tres|cuatro|cinco|seis|siete|"
@@ -129,7 +130,7 @@ def _announces_programs(block: TextBlock, language: str) -> bool:
 @cache
 def _count_pattern(language: str) -> re.Pattern:
     return re.compile(
-        rf"(?<![\d.,])\b{_COUNT}\s+(?:\w+\s+)?{cue('program_word', language).pattern}", re.I
+        rf"(?<![\d.,])\b({_COUNT})\s+(?:\w+\s+)?{cue('program_word', language).pattern}", re.I
     )
 
 
