@@ -79,14 +79,15 @@ def _read_row(
     pages, breaks = RowPages(reader.pages), []
     properties = child(row, n.trpr)
     texts += [""] * _grid_count(properties, n.w("gridBefore"), n)
-    for position, (cell, cell_context) in enumerate(cells, start=1):
+    for cell, cell_context in cells:
         pages.next_cell()
         cell_sink = Sink(later=later)
         reader.container(cell, cell_context, cell_sink, depth + 1)
         texts.append(cell_sink.text())
-        if position < len(cells):
+        if len(cells) > 1:
             # a cell merged across columns keeps the cells after it under their headers,
-            # as in the text and PDF forms of the table (a row's last cell shifts none)
+            # as in the text and PDF forms of the table (a row of one cell across the
+            # table, a title or a total, stays one cell)
             texts += [""] * (_grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n) - 1)
         for block in cell_sink.blocks:
             changes += block.changes
