@@ -311,6 +311,10 @@ def _quote_touch(change: dict, diff: list) -> bool:
 
 
 def change_matches(want: dict, got: dict, is_fact: bool) -> bool:
+    if is_fact and got.get("kind") == "element":  # a status changed where an article did
+        return want.get("kind") == "modified" and _title_match(
+            want.get("article"), {"title": got.get("detail")}
+        )
     if is_fact:  # facts (amounts, dates) match by their old and new values
         old, new = numbers(want.get("old")), numbers(want.get("new"))
         got_old, got_new = numbers(got.get("old")), numbers(got.get("new"))
