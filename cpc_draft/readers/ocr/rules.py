@@ -150,7 +150,8 @@ def _long_runs(ink, shortest: int):
     changes = np.diff(padded.ravel(), prepend=np.int8(0))
     starts, ends = np.flatnonzero(changes == 1), np.flatnonzero(changes == -1)
     keep = ends - starts >= shortest
-    marks = np.zeros(padded.size + 1, dtype=np.int32)
-    np.add.at(marks, starts[keep], 1)
-    np.add.at(marks, ends[keep], -1)
-    return (np.cumsum(marks[:-1]) > 0).reshape(rows, columns + 1)[:, :columns]
+    # runs never touch, so a running sum of +1 at each start and -1 at each end is 0 or 1
+    marks = np.zeros(padded.size, dtype=np.int8)
+    marks[starts[keep]] = 1
+    marks[ends[keep]] = -1
+    return (np.cumsum(marks, dtype=np.int8) > 0).reshape(rows, columns + 1)[:, :columns]
