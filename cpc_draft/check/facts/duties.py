@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from cpc_draft.check.facts.listing import (
     NEUTRAL_KEYS,
+    ends_in_lead_colon,
     is_labelled,
     run_in_count,
     sentences,
@@ -95,12 +96,13 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
     current: str | None = None  # whose list the following members belong to
     headed_by: str | None = None  # the government the current heading names
     lead = ""  # the lead-in of the current list: "4.1 X will:" has "4.1.1 …" as members
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if block.kind == HEADING:
             headed_by = current = _named_party(block.text, stream) if headed else None
             continue
         member = block.kind == ITEM or is_labelled(block) or sub_clause(lead, block.text)
-        if current and member and not block.text.rstrip().endswith(":"):
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if current and member and not ends_in_lead_colon(block, following):
             _add(duties[current], block)  # "(b) ensure that …": the list's government's
             _add(listed[current], block)
             continue

@@ -41,16 +41,79 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def is_lead_in(block: TextBlock) -> bool:
+def is_lead_in(block: TextBlock, following: TextBlock | None = None) -> bool:
     """ "The Government of X intends to:", "… the following objectives:"; also "… sont
-    les suivants" whose colon a scan or a retyping lost."""
+    les suivants" whose colon a scan or a retyping lost. ``following``: the next block,
+    where known (see :func:`ends_in_lead_colon`)."""
     if block.kind == HEADING:
         return False
     text = block.text.rstrip()
     if text.endswith(":"):
-        return True
+        return ends_in_lead_colon(block, following)
     last = text.rsplit(None, 1)[-1].casefold() if text else ""
     return last in _list_follows()
+
+
+def ends_in_lead_colon(block: TextBlock, following: TextBlock | None) -> bool:
+    """Whether ``block`` ends in a colon that introduces what follows. An item "(a) …:"
+    followed directly by its next sibling "(b) …" introduces nothing: its colon is a
+    ";" that a scan or a typist got wrong, and the list goes on. A sub-level label
+    after it ("(i)") or none keeps it a lead-in."""
+    if not block.text.rstrip().endswith(":"):
+        return False
+    return following is None or not is_next_sibling(block.text, following.text)
+
+
+def is_next_sibling(text: str, following: str) -> bool:
+    """Whether ``following`` starts with the label after the one ``text`` starts with,
+    in the same style: "(b)" after "(a)", "2." after "1.", "ii)" after "i)"."""
+    first, second = _SIBLING.match(text), _SIBLING.match(following)
+    if first is None or second is None:
+        return False
+    if (first["open"], first["close"]) != (second["open"], second["close"]):
+        return False
+    return second["value"] in _successors(first["value"])
+
+
+# a list label whose successor is known: "(a)", "a)", "a.", "(1)", "1.", "(iv)", "iv."
+_SIBLING = re.compile(
+    r"^\s*(?P<open>\(?)(?P<value>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})(?P<close>[.)])\s"
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _successors(value: str) -> set[str]:
+    """The labels that may follow ``value``: "a" -> "b"; "i" -> "j" or "ii"; "9" -> "10"."""
+    if value.isdigit():
+        return {str(int(value) + 1)}
+    found = set()
+    if len(value) == 1 and value.lower() != "z":
+        found.add(chr(ord(value) + 1))
+    number = _roman_value(value.lower())
+    if number:
+        following = _roman(number + 1)
+        found.add(following.upper() if value.isupper() else following)
+    return found
+
+
+def _roman_value(text: str) -> int | None:
+    """The value of a small Roman numeral ("iv" -> 4); None for what is not one."""
+    if not text or set(text) - set(_ROMAN):
+        return None
+    total = 0
+    for char, after in zip(text, text[1:] + " ", strict=True):
+        value = _ROMAN[char]
+        total += -value if _ROMAN.get(after, 0) > value else value
+    return total if _roman(total) == text else None
+
+
+def _roman(number: int) -> str:
+    parts = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    text = ""
+    for value, letters in parts:
+        count, number = divmod(number, value)
+        text += letters * count
+    return text
 
 
 @cache
@@ -99,8 +162,14 @@ def members_after(
     heading, lead-in or block of another shape."""
     members: list[TextBlock] = []
     lead = blocks[position].text
-    for block in blocks[position + 1 :]:
-        if block.kind in (HEADING, TABLE_ROW) or is_lead_in(block) or sibling(lead, block.text):
+    for offset in range(position + 1, len(blocks)):
+        block = blocks[offset]
+        following = blocks[offset + 1] if offset + 1 < len(blocks) else None
+        if (
+            block.kind in (HEADING, TABLE_ROW)
+            or is_lead_in(block, following)
+            or sibling(lead, block.text)
+        ):
             break
         if (
             is_labelled(block)

@@ -5,9 +5,11 @@ A scanned page becomes positioned words like a digital page's, and the same layo
 
 - :mod:`.tesseract`: the command, bounded, and its TSV (word boxes, confidences);
 - :mod:`.words`: word boxes -> the reader's words, tilt measured and turned back;
-- :mod:`.recognition`: one page image -> its words (specks removed, two passes);
+- :mod:`.recognition`: one page image -> its words (rules and specks removed, two
+  passes, ruled tables read again);
 - :mod:`.languages`: the languages pages are read in, asked for or found in the document;
-- :mod:`.rules`: the ruled lines of a scanned table, for the reader's table finder;
+- :mod:`.rules`: the ruled lines of a scanned table, for the reader's table finder,
+  and whitened before recognition;
 - :mod:`.pages`: which pages of a PDF need OCR (no text layer, or a hidden one of
   garbage), rendered through PDFium, recognised, and what the outputs say about it;
 - :mod:`.images`: PNG, JPEG and TIFF files read as scanned drafts.
