@@ -93,6 +93,7 @@ def symbols_of(currencies: Collection[str]) -> dict[str, str]:
 class _Patterns:
     defining: re.Pattern  # "(hereinafter "OSC")" -> the code
     meaning: re.Pattern  # '"OSC" means' -> the code
+    bare_meaning: re.Pattern  # "OSC means", first in its sentence -> the code
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -110,6 +111,13 @@ def _patterns(language: str) -> _Patterns:
             rf"(?:{quoted}|{_BARE_CODE})"
         ),
         meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
+        # "KRF means the Karimandan franc": a code unquoted, first in its sentence or its
+        # line (after a label: "(a) KRF means …")
+        bare_meaning=re.compile(
+            rf"(?:^(?:\(?[a-z0-9]{{1,4}}[.)]\s+)?|(?<=[.;:]\s)){_CODE}\s+"
+            rf"(?i:{_alternation(lex.meaning)})(?!\w)",
+            re.M,
+        ),
     )
 
 
@@ -144,7 +152,9 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
     """(code, name) of each definition of a currency code in ``text``."""
     for found in _BRACKETED_CODE.finditer(text):
         words = _words_before(text, found.start(), _NAME_WORDS)
-        if _is_name(words, lex):
+        if _is_name(words, lex) or _has_noun(_words_after(text, found.end(), _NAME_WORDS), lex):
+            # "la piastre (PSA)": a name we do not know, said to be a currency just after
+            # ("…, étant la monnaie ayant cours légal")
             yield found["code"], " ".join(words)
     for found in _CODE_THEN_NAME.finditer(text):
         words = _WORD.findall(found["name"])
@@ -154,10 +164,11 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
         words = _words_before(text, found.start(), _NEAR_WORDS)
         if _has_noun(words, lex):
             yield found["code"] or found["bare"], " ".join(words)
-    for found in patterns.meaning.finditer(text):
-        words = _words_after(text, found.end(), _NEAR_WORDS)
-        if _has_noun(words, lex):
-            yield found["code"], " ".join(words)
+    for meaning in (patterns.meaning, patterns.bare_meaning):
+        for found in meaning.finditer(text):
+            words = _words_after(text, found.end(), _NEAR_WORDS)
+            if _has_noun(words, lex):
+                yield found["code"], " ".join(words)
 
 
 def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:

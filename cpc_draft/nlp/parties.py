@@ -36,6 +36,12 @@ QUOTED = re.compile(r"[\"“«]\s*([^\"”»]{1,60}?)\s*[\"”»]")
 ACRONYM = re.compile(
     r"\s*\(\s*(?:(?i:the|el|la|le|l['’])\s*)?[\"“«]?\s*([A-Z][A-Za-z]{1,5})\s*[\"”»]?\s*\)"
 )
+# '"GRP" means the Government of the Republic of Pelangi': an acronym a definition gives
+# the government named after it
+ACRONYM_MEANS = re.compile(
+    r"[\"“«]\s*([A-Z][A-Za-z]{1,5})\s*[\"”»]\s*,?\s*(?i:means|shall mean|refers to|désigne"
+    r"|signifie|significa|designa|se refiere a)\s+(?:(?i:the|el|la|le|l['’])\s*)?$"
+)
 DEFINED_REACH = 200
 
 
@@ -155,9 +161,12 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
 
 
 def _acronym(text: str, mention: PartyMention) -> str | None:
-    """The acronym in brackets right after a government's formal name, if its letters
-    are initials of that name's words: "Government of the Republic of Belmora (GoB)"."""
-    found = ACRONYM.match(text, mention.end)
+    """The acronym in brackets right after a government's formal name, or defined as
+    meaning it just before, if its letters are initials of that name's words:
+    "Government of the Republic of Belmora (GoB)", '"GRP" means the Government of …'."""
+    found = ACRONYM.match(text, mention.end) or ACRONYM_MEANS.search(
+        text, max(0, mention.start - 40), mention.start
+    )
     if found is None:
         return None
     acronym = found.group(1)
