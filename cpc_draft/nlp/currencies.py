@@ -152,9 +152,7 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
     """(code, name) of each definition of a currency code in ``text``."""
     for found in _BRACKETED_CODE.finditer(text):
         words = _words_before(text, found.start(), _NAME_WORDS)
-        if _is_name(words, lex) or _has_noun(_words_after(text, found.end(), _NAME_WORDS), lex):
-            # "la piastre (PSA)": a name we do not know, said to be a currency just after
-            # ("…, étant la monnaie ayant cours légal")
+        if _is_name(words, lex) or _said_to_be_currency(text, found.end(), lex):
             yield found["code"], " ".join(words)
     for found in _CODE_THEN_NAME.finditer(text):
         words = _WORD.findall(found["name"])
@@ -169,6 +167,14 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
             words = _words_after(text, found.end(), _NEAR_WORDS)
             if _has_noun(words, lex):
                 yield found["code"], " ".join(words)
+
+
+def _said_to_be_currency(text: str, end: int, lex: Lexicon) -> bool:
+    """ "la piastre (PSA), étant la monnaie ayant cours légal": a name we have no noun
+    for, said to be a currency right after its code ("(NCB) and the Currency Board" is
+    not)."""
+    after = _words_after(text, end, _NAME_WORDS)
+    return bool(after) and after[0].lower() in lex.apposition and _has_noun(after, lex)
 
 
 def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:

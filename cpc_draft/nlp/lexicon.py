@@ -48,6 +48,7 @@ class Lexicon:
     noun_first: bool  # the noun opens a currency's name ("pesos colombianos")
     defining: tuple[str, ...]  # "hereinafter", "en adelante": a name given to what precedes
     meaning: tuple[str, ...]  # '"OSC" means ...': a term defined by what follows
+    apposition: frozenset[str]  # "(PSA), being the currency …": what is said of a code next
     header_units: dict[str, Decimal]  # "in thousands of ...": figures of a table in units
     qualifiers: dict[str, str]  # phrase -> normalized key
     object_prepositions: frozenset[str]
@@ -171,6 +172,7 @@ def lexicon(language: str) -> Lexicon:
         noun_first=noun_first,
         defining=tuple(raw.get("defining") or ()),
         meaning=tuple(raw.get("meaning") or ()),
+        apposition=words("apposition"),
         header_units={w.lower(): Decimal(v) for w, v in (raw.get("header_units") or {}).items()},
         qualifiers=qualifiers,
         object_prepositions=frozenset(attribution.get("object_prepositions") or ()),
