@@ -144,7 +144,7 @@ def test_draft_stamps_opening_and_closing_a_text_are_its_header_and_footer(tmp_p
     document = read_document(path)
     assert document.headers == (first,)
     assert document.footers == (last,)
-    assert [b.text for b in document.blocks][0] == ENGLISH
+    assert document.blocks[0].text == ENGLISH
     assert document.blocks[-1].text == ENGLISH
 
 
