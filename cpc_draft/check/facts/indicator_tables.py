@@ -20,6 +20,7 @@ from cpc_draft.model import TABLE_ROW, Indicator, TextBlock
 from cpc_draft.text.cues import cue, has
 
 _YEAR = re.compile(YEAR)
+_FISCAL_YEAR = re.compile(rf"(?<![^\W\d_])(?:FY|AF|EF)\s?(?:{YEAR}|\d{{2}})(?!\d)")
 _BARE_YEAR = re.compile(rf"^\W*(?:FY|AF|year|año|année)?\s*({YEAR})\W*$", re.IGNORECASE)
 # "1", "1*", "1a.", "(iii)", "N°": a row's number, not its name.
 _NUMBER_CELL = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[ivx]{1,5})[.)]?\*?$|^\W*$", re.IGNORECASE)
@@ -176,6 +177,7 @@ def _values_column(group: str, language: str, header: str) -> bool:
     if found is None:
         return False
     rest = _qualifiers(language).sub(" ", header[: found.start()] + " " + header[found.end() :])
+    rest = _FISCAL_YEAR.sub(" ", rest)  # "FY2027 Target", "Baseline (FY2025)": a year
     return not re.search(r"[^\W\d_]", rest)
 
 
