@@ -58,3 +58,28 @@ def test_an_office_named_by_initials_is_no_currency():
         "OSC means the Office of Strategic Coordination of the Ministry of Justice.",
     ]
     assert dict(learn_currencies(texts, "en")) == {}
+
+
+SYMBOL_DRAFT = "\n\n".join(
+    [
+        "ACUERDO ENTRE LOS ESTADOS UNIDOS DE AMÉRICA Y LA REPÚBLICA DE OSTREL",
+        "Artículo 5.- De los aportes",
+        "Los aportes de Ostrel se expresan en soles ostrelenses (código OSL, símbolo S/), "
+        "moneda de curso legal en la República de Ostrel.",
+        "El Gobierno de los Estados Unidos de América aportará US$ 1'000,000.00 y el "
+        "Gobierno de la República de Ostrel aportará S/ 3'000,000.00.",
+        "| Año | Estados Unidos (US$) | Ostrel (S/) |\n|---|---|---|\n"
+        "| 2027 | 600,000.00 | 1'500,000.00 |\n| 2028 | 400,000.00 | 1'500,000.00 |",
+    ]
+)
+
+
+def test_a_symbol_the_draft_gives_its_own_currency_wins_over_its_usual_one(tmp_path):
+    """ "S/" is the Peruvian sol's; a draft that defines it as its own currency's symbol
+    means its own, in prose and in a table's header."""
+    path = tmp_path / "acuerdo.txt"
+    path.write_text(SYMBOL_DRAFT, "utf-8")
+    found = _contributions(path)
+    assert {currency for party, _, currency in found if party == "partner"} == {"OSL"}
+    assert ("partner", "3000000", "OSL") in found
+    assert ("partner", "1500000", "OSL") in found

@@ -94,6 +94,7 @@ class _Patterns:
     defining: re.Pattern  # "(hereinafter "OSC")" -> the code
     meaning: re.Pattern  # '"OSC" means' -> the code
     bare_meaning: re.Pattern  # "OSC means", first in its sentence -> the code
+    code_and_symbol: re.Pattern  # "(código SAQ, símbolo S/)" -> the code and the symbol
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -109,6 +110,10 @@ def _patterns(language: str) -> _Patterns:
         defining=re.compile(
             rf"(?i:{_alternation(lex.defining)})\s*[,:]?\s*(?:(?i:{_alternation(lex.articles)})\s+)?"
             rf"(?:{quoted}|{_BARE_CODE})"
+        ),
+        code_and_symbol=re.compile(
+            rf"\(\s*(?i:{_alternation(lex.code_word)})\s+{_CODE}\s*[,;]\s*"
+            rf"(?i:{_alternation(lex.symbol_word)})\s+(?P<symbol>[^\s\d(),;]{{1,4}})\s*\)"
         ),
         meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
         # "KRF means the Karimandan franc": a code unquoted, first in its sentence or its
@@ -193,6 +198,10 @@ def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:
             if code not in lex.iso and code not in found:
                 found[code] = name
         symbols += _symbols(text, lex)
+        for code, symbol, name in _code_and_symbol(text, lex, patterns):
+            if code not in lex.iso:
+                found.setdefault(code, name)
+            symbols.append((symbol, code, name))
     for symbol, code, name in symbols:
         if code is None and len(found) == 1:
             code = next(iter(found))  # the one currency the draft defines
@@ -202,6 +211,17 @@ def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:
         if code not in lex.iso:  # '"quetzal valderiano" o "Q" … con el código QVD'
             found.setdefault(code, name)
     return found
+
+
+def _code_and_symbol(
+    text: str, lex: Lexicon, patterns: _Patterns
+) -> Iterable[tuple[str, str, str]]:
+    """(code, symbol, name) of "soles quillarunenses (código SAQ, símbolo S/)": the
+    symbol is the draft's own currency's, even one that names another ("S/", "$")."""
+    for found in patterns.code_and_symbol.finditer(text):
+        words = _words_before(text, found.start(), _NAME_WORDS)
+        if _has_noun(words, lex):
+            yield found["code"], found["symbol"], " ".join(words)
 
 
 def _symbols(text: str, lex: Lexicon) -> Iterable[tuple[str, str | None, str]]:
@@ -251,6 +271,10 @@ def currency_note(
     codes += [c for c in _THREE_CAPITALS.findall(text) if c in lex.iso or c in currencies]
     symbols = symbols_of(currencies)  # "República de Valdería (Q)"
     codes += [symbols[w] for w in _SYMBOL_WORD.findall(text) if w in symbols]
+    # a symbol the draft gives its own currency, where others know it ("Quillaruna (S/)")
+    own = {code for symbol, code in symbols.items() if not symbol.isalpha() and symbol in text}
+    if len(own) == 1:
+        codes = [next(iter(own))]
     if len(set(codes)) != 1:
         return None
     return CurrencyNote(codes[0], _unit(text, lex))

@@ -49,6 +49,8 @@ class Lexicon:
     defining: tuple[str, ...]  # "hereinafter", "en adelante": a name given to what precedes
     meaning: tuple[str, ...]  # '"OSC" means ...': a term defined by what follows
     apposition: frozenset[str]  # "(PSA), being the currency …": what is said of a code next
+    code_word: tuple[str, ...]  # "(código SAQ, símbolo S/)": a code and a symbol defined
+    symbol_word: tuple[str, ...]
     header_units: dict[str, Decimal]  # "in thousands of ...": figures of a table in units
     qualifiers: dict[str, str]  # phrase -> normalized key
     object_prepositions: frozenset[str]
@@ -173,6 +175,8 @@ def lexicon(language: str) -> Lexicon:
         defining=tuple(raw.get("defining") or ()),
         meaning=tuple(raw.get("meaning") or ()),
         apposition=words("apposition"),
+        code_word=tuple(raw.get("code_word") or ()),
+        symbol_word=tuple(raw.get("symbol_word") or ()),
         header_units={w.lower(): Decimal(v) for w, v in (raw.get("header_units") or {}).items()},
         qualifiers=qualifiers,
         object_prepositions=frozenset(attribution.get("object_prepositions") or ()),

@@ -305,6 +305,8 @@ def money_of(doc: Doc, currencies: Collection[str] = ()) -> list[Money]:
     known = doc._.cpc_money or []
     draft = doc._.cpc_money_draft
     symbols = symbols_of(currencies)
+    if symbols:
+        known = [_own_symbol(money, symbols) for money in known]
     if not draft or not (currencies or symbols):
         return known
     defined = [
@@ -313,6 +315,17 @@ def money_of(doc: Doc, currencies: Collection[str] = ()) -> list[Money]:
         if money.currency in currencies or money.currency in symbols
     ]
     return sorted([*known, *defined], key=lambda money: money.start) if defined else known
+
+
+def _own_symbol(money: Money, symbols: dict[str, str]) -> Money:
+    """An amount written with a symbol the draft gives its own currency ("S/ 4'800,000.00"
+    where "S/" is defined as the symbol of SAQ) is in that currency, not the one the
+    symbol usually names."""
+    written = money.text.strip()
+    for symbol, code in symbols.items():
+        if code != money.currency and (written.startswith(symbol) or written.endswith(symbol)):
+            return replace(money, currency=code)
+    return money
 
 
 def find_money(text: str, language: str, currencies: Collection[str] = ()) -> list[Money]:
