@@ -127,7 +127,10 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
 
 
 def _may_state(block: TextBlock, stream: Stream) -> bool:
-    return has("commitment", stream.language, block.text)
+    return any(has(group, stream.language, block.text) for group in _COMMITMENT_GROUPS)
+
+
+_COMMITMENT_GROUPS = ("commitment", "commitment_of", "commitment_to")
 
 
 def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | None:
@@ -143,22 +146,37 @@ def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | 
     any_subject = False
     titled = _titled_by(text, mentions)
     for offset, sentence in sentences(text):
-        start = 0
-        for found in commitment.finditer(sentence):
-            segment = (offset + start, offset + found.start())
-            start = found.end()
-            party = _subject(text, mentions, segment, language) or titled
+        for found, party in _commitments(text, mentions, offset, sentence, commitment, language):
+            party = party or titled
             if party is None:
                 continue
             any_subject = True
             if party not in PARTIES:
                 continue  # "The Participants intend to …": joint, no one government's
             after = sentence[found.end() :]
-            if sentence.rstrip().endswith(":") and len(after.split()) <= MIN_DUTY_WORDS:
+            short = len(after.split()) <= MIN_DUTY_WORDS or found.re is not commitment
+            if sentence.rstrip().endswith(":") and short:  # "Corresponde a X, a través de …:"
                 introduces = party
             elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
                 subjects.append(party)  # each clause its own: "X will …, and Y will …"
     return (subjects, introduces) if any_subject else None
+
+
+def _commitments(text, mentions, offset: int, sentence: str, commitment, language: str):
+    """(cue, the party taking on what follows it) in ``sentence``: the subject before
+    "will", "se compromete a"; the party named right after "Corresponde a", "Il incombe
+    à"; the party named before "le corresponde" ("A la parte X le corresponde:")."""
+    start = 0
+    for found in commitment.finditer(sentence):
+        segment = (offset + start, offset + found.start())
+        start = found.end()
+        yield found, _subject(text, mentions, segment, language)
+    for found in cue("commitment_of", language).finditer(sentence):
+        after = [m for m in mentions if offset + found.end() <= m.start < offset + found.end() + 4]
+        yield found, after[0].party if after else None
+    for found in cue("commitment_to", language).finditer(sentence):
+        before = [m for m in mentions if offset <= m.start and m.end <= offset + found.start()]
+        yield found, before[-1].party if before else None
 
 
 def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
