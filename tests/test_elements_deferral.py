@@ -152,6 +152,19 @@ def test_a_data_system_whose_substance_is_deferred_is_partial(tmp_path, language
             "La stratégie de pérennisation sera arrêtée ultérieurement par le Comité.",
             "partial",
         ),
+        # agreeing now to decide later
+        (
+            "fr",
+            "Les deux Parties conviennent d'examiner, lors de la dernière revue, les mesures "
+            "nécessaires pour préserver les services après l'expiration du Pacte.",
+            "partial",
+        ),
+        (
+            "en",
+            "The two Governments agree to examine, at the final review, the steps needed to "
+            "sustain the services after the Partnership expires.",
+            "partial",
+        ),
     ],
 )
 def test_a_sustainability_plan_left_to_a_later_decision_is_partial(

@@ -71,9 +71,11 @@ def lacking(sentence: str, at: int, language: str) -> bool:
 
 def _decides_later(sentence: str, language: str) -> bool:
     """An intention whose object is a decision: "intend to agree", "se proponen acordar",
-    "se proposent d'examiner", "tienen la intención de conversar … y de acordar"."""
+    "se proposent d'examiner", "tienen la intención de conversar … y de acordar"; or an
+    agreement to decide later: "conviennent d'examiner, lors du dernier dialogue …"."""
     decide = _decide_verb(language)
-    for match in cue("commitment", language).finditer(sentence):
+    intentions = (cue("commitment", language), cue("agree_to", language))
+    for match in (m for intention in intentions for m in intention.finditer(sentence)):
         following = sentence[match.end() :].split()[:INTENT_GAP]
         # "de", "d'", "to": the particles between the intention and its verb
         words = [w.split("'")[-1].split("’")[-1].strip(",;:") for w in following]
