@@ -42,15 +42,34 @@ class Objectives(NamedTuple):
     count: int = 0  # objectives listed (a run-in list counts each of its members)
 
 
+MIN_LISTED_AIMS = 2  # one aim after a colon is the purpose put another way
+
+
 def find_objectives(stream: Stream) -> Objectives:
     section = stream.in_section("objectives")
     found = _objective_headings(stream) or _listed_in_section(section, stream.language)
     if found:
         return Objectives(tuple(found), (), _count(found, stream.language))
-    found = _introduced_lists(stream)
+    found = _introduced_lists(stream) or _listed_under_purpose(stream)
     if found:
         return Objectives(tuple(found), (), _count(found, stream.language))
     return Objectives((), tuple(_purpose(stream, section)))
+
+
+def _listed_under_purpose(stream: Stream) -> list[TextBlock]:
+    """A purpose article that goes on into a list of aims ("… En particular, las partes
+    buscarán:" then "a) Fortalecer …", "b) Mejorar …"): where the draft has no article of
+    objectives, its listed aims are its specific objectives (a sentence of purpose
+    alone is not)."""
+    if stream.in_section("objectives"):
+        return []
+    blocks = [b for b in stream.in_section("purpose") if b.kind != HEADING]
+    for position, block in enumerate(blocks):
+        if is_lead_in(block):
+            members = members_after(blocks, position)
+            if len(members) >= MIN_LISTED_AIMS:
+                return members
+    return []
 
 
 def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBlock]:
