@@ -71,3 +71,32 @@ def test_a_government_named_after_the_verb_takes_on_the_list(tmp_path, name, tex
     element = json.loads(result.output)["documents"][0]["elements"]["B"]
     assert element["status"] == "present", element["reason"]
     assert "(2 U.S., 3 partner)" in element["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("el aporte del Gobierno ostrelense asciende a S/ 4'800,000.00", "es"),
+        ("le Gouvernement morvanais apportera 75 000 000 MVL", "fr"),
+        ("the Norlandian Government plans to provide NLK 2,000,000", "en"),
+    ],
+)
+def test_a_government_named_by_its_adjective_is_the_partner(text, language):
+    """ "el Gobierno ostrelense", "le Gouvernement morvanais", "the Norlandian
+    Government": the partner, named by the adjective of its country."""
+    from cpc_draft.nlp import find_party_mentions
+
+    assert [m.party for m in find_party_mentions(text, language, None)] == ["partner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("el Gobierno nacional asumirá los costos", "es"),
+        ("the American Government will fund the programs", "en"),
+    ],
+)
+def test_a_government_called_national_or_american_is_not_named_as_partner(text, language):
+    from cpc_draft.nlp import find_party_mentions
+
+    assert "partner" not in [m.party for m in find_party_mentions(text, language, None)]
