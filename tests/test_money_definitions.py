@@ -83,3 +83,14 @@ def test_a_symbol_the_draft_gives_its_own_currency_wins_over_its_usual_one(tmp_p
     assert {currency for party, _, currency in found if party == "partner"} == {"OSL"}
     assert ("partner", "3000000", "OSL") in found
     assert ("partner", "1500000", "OSL") in found
+
+
+def test_a_symbol_the_draft_gives_its_own_currency_does_not_capture_another_inside_it():
+    """A draft whose peso is written "$" still has its U.S. column headed "US$"."""
+    from cpc_draft.nlp.currencies import currency_note
+
+    text = "Los montos de Ostrel se expresan en pesos ostrelenses (código OSP, símbolo $)."
+    currencies = learn_currencies([text], "es")
+    assert currencies.symbols == {"$": "OSP"}
+    assert currency_note("Estados Unidos (US$)", "es", currencies).currency == "USD"
+    assert currency_note("Ostrel ($)", "es", currencies).currency == "OSP"

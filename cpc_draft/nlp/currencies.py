@@ -272,7 +272,11 @@ def currency_note(
     symbols = symbols_of(currencies)  # "República de Valdería (Q)"
     codes += [symbols[w] for w in _SYMBOL_WORD.findall(text) if w in symbols]
     # a symbol the draft gives its own currency, where others know it ("Quillaruna (S/)")
-    own = {code for symbol, code in symbols.items() if not symbol.isalpha() and symbol in text}
+    own = {
+        code
+        for symbol, code in symbols.items()
+        if not symbol.isalpha() and re.search(rf"(?<![^\W\d_]){re.escape(symbol)}", text)
+    }
     if len(own) == 1:
         codes = [next(iter(own))]
     if len(set(codes)) != 1:

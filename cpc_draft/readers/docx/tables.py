@@ -78,7 +78,7 @@ def _read_row(
     texts, changes, clause = [], [], where.clause
     pages, breaks = RowPages(reader.pages), []
     properties = child(row, n.trpr)
-    texts += [""] * _grid_count(properties, n.w("gridBefore"), n)
+    texts += [""] * _grid_count(properties, n.w("gridBefore"), n, absent=0)
     for cell, cell_context in cells:
         pages.next_cell()
         cell_sink = Sink(later=later)
@@ -88,7 +88,8 @@ def _read_row(
             # a cell merged across columns keeps the cells after it under their headers,
             # as in the text and PDF forms of the table (a row of one cell across the
             # table, a title or a total, stays one cell)
-            texts += [""] * (_grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n) - 1)
+            spanned = _grid_count(child(cell, n.w("tcPr")), n.w("gridSpan"), n, absent=1)
+            texts += [""] * (spanned - 1)
         for block in cell_sink.blocks:
             changes += block.changes
             clause = clause or block.context.clause
@@ -114,12 +115,11 @@ def _read_row(
     sink.extend(later)
 
 
-def _grid_count(properties: etree._Element | None, tag: str, n: Names) -> int:
-    """The number a row's gridBefore or a cell's gridSpan gives (0 or 1 when absent)."""
+def _grid_count(properties: etree._Element | None, tag: str, n: Names, *, absent: int) -> int:
+    """The number a row's gridBefore or a cell's gridSpan gives, ``absent`` without one."""
     setting = child(properties, tag) if properties is not None else None
     value = setting.get(n.val, "") if setting is not None else ""
-    default = 1 if tag == n.w("gridSpan") else 0
-    return min(int(value), MAX_GRID_SPAN) if value.isdigit() else default
+    return min(int(value), MAX_GRID_SPAN) if value.isdigit() else absent
 
 
 def unwrap(
