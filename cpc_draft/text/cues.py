@@ -57,10 +57,14 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 
     A phrase written with capitals is a defined term and must match as written ("the
     Parties", not "third parties"); every other phrase matches in any case. A straight
-    and a typographic apostrophe match each other ("système d'information" / "d’").
+    and a typographic apostrophe match each other ("système d'information" / "d’"). An
+    accented letter matches with or without its accent, or with another one ("DUREE",
+    OCR's "ministére"); a letter written without an accent matches only itself, which
+    keeps these patterns small: compiling an accent class under (?i) is what made loading
+    the cues slow, and an accent is seldom added where the word has none.
     """
     alternation = "|".join(
-        (_as_written(p) if p != p.lower() else f"(?i:{_escape(p)})")
+        (_as_written(p) if p != p.lower() else f"(?i:{_phrase_letters(p)})")
         + ("" if p[-1] in "'’" else r"(?!\w)")  # "nombre d'" runs into its noun
         for p in sorted(phrases, key=len, reverse=True)
     )
@@ -70,7 +74,13 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 def _as_written(phrase: str) -> str:
     """Match as written, but let the first letter start a sentence ("The Parties")."""
     first = phrase[0]
-    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{_escape(phrase[1:])}"
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{_phrase_letters(phrase[1:])}"
+
+
+def _phrase_letters(phrase: str) -> str:
+    return "".join(
+        _letter(char) if char in "'’" or _base(char) != char else re.escape(char) for char in phrase
+    )
 
 
 def _escape(phrase: str) -> str:
