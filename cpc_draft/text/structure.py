@@ -235,7 +235,7 @@ def decide_headings(blocks: Sequence[TextBlock]) -> tuple[TextBlock, ...]:
         previous = decided[-1] if decided else None
         following = _next_text_block(blocks, position)
         heading = _is_heading(block, previous, following, closed, outline)
-        label = heading_label(block.text) if heading else None
+        label = (heading_label(block.text) or _numbered_title(block.text)) if heading else None
         labelled = label is not None
         if label is not None and label.unit == NUMBERED:
             outline = label.number
@@ -273,6 +273,8 @@ def _is_heading(
         return not _ends_sentence(block, label, previous)
     if closed:
         return False
+    if _next_numbered_title(text, previous, outline):
+        return True
     if label is not None:  # "3. Programs and Initiatives": a title, unless a list item
         after_body = previous is None or previous.kind in (HEADING, PARAGRAPH, TABLE_ROW)
         if _continues_outline(label, previous, following, outline):
@@ -318,6 +320,36 @@ def _continues_outline(
         return True
     before = _outline_number(previous)
     return before is not None and len(before) > len(parts) and before[: len(parts)] == sibling
+
+
+def _next_numbered_title(text: str, previous: TextBlock | None, outline: str | None) -> bool:
+    """ "4. Who does what" after the title "3. …" and its bulleted list, or "3. What the
+    Participants expect to achieve" after "2. Purpose" and its paragraph: the next title of
+    the draft's outline, in sentence case. A line numbered after a numbered line ("3."
+    after "2. Increase …") continues that list instead."""
+    label = _numbered_title(text)
+    if label is None or outline is None:
+        return False
+    parts, last = label.number.split("."), outline.split(".")
+    if last[:-1] != parts[:-1] or int(parts[-1]) != int(last[-1]) + 1:
+        return False
+    return _outline_number(previous) != [*parts[:-1], str(int(parts[-1]) - 1)]
+
+
+def _numbered_title(text: str) -> HeadingLabel | None:
+    """ "3. What the Participants expect to achieve": a number and a short title that does
+    not end like a sentence, in any case; whether it is a title the context decides."""
+    match = _NUMBERED_TITLE.match(text.strip())
+    if not match or not all(part.isdigit() for part in match.group("number").split(".")):
+        return None
+    title = match.group("title").strip()
+    words = title.split()
+    if not words or len(words) > MAX_PLAIN_HEADING_WORDS or title[-1] in _TERMINAL + "!?":
+        return None
+    if not title[0].isupper():
+        return None
+    depth = match.group("number").count(".")
+    return HeadingLabel(NUMBERED, 3 + depth, normalise_number(match.group("number")), "", title)
 
 
 def _outline_number(block: TextBlock | None) -> list[str] | None:

@@ -42,9 +42,13 @@ _ARTICLE = re.compile(
 _LABEL = re.compile(
     r"^(?:\(\s*(?:[a-z]{1,2}|[ivxlcdm]{1,6}|\d{1,3})\s*\)|(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\)"
     r"|\d{1,3}(?:\.\d{1,3})*\.|\d{1,2}(?:\.\d{1,3})+|[a-z]\."
-    r"|[•●▪◦‣∙·○■□➢►✓*–—-])(?=\s)",
+    r"|[•●▪◦‣∙·○■□➢►✓*–—-]|[\ue000-\uf8ff])(?=\s)",
     re.IGNORECASE,
 )
+# Word draws a list's bullet in the Symbol or Wingdings font, whose codes PDFs map to the
+# private use area (Symbol's bullet is U+F0B7): one such character opening a line, before
+# a space, is a bullet.
+_SYMBOL_BULLET = re.compile(r"^[\ue000-\uf8ff](?=\s)")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _CLAUSE_END = re.compile(r"[.;:!?]\W*$")
 _WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
@@ -259,7 +263,7 @@ class BlockBuilder:
                 kind = TABLE_ROW
             else:
                 text = join_lines([line.text for line in block.lines], self.vocabulary)
-                text = _SPACES.sub(" ", text).strip()
+                text = _SYMBOL_BULLET.sub("•", _SPACES.sub(" ", text).strip())
                 if not text:
                     continue
                 cells = ()
