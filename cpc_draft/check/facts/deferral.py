@@ -72,22 +72,33 @@ def lacking(sentence: str, at: int, language: str) -> bool:
 def _decides_later(sentence: str, language: str) -> bool:
     """An intention whose object is a decision: "intend to agree", "se proponen acordar",
     "se proposent d'examiner", "tienen la intención de conversar … y de acordar"; or an
-    agreement to decide later: "conviennent d'examiner, lors du dernier dialogue …"."""
-    decide = _decide_verb(language)
+    agreement to decide later: "conviennent d'examiner, lors du dernier dialogue …"; or
+    an intention to write a plan: "tienen la intención de elaborar … un plan"."""
+    decide, prepare = _first_words("decide_verb", language), _first_words("prepare_verb", language)
     intentions = (cue("commitment", language), cue("agree_to", language))
     for match in (m for intention in intentions for m in intention.finditer(sentence)):
-        following = sentence[match.end() :].split()[:INTENT_GAP]
+        rest = sentence[match.end() :]
         # "de", "d'", "to": the particles between the intention and its verb
-        words = [w.split("'")[-1].split("’")[-1].strip(",;:") for w in following]
+        words = [w.split("'")[-1].split("’")[-1].strip(",;:") for w in rest.split()[:INTENT_GAP]]
         if any(decide.fullmatch(word) for word in words if word):
+            return True
+        # "intend to develop, before the third year ends, a plan to sustain …": the plan
+        # is still to be written; "by 30 June 2029" would make it a dated commitment, and
+        # "… a strategy, as follows:" sets the plan out
+        if (
+            any(prepare.fullmatch(word) for word in words if word)
+            and has("plan_noun", language, rest)
+            and not _deadline(language).search(sentence)
+            and not sentence.rstrip().endswith(":")
+        ):
             return True
     return False
 
 
 @cache
-def _decide_verb(language: str) -> re.Pattern:
-    """The first word of each decision verb: "agree on" starts with "agree"."""
-    return phrase_pattern(sorted({p.split()[0] for p in phrases("decide_verb", language)}))
+def _first_words(group: str, language: str) -> re.Pattern:
+    """The first word of each verb of ``group``: "agree on" starts with "agree"."""
+    return phrase_pattern(sorted({p.split()[0] for p in phrases(group, language)}))
 
 
 @cache

@@ -197,12 +197,13 @@ def _provided(sentence: str, group: str, language: str) -> bool:
 
 def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
     """The blocks under the headings of the topic: those the section cues name ``key``,
-    and headings they do not know that use the topic's cue words; failing those, the
+    and others whose heading uses the topic's cue words (a line of action titled
+    "Estrategia de sostenibilidad" is a program and the sustainability plan); failing those, the
     blocks after a title line read as a paragraph ("8. AFTER THE COMPACT")."""
     return [
         block
         for section in stream.sections
-        if section.key == key or (section.key is None and _heading_has(section, cue_groups, stream))
+        if section.key == key or _heading_has(section, cue_groups, stream)
         for block in section.blocks
         if block.kind != HEADING
     ] or _after_title_line(stream, cue_groups)
