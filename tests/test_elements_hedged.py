@@ -170,3 +170,78 @@ def test_information_a_committee_requests_is_no_child_protection_data(tmp_path, 
     # information on children's cases is data mentioned, though no system
     on_cases = MONITORING[language].format(what=ON_CASES[language])
     assert _status(tmp_path, f"{RECITAL[language]}\n\n{on_cases}\n", "G") == "partial"
+
+
+# --- B: the United States' duties in a plural verb ---------------------------------------
+
+DUTIES = {
+    "en": """\
+Section 4. Responsibilities of Veltora
+Veltora, through its National Council against Trafficking, intends to:
+(a) create a specialised prosecution unit for crimes against children;
+(b) provide a building for a shelter for child victims in the capital.
+
+Section 5. Responsibilities of the United States
+The United States, through the Office to Monitor and Combat Trafficking in Persons, and \
+subject to the availability of funds, undertake to:
+(a) fund the programs of Section 6 through grants to implementing partners;
+(b) provide technical assistance to the specialised prosecution unit.
+""",
+    "es": """\
+Artículo 4. Responsabilidades de Veltora
+Veltora, por medio de su Consejo Nacional contra la Trata, procurará:
+a) crear una unidad fiscal especializada en delitos contra la niñez;
+b) poner a disposición un inmueble para un albergue de víctimas en la capital.
+
+Artículo 5. Responsabilidades de los Estados Unidos
+Los Estados Unidos, por intermedio de la Oficina para Monitorear y Combatir la Trata de \
+Personas y sujeto a la disponibilidad de fondos, procurarán:
+a) financiar los programas del Artículo 6 mediante subvenciones a socios implementadores;
+b) brindar asistencia técnica a la unidad fiscal especializada.
+""",
+    "fr": """\
+Article 4 – Responsabilités de Veltora
+Veltora, par l'intermédiaire de son Conseil national contre la traite, entend :
+a) créer une unité spécialisée du parquet pour les crimes contre les enfants ;
+b) mettre à disposition un bâtiment pour un foyer d'accueil des victimes dans la capitale.
+
+Article 5 – Responsabilités des États-Unis
+Les États-Unis, par l'intermédiaire du Bureau de surveillance et de lutte contre la traite \
+des personnes et sous réserve de la disponibilité des fonds, s'engagent à :
+a) financer les programmes de l'article 6 par des subventions à des partenaires d'exécution ;
+b) fournir une assistance technique à l'unité spécialisée du parquet.
+""",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_duties_of_the_united_states_in_a_plural_verb(tmp_path, language):
+    text = f"{RECITAL[language]}\n\n{DUTIES[language]}"
+    assert _status(tmp_path, text, "B") == "present"
+
+
+LATER = {
+    "en": "Section 4. Responsibilities\nThe United States, through the TIP Office, intends to "
+    "select and fund implementing partners and to provide technical assistance to the police."
+    "\n\nThe specific responsibilities that the Ministry of Justice and the National Police "
+    "of Veltora will assume will be specified in a joint work plan that the Governments "
+    "plan to prepare within six months of signature.\n",
+    "es": "Artículo 4. Responsabilidades\nLos Estados Unidos, por conducto de la Oficina TIP, "
+    "tienen previsto seleccionar y financiar a los socios implementadores y brindar "
+    "asistencia técnica a la policía.\n\nLas responsabilidades concretas que asumirán el "
+    "Ministerio de Justicia y la Policía Nacional de Veltora se precisarán en un plan de "
+    "trabajo conjunto que los Gobiernos se proponen elaborar dentro de los seis meses "
+    "siguientes a la firma.\n",
+    "fr": "Article 4 – Responsabilités\nLes États-Unis, par l'intermédiaire du Bureau TIP, "
+    "prévoient de sélectionner et de financer des partenaires d'exécution et de fournir une "
+    "assistance technique à la police.\n\nLes responsabilités précises qu'assumeront le "
+    "Ministère de la Justice et la Police nationale de Veltora seront précisées dans un plan "
+    "de travail conjoint que les Gouvernements se proposent d'élaborer dans les six mois "
+    "suivant la signature.\n",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_duties_left_to_a_work_plan_are_none_whatever_the_verb(tmp_path, language):
+    text = f"{RECITAL[language]}\n\n{LATER[language]}"
+    assert _status(tmp_path, text, "B") == "partial"
