@@ -44,9 +44,10 @@ def _numbered(language: str) -> re.Pattern:
 @cache
 def _joiner(language: str) -> re.Pattern:
     """What joins a name to its figures or to the next indicator: "…, from", "… with",
-    ", and the" (dropped from the name)."""
+    ", and the", "… se espera que" (dropped from the name)."""
     words = cue("name_joiner", language).pattern
-    return re.compile(rf"(?:[\s,;:.(]+|{words})+$")
+    trailer = cue("name_trailer", language).pattern  # "… is expected to" (rise from)
+    return re.compile(rf"(?:[\s,;:.(]+|{words}|{trailer})+$")
 
 
 def declared_baseline_year(blocks, language: str) -> str | None:

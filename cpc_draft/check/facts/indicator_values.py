@@ -59,6 +59,8 @@ def _tokens(language: str) -> re.Pattern:
         "|".join(
             (
                 rf"(?P<range>(?<![\d.,]){YEAR}{span}{YEAR}(?!\d))",
+                # before placeholders: "increase from 35%" is a change, not a target
+                rf"(?P<from>{group('value_from')})",
                 rf"(?P<placeholder>{group('placeholder')})",
                 rf"(?P<year>(?<![\d.,]){YEAR}(?![\d%]|[.,]\d|{percent}))",
                 rf"(?P<num>(?<![\w.,]){_FIGURE}{percent}?(?![\w]))",
@@ -67,11 +69,17 @@ def _tokens(language: str) -> re.Pattern:
                 rf"(?P<no>{group('no')})",
                 rf"(?P<base>{group('baseline')})",
                 rf"(?P<target>{group('target')})",
-                rf"(?P<from>{group('value_from')})",
                 rf"(?P<to>{group('value_to')})",
             )
         )
     )
+
+
+@cache
+def _qualifiers(language: str) -> re.Pattern:
+    """Words between a cue and its value: "meta intermedia de 50", "final target of 90"."""
+    words = cue("value_qualifier", language).pattern
+    return re.compile(rf"\s*(?:(?:{words})[\s:]+){{0,3}}")
 
 
 @cache
@@ -86,6 +94,7 @@ class _Scan(NamedTuple):
     roles: set[str]  # the roles cue words gave
     marks: list[int]  # where a cue word or a year label stands: the name ends before
     cued: bool  # a baseline or target word, or a year label, stated a value
+    open_year: str | None = None  # "a baseline to be established in 2025": its year
 
 
 def read_values(text: str, language: str, baseline_year: str | None = None) -> Reading:
@@ -104,7 +113,7 @@ def read_values(text: str, language: str, baseline_year: str | None = None) -> R
     starts = [f.start for f in scan.figures] + [at for at, _ in scan.placeholders] + scan.marks
     return Reading(
         baseline.value if baseline else None,
-        (baseline.year if baseline else None) or baseline_year,
+        (baseline.year if baseline else scan.open_year) or baseline_year,
         tuple((f.year, f.value) for f in targets),
         tuple(phrase for _, phrase in scan.placeholders),
         min(starts, default=None),
@@ -135,6 +144,7 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
     link = _year_link(language)
     out = _Scan([], [], set(), [], False)
     role, once, label_year, waiting, cued = None, False, None, False, False
+    open_year = None
     skip = set()
     for i, token in enumerate(tokens):
         if i in skip:
@@ -142,7 +152,11 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
         kind, after = token.lastgroup, _next(tokens, i)
         gap = _gap(token, after)
         if kind in ("base", "target", "from", "to"):
-            if not _cue_applies(kind, after, gap, waiting):
+            if kind in ("base", "target") and _joined(tokens, i, language):
+                skip.add(i + 1)  # "meta de 40", "cible de 14": "de" joins cue and value
+                after = tokens[i + 2]
+                gap = token.string[token.end() : after.start()]
+            if not _cue_applies(kind, after, gap, waiting, language):
                 continue
             role = BASELINE if kind in ("base", "from") else TARGET
             once, waiting = kind in ("base", "from"), kind == "from"
@@ -153,6 +167,13 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
             if role or label_year or len(tokens) == 1:
                 out.placeholders.append((token.start(), token.group()))
                 label_year = None
+            if once:  # "from a baseline to be established (in 2025) to 75% (2029)":
+                # the placeholder is the baseline, and the next figure is a target
+                role, once, waiting = None, False, True
+                year = _open_year(tokens, i, link)
+                if year:
+                    open_year = year
+                    skip.add(i + 1)
         elif kind == "year":
             labels = after is not None and after.lastgroup in (*_VALUES, "placeholder")
             if labels and _LABEL_GAP.fullmatch(gap):
@@ -163,17 +184,59 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
         elif kind in _VALUES:
             if kind in ("yes", "no") and not (role or label_year) and len(tokens) > 1:
                 continue
-            year = label_year
+            year, said = label_year, role
             if after is not None and after.lastgroup == "year" and link.fullmatch(gap):
                 year = after.group()
                 skip.add(i + 1)
-            if not (role or year) and not _alone(tokens):
+            elif year is None and (named := _named_after(tokens, i, link)):
+                said, year = named  # "120 como meta para 2027"
+                skip.update((i + 1, i + 2))
+            if not (said or year) and not _alone(tokens):
                 continue  # a figure of the name: "within 72 hours"
-            out.figures.append(Figure(_value(token, kind), year, role, token.start()))
+            out.figures.append(Figure(_value(token, kind), year, said, token.start()))
             label_year = None
             if once:
                 role, once = None, False
-    return out._replace(cued=cued)
+    return out._replace(cued=cued, open_year=open_year)
+
+
+# "120 as the target for 2027", "120 como meta para 2027", "120 comme cible pour 2027"
+_AS = re.compile(r"\s+(?:\w{1,6}\s+){1,2}")
+
+
+def _named_after(tokens: list[re.Match], i: int, link: re.Pattern) -> tuple[str, str] | None:
+    """(role, year) of a figure whose role and year follow it: "120 as the target for
+    2027"."""
+    word, year = _next(tokens, i), _next(tokens, i + 1)
+    if word is None or year is None or word.lastgroup not in ("base", "target"):
+        return None
+    if year.lastgroup != "year" or not _AS.fullmatch(_gap(tokens[i], word)):
+        return None
+    if not link.fullmatch(_gap(word, year)):
+        return None
+    return (BASELINE if word.lastgroup == "base" else TARGET), year.group()
+
+
+def _joined(tokens: list[re.Match], i: int, language: str) -> bool:
+    """A cue word whose value follows a "from" word ("meta de 40", "cible intermédiaire
+    de 50"): the word is "of"."""
+    joiner, value = _next(tokens, i), _next(tokens, i + 1)
+    return (
+        joiner is not None
+        and joiner.lastgroup == "from"
+        and _qualifiers(language).fullmatch(_gap(tokens[i], joiner)) is not None
+        and value is not None
+        and value.lastgroup in _VALUES
+        and len(_gap(joiner, value)) <= 2
+    )
+
+
+def _open_year(tokens: list[re.Match], i: int, link: re.Pattern) -> str | None:
+    """The year just after a placeholder baseline: "to be determined in 2025"."""
+    after = _next(tokens, i)
+    if after is not None and after.lastgroup == "year" and link.fullmatch(_gap(tokens[i], after)):
+        return after.group()
+    return None
 
 
 def _next(tokens: list[re.Match], i: int) -> re.Match | None:
@@ -184,7 +247,7 @@ def _gap(token: re.Match, after: re.Match | None) -> str:
     return token.string[token.end() : after.start()] if after is not None else ""
 
 
-def _cue_applies(kind: str, after: re.Match | None, gap: str, waiting: bool) -> bool:
+def _cue_applies(kind: str, after: re.Match | None, gap: str, waiting: bool, language: str) -> bool:
     """A cue word sets a role only when a value (or, for a label, its year) follows it
     closely; "from"/"to" only when a figure follows at once, "to" only after "from"."""
     if after is None:
@@ -193,7 +256,9 @@ def _cue_applies(kind: str, after: re.Match | None, gap: str, waiting: bool) -> 
         ready = after.lastgroup in ("num", "zero") and len(gap) <= 2
         return ready and (kind == "from" or waiting)
     follows = after.lastgroup in (*_VALUES, "year", "placeholder", "base", "target")
-    return follows and len(gap) <= 14 and _CUE_GAP.fullmatch(gap) is not None
+    close = len(gap) <= 14 and _CUE_GAP.fullmatch(gap) is not None
+    qualified = len(gap) <= 30 and _qualifiers(language).fullmatch(gap) is not None
+    return follows and (close or qualified)
 
 
 def _alone(tokens: list[re.Match]) -> bool:

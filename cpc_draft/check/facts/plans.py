@@ -9,12 +9,15 @@ mention in passing.
 
 What the words commit to matters as much as where they stand. A sustainability plan is
 set out only by a sentence that plans something and neither hopes ("will consider
-sustainability", "hope that improvements continue") nor defers (:mod:`.deferral`: "a
-plan will be agreed later", "se proponen acordar en su momento"). Data are managed only
-where a sentence says they are collected, recorded, tracked or managed, or names the
-system that holds them, now rather than later; "data will be shared" is a mention, and
-"the lack of consolidated statistics" a problem, not a system. Oversight left for later
-("audit arrangements will be agreed later") is none.
+sustainability", "hope that improvements continue"), hedges on means ("maintain the
+services within the limits of its means", "en la medida de sus posibilidades") nor
+defers (:mod:`.deferral`: "a plan will be agreed later", "se proponen acordar en su
+momento"). Data are managed only where a sentence says they are collected, recorded,
+tracked or managed, or names the system that holds them, now rather than later and not
+as a possibility ("options could include a shared database"); "data will be shared" is a
+mention, "the lack of consolidated statistics" a problem, not a system, and
+"information" is child protection data only when it is about children or cases.
+Oversight left for later ("audit arrangements will be agreed later") is none.
 """
 
 from __future__ import annotations
@@ -139,12 +142,22 @@ def _plans(sentence: str, language: str) -> bool:
         or _future_verb(language).search(sentence)
     ):
         return False
-    return not has("aspiration", language, sentence) and not defers(sentence, language)
+    return not _hedged(sentence, language) and not defers(sentence, language)
+
+
+def _hedged(sentence: str, language: str) -> bool:
+    """A hope ("will consider"), an intention on condition of means ("within the limits
+    of its means, maintain the services") or a possibility ("might include a shared
+    database"): general wording, not a plan or a system provided."""
+    return any(
+        has(group, language, sentence)
+        for group in ("aspiration", "means_permitting", "speculative")
+    )
 
 
 def find_data_management(stream: Stream) -> DataManagement:
     language = stream.language
-    section = _article(stream, "data", "data", "data_system")
+    section = _article(stream, "data", "data", "data_general", "data_system")
     systems = tuple(b for b in stream.blocks if _manages_data(b.text, language))
     blocks = section or [b for b in stream.blocks if _mentions_data(b.text, language)]
     later = _deferring(blocks, language)
@@ -166,11 +179,16 @@ def _manages_data(text: str, language: str) -> bool:
         _provided(sentence, "data_system", language)
         or (
             _provided(sentence, "data_handling", language)
-            and (has("data", language, sentence) or has("data_record", language, sentence))
+            and (_names_data(sentence, language) or has("data_record", language, sentence))
         )
         for sentence in live_sentences(text, language)
-        if not _defines_a_term(sentence, language)
+        if not _defines_a_term(sentence, language) and not _speculates(sentence, language)
     )
+
+
+def _speculates(sentence: str, language: str) -> bool:
+    """ "Options … might include a shared database": a system that may be, not one set up."""
+    return has("speculative", language, sentence)
 
 
 def _defines_a_term(sentence: str, language: str) -> bool:
@@ -183,9 +201,22 @@ def _defines_a_term(sentence: str, language: str) -> bool:
 def _mentions_data(text: str, language: str) -> bool:
     """Data, or a system for them, named other than as what is lacking."""
     return any(
-        _provided(sentence, "data", language) or _provided(sentence, "data_system", language)
+        _provided(sentence, "data", language)
+        or (
+            has("data_subject", language, sentence)
+            and _provided(sentence, "data_general", language)
+        )
+        or _provided(sentence, "data_system", language)
         for sentence in sentences(text)
     )
+
+
+def _names_data(sentence: str, language: str) -> bool:
+    """ "data", "statistics"; "information" only on children, victims or cases ("the
+    Commission may request the information it needs" is no child protection data)."""
+    if has("data", language, sentence):
+        return True
+    return has("data_general", language, sentence) and has("data_subject", language, sentence)
 
 
 def _provided(sentence: str, group: str, language: str) -> bool:
