@@ -175,15 +175,31 @@ def _manages_data(text: str, language: str) -> bool:
     states a problem), and not only named in a definition."""
     if not prefilter(("data_system", "data_handling"), language).search(text):
         return False  # most blocks
-    return any(
-        _provided(sentence, "data_system", language)
-        or (
-            _provided(sentence, "data_handling", language)
-            and (_names_data(sentence, language) or has("data_record", language, sentence))
-        )
+    live = [
+        sentence
         for sentence in live_sentences(text, language)
         if not _defines_a_term(sentence, language) and not _speculates(sentence, language)
-    )
+    ]
+    if any(_provided(sentence, "data_system", language) for sentence in live):
+        return True
+    return len(_handling_steps(live, language)) >= HANDLING_STEPS
+
+
+def _handling_steps(live: list[str], language: str) -> set[str]:
+    """What is done with the data, one word stem a step: "collected" and "collect" are
+    one step, "collected … consolidated" two. Data only "collected by the competent
+    ministries" say who gathers them, not how they are tracked and managed."""
+    return {
+        match.group().casefold()[:STEM_LETTERS]
+        for sentence in live
+        if _names_data(sentence, language) or has("data_record", language, sentence)
+        for match in cue("data_handling", language).finditer(sentence)
+        if not lacking(sentence, match.start(), language)
+    }
+
+
+HANDLING_STEPS = 2  # collected and tracked, recorded and consolidated: a way of managing data
+STEM_LETTERS = 6  # "collect", "collected", "collecting" are one step; "consolidated" another
 
 
 def _speculates(sentence: str, language: str) -> bool:
