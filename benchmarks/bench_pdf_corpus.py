@@ -5,8 +5,9 @@ yardstick: the visible page, as our reader reads it) and by our reader (``read_p
 blocks, running headers and footers; not comments, the notes pdftotext does not show).
 Files where pdftotext finds 100 words or more are scored on words (NFKC, case-folded runs
 of letters and digits; a line-end hyphen in pdftotext's text joins its two halves, as
-our reader does): recall (pdftotext's words we have too), precision (our words
-pdftotext has too) and split words (a pdftotext word missing from ours that two of our
+our reader does, but not across the blank line that ends a block: "1-" and a footnote,
+"cre-" and a page's running foot): recall (pdftotext's words we have too), precision
+(our words pdftotext has too) and split words (a pdftotext word missing from ours that two of our
 consecutive words spell, one of them no word of pdftotext's: "Agenc y"). Our reader
 gives a running header or footer once, where pdftotext prints it on every page: its
 words count as often as pdftotext spells the line word for word beyond the times our
@@ -63,7 +64,7 @@ from cpc_draft.readers.pdf import read_pdf  # noqa: E402
 _WORD = re.compile(r"[^\W_]+(?:[-\u2010\u00ad]+[^\W_]+)*")
 _HYPHENS = re.compile(r"[-\u2010\u00ad]+")
 _BOX_WORD = re.compile(r"<word [^>]*>([^<]*)</word>")
-_LINE_END_HYPHEN = re.compile(r"(\w)[-\u2010\u00ad]\n\s*(\w)")
+_LINE_END_HYPHEN = re.compile(r"(\w)[-\u2010\u00ad]\n[ \t]*(\w)")
 PDFTOTEXT_SECONDS = 60
 PDFMINER_SECONDS = 300
 AGREEMENT = 0.9  # share of words two references must have in common to agree

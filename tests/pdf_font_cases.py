@@ -11,13 +11,16 @@ joined by underscores ("f_f_i"). Three ways a font gives those names:
   charset naming the codes;
 - **differences**: Helvetica, not embedded, with an /Encoding whose /Differences name them;
 - **type 3**: a Type 3 font (each glyph a box drawn by the page) with /Differences.
+
+And a CID font with no ToUnicode map (:class:`CidGlyphPdf`): Identity-H, its codes the
+glyph numbers of the embedded DejaVu Sans, known only through the program's own cmap.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pdf_objects import write_pdf
+from pdf_objects import FONT_FILE, one_page, write_pdf
 
 GLYPH_TEXT = "The Participants affirm the official review of the compact each year."
 _LIGATURES = {"ffi": "f_f_i", "ff": "f_f", "fi": "f_i"}
@@ -247,10 +250,57 @@ class GlyphNamePdf:
         )
 
 
-def glyph_name_cases() -> list[tuple[str, GlyphNamePdf, str, None]]:
+MACINTOSH_OFFSET = 29  # DejaVu Sans: glyph number = ASCII code - 29 (the Macintosh order)
+
+
+class CidGlyphPdf:
+    """One page: ``text`` in a Type 0 font (Identity-H, no ToUnicode) whose CIDs are the
+    glyph numbers of the embedded DejaVu Sans (``mapped``: CIDs 1, 2, 3… in order of
+    first use, a /CIDToGIDMap stream giving each its glyph), ``program`` standing in for
+    the font file if given (a damaged one)."""
+
+    def __init__(self, text: str = GLYPH_TEXT, mapped: bool = False, program: bytes = b""):
+        self.text, self.mapped, self.program = text, mapped, program
+
+    def save(self, path: Path) -> Path:
+        letters = list(dict.fromkeys(self.text))
+        extra: list = []
+        if self.mapped:
+            codes = [letters.index(char) + 1 for char in self.text]
+            table = bytearray(2 * (len(letters) + 1))
+            for cid, char in enumerate(letters, start=1):
+                glyph = ord(char) - MACINTOSH_OFFSET
+                table[2 * cid : 2 * cid + 2] = glyph.to_bytes(2, "big")
+            to_glyph = "10 0 R"
+            extra = [("", bytes(table))]
+        else:
+            codes = [ord(char) - MACINTOSH_OFFSET for char in self.text]
+            to_glyph = "/Identity"
+        program = self.program or FONT_FILE.read_bytes()
+        hexed = "".join(f"{code:04X}" for code in codes)
+        fonts = [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H "
+            "/DescendantFonts [7 0 R] >>",
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans /CIDSystemInfo "
+            "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            f"/FontDescriptor 8 0 R /DW 600 /CIDToGIDMap {to_glyph} >>",
+            "<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 4 "
+            "/FontBBox [-1021 -463 1793 1232] /ItalicAngle 0 /Ascent 928 /Descent -236 "
+            "/CapHeight 729 /StemV 80 /FontFile2 9 0 R >>",
+            (f"/Length1 {len(program)}", program),
+        ]
+        content = f"BT /F2 11 Tf 72 700 Td <{hexed}> Tj ET"
+        return one_page(path, content, "/F2 6 0 R", [*fonts, *extra])
+
+
+def glyph_name_cases() -> list[tuple[str, GlyphNamePdf | CidGlyphPdf, str, None]]:
     """(name, PDF, the text it must read as, None), as :func:`pdf_word_cases.word_cases`."""
     text = f"{GLYPH_TEXT} Signed in two copies."
     return [
-        (f"names {kind}", GlyphNamePdf(kind), text, None)
-        for kind in ("built-in", "cff built-in", "differences", "type 3")
+        *(
+            (f"names {kind}", GlyphNamePdf(kind), text, None)
+            for kind in ("built-in", "cff built-in", "differences", "type 3")
+        ),
+        ("CID glyphs", CidGlyphPdf(), GLYPH_TEXT, None),
+        ("CID glyphs mapped", CidGlyphPdf(mapped=True), GLYPH_TEXT, None),
     ]

@@ -68,3 +68,19 @@ def test_word_drop_caps_survive_libreoffice_pdf(tmp_path):
     source = make_docx(tmp_path / "dropcap.docx", drop_capped(PARAGRAPH, SECOND))
     document = read_pdf(libreoffice_pdf(source, tmp_path))
     assert texts(document) == [PARAGRAPH, SECOND]
+
+
+def test_a_large_word_spelled_like_the_body_s_words_stays_whole(tmp_path):
+    # "This" at 24 pt is no drop cap: the first letter of the body's "This" (at 11 pt,
+    # on other lines) must not be taken for its rest, nor the large word cut up
+    pdf = Pdf()
+    page = pdf.page()
+    page.text(72, 100, "This text is very large", size=24)
+    page.text(72, 140, "This is a line of ordinary text on this page.")
+    page.text(72, 180, "This is another line; it is set at the usual size.")
+    document = read_pdf(pdf.save(tmp_path / "large.pdf"))
+    assert [norm(text) for text in texts(document)] == [
+        "This text is very large",
+        "This is a line of ordinary text on this page.",
+        "This is another line; it is set at the usual size.",
+    ]

@@ -1,4 +1,6 @@
-"""A PDF's simple fonts without a ToUnicode map -> what each of their codes stands for.
+"""A PDF's fonts without a ToUnicode map -> what each of their codes stands for: simple
+fonts by their glyphs' names, CID fonts drawn with Identity-H by their embedded TrueType
+program's own cmap read the other way round (:mod:`.truetypecmap`).
 
 The font dictionaries are read with pdfminer.six's object parser (PDFium does not show
 them): the page tree is walked from the catalog, with the fonts of each page's resources
@@ -29,6 +31,7 @@ from pdfminer.psparser import PSLiteral
 from cpc_draft.readers.pdf.cffencoding import cff_encoding
 from cpc_draft.readers.pdf.fontencoding import base_name
 from cpc_draft.readers.pdf.glyphnames import one_character
+from cpc_draft.readers.pdf.truetypecmap import glyph_characters
 
 MAX_NODES = 50_000  # page-tree nodes and resource dictionaries visited
 MAX_FONTS = 5_000
@@ -36,6 +39,7 @@ MAX_FORM_DEPTH = 4  # form XObjects drawn inside form XObjects
 MAX_REFERENCE_CHAIN = 16  # an object that is a reference to a reference…
 MAX_PROGRAM = 2 << 20  # bytes (as stored) of a Type 1 program read for its encoding
 MAX_CLEARTEXT = 256 << 10  # bytes of its cleartext part searched for the encoding
+MAX_CIDS = 1 << 16
 _SIMPLE = {"Type1", "MMType1", "TrueType", "Type3"}
 _DUP = re.compile(rb"dup\s+(\d{1,3})\s*/([^\s/\[\]{}()<>%]{1,127})\s+put")
 
@@ -123,8 +127,14 @@ def _resource_fonts(resources: dict, fonts: dict[int, dict], seen: set[int]) -> 
 
 
 def _codes(font: dict) -> dict[int, str] | None:
-    """{code: character} of a simple font without ToUnicode; None for any other font."""
-    if _name(font.get("Subtype")) not in _SIMPLE or font.get("ToUnicode") is not None:
+    """{code: character} of a simple font without ToUnicode, or of a CID font drawn with
+    Identity-H from an embedded TrueType program (:func:`_cid_codes`); None for any
+    other font."""
+    if font.get("ToUnicode") is not None:
+        return None
+    if _name(font.get("Subtype")) == "Type0":
+        return _cid_codes(font)
+    if _name(font.get("Subtype")) not in _SIMPLE:
         return None
     encoding = _resolve(font.get("Encoding"))
     names: dict[int, str] = {}
@@ -141,6 +151,34 @@ def _codes(font: dict) -> dict[int, str] | None:
         if char is not None:
             codes[code] = char
     return codes
+
+
+def _cid_codes(font: dict) -> dict[int, str] | None:
+    """{CID: character} of a Type 0 font whose codes are its CIDs (Identity-H or -V)
+    and whose CIDFontType2 embeds its TrueType program: each CID's glyph (through the
+    /CIDToGIDMap) read back to the character the program's own cmap gives it."""
+    if _name(font.get("Encoding")) not in ("Identity-H", "Identity-V"):
+        return None
+    descendants = _resolve(font.get("DescendantFonts"))
+    if not isinstance(descendants, list) or len(descendants) != 1:
+        return None
+    cid_font = _dict(descendants[0])
+    if _name(cid_font.get("Subtype")) != "CIDFontType2":
+        return None
+    program = _resolve(_dict(cid_font.get("FontDescriptor")).get("FontFile2"))
+    if not isinstance(program, PDFStream):
+        return None
+    characters = glyph_characters(_program_data(program))
+    if not characters:
+        return None
+    to_glyph = _resolve(cid_font.get("CIDToGIDMap"))
+    if isinstance(to_glyph, PDFStream):  # two bytes a CID: its glyph number
+        table = _program_data(to_glyph)[: 2 * MAX_CIDS]
+        glyphs = {cid: (table[2 * cid] << 8) | table[2 * cid + 1] for cid in range(len(table) // 2)}
+        return {cid: characters[glyph] for cid, glyph in glyphs.items() if glyph in characters}
+    if to_glyph is None or _name(to_glyph) == "Identity":
+        return {cid: char for cid, char in characters.items() if cid < MAX_CIDS}
+    return None
 
 
 def _differences(differences) -> dict[int, str]:

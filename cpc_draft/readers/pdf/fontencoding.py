@@ -6,7 +6,9 @@ its embedded Type 1 or CFF program (``dup 65 /A put``). Where PDFium does not kn
 name (a ligature's "f_f_i", every name of a Type 3 font) it gives the character code
 itself for the character ("\\x03"), or its base encoding's letter, and marks the
 character as one it could not map (``FPDFText_HasUnicodeMapError``). Such characters are
-decoded here through :mod:`.glyphnames`.
+decoded here through :mod:`.glyphnames`. A CID font drawn with Identity-H and no
+ToUnicode map gives its CIDs for characters the same way (its space, glyph 3, is a
+control code); their glyphs' characters come from the font program's cmap.
 
 Only a page whose text holds a C0 control code that is no line break pays for it: the
 PDF's font dictionaries are read once for the document (:mod:`.fontdicts`, bounded) and

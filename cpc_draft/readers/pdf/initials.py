@@ -36,17 +36,21 @@ def split_initials(words: list[Word], tokens: list[Token], chars: Characters) ->
     if len(words) < 2:
         return words
     body = median(word.size for word in words)
-    large = {
-        word.text: word
+    large = [
+        word
         for word in words
         if word.size >= DROP_CAP * body and len(word.text) > 1 and word.text[0].isalpha()
-    }
+    ]
     if not large:
         return words
-    starts = {token: start for start, _, token, _ in tokens if token in large}
+    texts = {word.text for word in large}
+    starts: dict[str, list[int]] = {}
+    for start, _, token, _ in tokens:
+        if token in texts:
+            starts.setdefault(token, []).append(start)
     split: dict[int, Word] = {}
-    for text, word in large.items():
-        start = starts.get(text)
+    for word in large:
+        start = _token_of(word, starts.get(word.text, ()), chars)
         if start is None:
             continue
         size, bold = chars.style(start + 1)
@@ -54,11 +58,24 @@ def split_initials(words: list[Word], tokens: list[Token], chars: Characters) ->
             continue  # the whole word is large: a title
         x0, baseline = chars.box_x(start + 1)[0], chars.baseline(start + 1)
         top, bottom = baseline - ASCENT * size, baseline + DESCENT * size
-        split[id(word)] = Word(text[1:], x0, word.x1, top, bottom, size, bold)
-        word.text, word.x1 = text[0], chars.box_x(start)[1]
+        split[id(word)] = Word(word.text[1:], x0, word.x1, top, bottom, size, bold)
+        word.text, word.x1 = word.text[0], chars.box_x(start)[1]
     out: list[Word] = []
     for word in words:
         out.append(word)
         if id(word) in split:
             out.append(split[id(word)])
     return out
+
+
+def _token_of(word: Word, starts, chars: Characters) -> int | None:
+    """Where the token that drew ``word`` starts: of the tokens spelled like it (a large
+    "This" and the body's many), the one whose first letter stands where the word does."""
+    reach = 0.2 * word.size
+    for start in starts:
+        if (
+            abs(chars.box_x(start)[0] - word.x0) <= reach
+            and abs(chars.baseline(start) - word.baseline) <= reach
+        ):
+            return start
+    return None

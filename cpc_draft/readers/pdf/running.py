@@ -10,6 +10,7 @@ the body count: a repeated line under the first line of the body is body text.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from cpc_draft.readers.pdf.geometry import PageInput, Word, word_rows
 
 BAND = 0.12  # share of the page height searched for headers and footers
+TRACKING_TIMES = 3  # how often a line numbered as the pages are must recur, at least
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|página|pagina|pág\.?|p\.|seite|folio)\s*)?[-–—(\[]?\s*"
     r"(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
@@ -85,6 +87,10 @@ def find_running_lines(
         words = [word for word in page.words if id(word) not in skip]
         segments += _band_segments(page, words)
     threshold = max(2, math.ceil(0.4 * len(pages)))
+    # a line whose number follows the page's may recur less often: a book's running heads
+    # alternate between the left pages and the right ("24 FREE CULTURE", "PIRACY 25"),
+    # and the right one changes with each chapter
+    tracking_threshold = min(threshold, TRACKING_TIMES)
     exact = Counter()
     masked = Counter()
     for segment in segments:
@@ -103,7 +109,7 @@ def find_running_lines(
         running = len(pages) > 1 and (
             exact[(segment.band, key)] >= threshold
             or (
-                masked[(segment.band, mask)] >= threshold
+                masked[(segment.band, mask)] >= tracking_threshold
                 and (segment.band, mask) in tracking
                 and not segment.bold
             )
@@ -125,8 +131,12 @@ def find_running_lines(
 
 
 def _numbers_tracking_pages(segments: list[_Segment]) -> set[tuple[str, str]]:
-    """Masked texts in which one number is the page number plus a constant on 80 %."""
+    """Masked texts in which one number follows the page number: it is the page number
+    plus a constant on 80 % of them, or it advances by as many as the pages between one
+    and the next on 80 % of those steps (a book's numbering shifts where unnumbered pages
+    were put in: a chapter's title page, a plate)."""
     offsets: dict[tuple[str, str], Counter] = {}
+    seen: dict[tuple[str, str], list[tuple[int, list[int]]]] = {}
     totals: Counter = Counter()
     for segment in segments:
         key = " ".join(segment.text.lower().split())
@@ -135,11 +145,31 @@ def _numbers_tracking_pages(segments: list[_Segment]) -> set[tuple[str, str]]:
         if not numbers:
             continue
         totals[mask] += 1
+        seen.setdefault(mask, []).append((segment.page, numbers))
         counter = offsets.setdefault(mask, Counter())
         for position, number in enumerate(numbers):
             counter[(position, number - segment.page)] += 1
     return {
         mask
         for mask, counter in offsets.items()
-        if totals[mask] >= 2 and counter.most_common(1)[0][1] >= 0.8 * totals[mask]
+        if totals[mask] >= 2
+        and (counter.most_common(1)[0][1] >= 0.8 * totals[mask] or _advancing(seen[mask]))
     }
+
+
+def _advancing(seen: list[tuple[int, list[int]]]) -> bool:
+    """Does one of the numbers advance with the pages, from each occurrence to the next,
+    on 80 % of the steps?"""
+    seen = sorted(seen, key=lambda item: item[0])
+    steps = list(itertools.pairwise(seen))
+    for position in range(4):
+        agree = sum(
+            1
+            for (page, numbers), (next_page, next_numbers) in steps
+            if next_page > page
+            and len(numbers) > position < len(next_numbers)
+            and next_numbers[position] - numbers[position] == next_page - page
+        )
+        if agree >= 0.8 * len(steps):
+            return True
+    return False

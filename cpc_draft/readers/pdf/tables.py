@@ -37,6 +37,8 @@ def find_grids(edges: list[dict], width: float, height: float) -> list[TableGrid
     grids = []
     for table in finder.tables:
         x0, top, x1, bottom = table.bbox
+        if bottom <= 0 or top >= height or x1 <= 0 or x0 >= width:
+            continue  # outside the page as shown: a printer's crop marks beyond its trim
         rows = [list(row.cells) for row in table.rows]
         grids.append(TableGrid((x0, top, x1, bottom), rows))
     return grids
