@@ -75,16 +75,17 @@ def _read(path: Path) -> Document:
         raise InputFileError(path, f"cannot be read as an image ({error})") from None
     if not any(page.words for page in inputs):
         raise InputFileError(path, "was read by OCR, but no text was recognised")
-    blocks, headers, footers, _ = lay_out(inputs)
+    layout = lay_out(inputs)
     result = pages.summary(tally, choice)
     return Document(
         path=str(path),
         format="image",
-        blocks=tuple(blocks),
+        blocks=tuple(layout.blocks),
         pages=len(inputs),
         warnings=tuple(result.warnings),
-        headers=tuple(headers),
-        footers=tuple(footers),
+        headers=tuple(layout.headers),
+        footers=tuple(layout.footers),
+        footnotes=tuple(layout.footnotes),
         properties=result.properties,
     )
 

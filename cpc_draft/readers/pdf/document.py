@@ -83,18 +83,19 @@ def read(path: Path, password: str | None) -> Document:
         document.close()
     if damage.xref_damaged:
         warnings.append("the cross-reference table is damaged; the text was recovered")
-    blocks, headers, footers, body = lay_out(pages)
+    layout = lay_out(pages)
     for page_stats in stats:
-        page_stats.chars = body.get(page_stats.number, 0)
+        page_stats.chars = layout.body.get(page_stats.number, 0)
     warnings += text_layer_problems(path, stats) + ocr.warnings
     return Document(
         path=str(path),
         format="pdf",
-        blocks=tuple(blocks),
+        blocks=tuple(layout.blocks),
         pages=count,
         warnings=tuple(warnings),
-        headers=tuple(headers),
-        footers=tuple(footers),
+        headers=tuple(layout.headers),
+        footers=tuple(layout.footers),
+        footnotes=tuple(layout.footnotes),
         properties=properties | ocr.properties,
     )
 

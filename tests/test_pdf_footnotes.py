@@ -1,0 +1,61 @@
+"""Footnotes at the foot of a PDF page are the draft's footnotes, not its running text,
+as the Word reader keeps a .docx's apart: a list that goes on to the next page stays
+one list after its lead-in, and the note's words are not the draft's. Small
+print that opens with no mark, and a numbered paragraph set small, stay in the text.
+The PDFs are written by the tests (tests/pdf_factory.py)."""
+
+from __future__ import annotations
+
+from pdf_factory import Pdf
+
+from cpc_draft.model import ITEM
+from cpc_draft.readers.pdf import read_pdf
+
+NOTE = "Law No. 12 of 2019 on the protection of children sets a fine of US$ 5,000."
+
+
+def _draft(tmp_path, foot_lines: list[tuple[str, float]]):
+    """Two pages: a lead-in and two items on the first, the rest of the list and a
+    paragraph on the second; ``foot_lines`` (text, size) at the first page's foot."""
+    pdf = Pdf()
+    first = pdf.page()
+    top = first.lines(72, 72, ["Article 3 – Responsibilities"], size=12, bold=True) + 8
+    top = first.paragraph(
+        72, top, 460, "The Government of Ardell intends to carry out the following duties:"
+    )
+    for label, text in (
+        ("(a)", "assign six prosecutors to a unit;"),
+        ("(b)", "open two shelters;"),
+    ):
+        top = first.paragraph(72, top + 6, 460, f"{label} {text}")
+    baseline = 700.0
+    for text, size in foot_lines:
+        first.text(72, baseline, text, size=size)
+        baseline += size * 1.25
+    second = pdf.page()
+    top = second.paragraph(72, 72, 460, "(c) train three hundred labour inspectors.")
+    second.paragraph(
+        72, top + 12, 460, "The United States intends to fund the training of the new unit."
+    )
+    return pdf.save(tmp_path / "draft.pdf")
+
+
+def test_a_footnote_is_kept_apart_and_the_list_stays_whole(tmp_path):
+    path = _draft(tmp_path, [("1 " + NOTE[:40], 8), (NOTE[40:], 8)])
+    document = read_pdf(path)
+    assert document.footnotes == (NOTE,)
+    assert not any("Law No. 12" in block.text for block in document.blocks)
+    texts = [block.text for block in document.blocks]
+    lead_in = next(i for i, t in enumerate(texts) if t.endswith("duties:"))
+    following = document.blocks[lead_in + 1 : lead_in + 4]
+    assert [b.text[:3] for b in following] == ["(a)", "(b)", "(c)"]
+    assert all(block.kind == ITEM for block in following)
+
+
+def test_small_print_without_a_mark_and_a_small_numbered_paragraph_stay(tmp_path):
+    source = "Source: administrative data of the Ministry of Justice, 2024."
+    numbered = "12. This Memorandum is signed in two originals."
+    for foot in ([(source, 8)], [(numbered, 8)]):
+        document = read_pdf(_draft(tmp_path, foot))
+        assert document.footnotes == ()
+        assert any(foot[0][0][:20] in block.text for block in document.blocks)
