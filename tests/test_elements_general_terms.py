@@ -74,3 +74,124 @@ def test_a_general_aim_is_not_counted_among_listed_objectives(tmp_path):
     element = _elements(tmp_path, "en", GENERAL_AIM["en"], objectives)["A"]
     assert element["status"] == "present", element["reason"]
     assert element["reason"].startswith("2 objectives"), element["reason"]
+
+
+# --- B: one government's duties left to its discretion ----------------------------------
+
+CONCRETE_PARTNER = {
+    "en": "The Government of Doravia will assign eight prosecutors to child exploitation "
+    "cases by 30 June 2027 and will open a shelter for child victims in the capital.",
+    "es": "El Gobierno de Doravia se compromete a asignar ocho fiscales a los casos de "
+    "explotación infantil antes del 30 de junio de 2027 y a abrir un albergue en la capital.",
+    "fr": "Le Gouvernement de la Doravia s'engage à affecter huit procureurs aux affaires "
+    "d'exploitation des enfants avant le 30 juin 2027 et à ouvrir un foyer dans la capitale.",
+}
+VAGUE_US = {
+    "en": "The United States will support the efforts of Doravia as appropriate.",
+    "es": "Los Estados Unidos se comprometen a apoyar los esfuerzos de Doravia en la medida "
+    "de sus posibilidades.",
+    "fr": "Les États-Unis s'engagent à appuyer les efforts de la Doravia dans la mesure de "
+    "leurs moyens.",
+}
+CONCRETE_US = {
+    "en": "The United States will fund the training of the prosecutors and the equipment "
+    "of the shelter through awards to implementing partners.",
+    "es": "Los Estados Unidos se comprometen a financiar la formación de los fiscales y el "
+    "equipamiento del albergue mediante socios implementadores.",
+    "fr": "Les États-Unis s'engagent à financer la formation des procureurs et l'équipement "
+    "du foyer par l'intermédiaire de partenaires de mise en œuvre.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_b_duties_left_to_discretion_are_not_concrete(tmp_path, language):
+    element = _elements(tmp_path, language, CONCRETE_PARTNER[language], VAGUE_US[language])["B"]
+    assert element["status"] == "partial", element["reason"]
+    assert "discretion" in element["reason"]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_b_concrete_duties_of_both_are_present(tmp_path, language):
+    element = _elements(tmp_path, language, CONCRETE_PARTNER[language], CONCRETE_US[language])["B"]
+    assert element["status"] == "present", element["reason"]
+
+
+def test_b_a_pledge_of_money_is_a_contribution_not_a_duty(tmp_path):
+    pledge = "The United States intends to provide up to US$2,000,000 for the Partnership."
+    element = _elements(tmp_path, "en", CONCRETE_PARTNER["en"], pledge)["B"]
+    assert element["status"] == "partial", element["reason"]
+
+
+def test_b_a_hedge_on_one_duty_leaves_the_others(tmp_path):
+    """ "will support … as appropriate and will fund …": the funding is still a duty."""
+    mixed = (
+        "The United States will support the Ministry as appropriate, and will fund the "
+        "training of eight prosecutors through an implementing partner."
+    )
+    element = _elements(tmp_path, "en", CONCRETE_PARTNER["en"], mixed)["B"]
+    assert element["status"] == "present", element["reason"]
+
+
+# --- B: a plan of action gives its lines of action to the partner's bodies ---------------
+
+BODIES = {
+    "es": (
+        "Línea de acción 1.1 Fiscalía especializada",
+        "La Fiscalía General designará diez fiscales para los casos de explotación infantil.",
+        "Línea de acción 1.2 Salas de entrevista",
+        "El Poder Judicial habilitará tres salas de entrevista para niñas y niños víctimas.",
+    ),
+    "fr": (
+        "Axe 1 – Répression",
+        "La Police nationale créera une brigade des mineurs de vingt officiers dans la capitale.",
+        "Axe 2 – Protection",
+        "Le Conseil national de l'enfance ouvrira deux centres d'accueil pour enfants victimes.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_b_lines_of_action_of_national_bodies_are_the_partners_duties(tmp_path, language):
+    element = _elements(tmp_path, language, *BODIES[language])["B"]
+    assert element["status"] == "partial", element["reason"]
+    assert "duties of the partner government" in element["reason"], element["reason"]
+
+
+RESPONSIBLE_LINES = {
+    "en": (
+        "Action 1. Train forty police investigators in interviewing child victims.",
+        "Lead agency: National Police",
+        "Action 2. Open a shelter for child victims in the capital.",
+        "Lead agency: Ministry of Social Affairs",
+    ),
+    "es": (
+        "Acción 1. Formar a cuarenta investigadores en la entrevista de víctimas menores.",
+        "Responsable: Policía Nacional",
+        "Acción 2. Abrir un albergue para niñas y niños víctimas en la capital.",
+        "Institución responsable: Ministerio de Desarrollo Social",
+    ),
+    "fr": (
+        "Action 1. Former quarante enquêteurs à l'audition des enfants victimes.",
+        "Structure responsable : Police nationale",
+        "Action 2. Ouvrir un centre d'accueil pour enfants victimes dans la capitale.",
+        "Chef de file : Ministère des Affaires sociales",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_b_actions_given_to_a_responsible_body_are_duties(tmp_path, language):
+    element = _elements(tmp_path, language, *RESPONSIBLE_LINES[language])["B"]
+    assert element["status"] == "partial", element["reason"]
+    assert "duties of the partner government" in element["reason"], element["reason"]
+
+
+def test_b_a_lead_agency_column_gives_each_row_to_its_government(tmp_path):
+    table = (
+        "| Activity | Lead agency | Timing |\n"
+        "|---|---|---|\n"
+        "| Train forty police investigators | National Police | 2027 |\n"
+        "| Fund two shelters through implementing partners | TIP Office | 2027 |"
+    )
+    element = _elements(tmp_path, "en", table)["B"]
+    assert element["status"] == "present", element["reason"]

@@ -88,9 +88,21 @@ def _responsibilities(facts: StreamFacts) -> ElementStatus:
     if us or partner:
         who = _WHO["US"] if us else _WHO["partner"]
         other = _WHO["partner"] if us else _WHO["US"]
-        return ElementStatus(
-            "B", PARTIAL, f"duties of {who} only; none for {other}", evidence(us or partner)
-        )
+        if ("partner" if us else "US") in duties.general:
+            reason = (
+                f"duties of {who}; {other} takes on nothing concrete, only money or support"
+                " left to its discretion"
+            )
+        else:
+            reason = f"duties of {who} only; none for {other}"
+        return ElementStatus("B", PARTIAL, reason, evidence(us or partner))
+    if duties.general:
+        # "X intends to make available up to US$2,000,000", "Y will contribute as
+        # appropriate": general terms, not nothing.
+        who = " and ".join(_WHO[party] for party in duties.general)
+        offer, its = ("offers", "its") if len(duties.general) == 1 else ("offer", "their")
+        reason = f"no concrete duties; {who} only {offer} money or support left to {its} discretion"
+        return ElementStatus("B", PARTIAL, reason)
     return ElementStatus("B", MISSING, "no responsibilities attributed to either government")
 
 
