@@ -195,3 +195,66 @@ def test_b_a_lead_agency_column_gives_each_row_to_its_government(tmp_path):
     )
     element = _elements(tmp_path, "en", table)["B"]
     assert element["status"] == "present", element["reason"]
+
+
+# --- C: areas named, activities and funding left for later ------------------------------
+
+AREAS = {
+    "en": (
+        "The Participants will carry out activities in three areas of cooperation: "
+        "justice, care and prevention. The specific activities and their funding will be "
+        "identified later by the TIP Office.",
+    ),
+    "es": (
+        "Áreas de cooperación",
+        "Las actividades conjuntas abarcarán en particular la formación de fiscales, la "
+        "atención a las víctimas y la prevención. Su contenido y financiamiento se definirán "
+        "más adelante.",
+    ),
+    "fr": (
+        "Domaines d'intervention",
+        "Les activités conjointes porteront notamment sur la formation des magistrats, la "
+        "prise en charge des victimes et la prévention. Leur contenu et leur financement "
+        "seront précisés ultérieurement.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_c_named_areas_left_for_later_are_partial(tmp_path, language):
+    element = _elements(tmp_path, language, *AREAS[language])["C"]
+    assert element["status"] == "partial", element["reason"]
+
+
+def test_c_activities_to_be_determined_without_areas_are_missing(tmp_path):
+    """No program word names the areas: nothing of element C is there."""
+    activities = (
+        "Activities",
+        "The activities of the Partnership are to be determined once implementing partners "
+        "have been selected.",
+    )
+    element = _elements(tmp_path, "en", *activities)["C"]
+    assert element["status"] == "missing", element["reason"]
+
+
+LABELLED = {
+    "en": (
+        "Programme Area 1 – Justice. Training of prosecutors.",
+        "Programme Area 2 – Care. Two shelters.",
+    ),
+    "es": (
+        "Eje estratégico 1: Justicia. Formación de fiscales.",
+        "Eje estratégico 2: Atención. Dos albergues.",
+    ),
+    "fr": (
+        "Axe stratégique 1 : Justice. Formation des procureurs.",
+        "Axe stratégique 2 : Prise en charge. Deux foyers.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_c_a_qualified_program_word_labels_a_program(tmp_path, language):
+    element = _elements(tmp_path, language, *LABELLED[language])["C"]
+    assert element["status"] == "partial", element["reason"]
+    assert element["reason"].startswith("2 programs"), element["reason"]
