@@ -258,3 +258,75 @@ def test_c_a_qualified_program_word_labels_a_program(tmp_path, language):
     element = _elements(tmp_path, language, *LABELLED[language])["C"]
     assert element["status"] == "partial", element["reason"]
     assert element["reason"].startswith("2 programs"), element["reason"]
+
+
+# --- D: indicators left to a later agreement ---------------------------------------------
+
+INDICATORS_LATER = {
+    "en": "The indicators of the Partnership will be agreed by the Participants at their "
+    "first meeting.",
+    "es": "Los indicadores de la Alianza se definirán de común acuerdo en la primera reunión.",
+    "fr": "Les indicateurs de suivi seront définis d'un commun accord lors de la première réunion.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_d_indicators_to_be_agreed_later_are_partial(tmp_path, language):
+    element = _elements(tmp_path, language, INDICATORS_LATER[language])["D"]
+    assert element["status"] == "partial", element["reason"]
+    assert "later" in element["reason"]
+
+
+def test_d_no_word_of_indicators_is_missing(tmp_path):
+    element = _elements(tmp_path, "en", "The Participants will meet once a year.")["D"]
+    assert element["status"] == "missing", element["reason"]
+
+
+# --- E: oversight by a committee; the yearly split left for later ------------------------
+
+YEARLY = {
+    "en": "The United States intends to provide US$600,000 in 2026 and US$700,000 in 2027. "
+    "Doravia intends to provide US$300,000 in 2026 and US$350,000 in 2027.",
+    "es": "Los Estados Unidos aportarán US$600,000 en 2026 y US$700,000 en 2027. Doravia "
+    "aportará US$300,000 en 2026 y US$350,000 en 2027.",
+    "fr": "Les États-Unis fourniront 600 000 USD en 2026 et 700 000 USD en 2027. La Doravia "
+    "fournira 300 000 USD en 2026 et 350 000 USD en 2027.",
+}
+COMMITTEE = {
+    "en": "A Joint Steering Committee meets twice a year to follow the contributions.",
+    "es": "Un Comité de Seguimiento se reúne dos veces al año para revisar los aportes.",
+    "fr": "Un Comité de pilotage se réunit deux fois par an pour suivre les contributions.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_e_a_steering_committee_is_an_oversight_mechanism(tmp_path, language):
+    element = _elements(tmp_path, language, YEARLY[language], COMMITTEE[language])["E"]
+    assert element["status"] == "present", element["reason"]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_e_without_a_committee_oversight_is_missing(tmp_path, language):
+    element = _elements(tmp_path, language, YEARLY[language])["E"]
+    assert element["status"] == "partial", element["reason"]
+    assert "oversight" in element["reason"]
+
+
+TOTALS_PHASING_LATER = {
+    "en": "Budget\n\nThe United States intends to provide up to US$1,300,000 and Doravia "
+    "US$650,000 over the term. The annual phasing of these amounts will be agreed by the "
+    "Joint Steering Committee at its first meeting.",
+    "es": "Presupuesto\n\nLos Estados Unidos aportarán hasta US$1,300,000 y Doravia "
+    "US$650,000 durante la vigencia. La distribución anual de estos montos se acordará en la "
+    "primera reunión del Comité de Seguimiento.",
+    "fr": "Budget\n\nLes États-Unis fourniront jusqu'à 1 300 000 USD et la Doravia 650 000 USD "
+    "sur la durée du Partenariat. La répartition annuelle de ces montants sera arrêtée par le "
+    "Comité de pilotage lors de sa première réunion.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_e_totals_with_the_yearly_split_left_for_later_are_partial(tmp_path, language):
+    element = _elements(tmp_path, language, TOTALS_PHASING_LATER[language])["E"]
+    assert element["status"] == "partial", element["reason"]
+    assert "by year" in element["reason"], element["reason"]
