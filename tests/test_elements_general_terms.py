@@ -132,6 +132,42 @@ def test_b_a_hedge_on_one_duty_leaves_the_others(tmp_path):
     assert element["status"] == "present", element["reason"]
 
 
+PLURAL_LEAD_IN = {
+    "es": (
+        "Los Estados Unidos, por intermedio de la Oficina TIP y sujeto a la disponibilidad "
+        "de fondos, procurarán:\n\n"
+        "a) financiar la formación de los fiscales mediante socios implementadores;\n\n"
+        "b) equipar el albergue de la capital."
+    ),
+    "fr": (
+        "Les États-Unis, par l'intermédiaire du Bureau TIP et sous réserve de la "
+        "disponibilité des fonds, veilleront à :\n\n"
+        "a) financer la formation des procureurs par des partenaires de mise en œuvre ;\n\n"
+        "b) équiper le foyer de la capitale."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_b_a_plural_subject_introduces_its_list_of_duties(tmp_path, language):
+    """ "Los Estados Unidos … procurarán:", "Les États-Unis … veilleront à :": plural verbs."""
+    paragraphs = (CONCRETE_PARTNER[language], PLURAL_LEAD_IN[language])
+    element = _elements(tmp_path, language, *paragraphs)["B"]
+    assert element["status"] == "present", element["reason"]
+
+
+def test_b_duties_a_body_will_take_on_that_are_specified_later_are_none(tmp_path):
+    """ "Las responsabilidades que asumirán la Fiscalía y la Policía se precisarán en un plan
+    de trabajo": the partner's duties are left for later, whatever verb is in the future."""
+    later = (
+        "Las responsabilidades concretas que asumirán la Fiscalía General y la Policía "
+        "Nacional se precisarán en un plan de trabajo conjunto."
+    )
+    element = _elements(tmp_path, "es", CONCRETE_US["es"], later)["B"]
+    assert element["status"] == "partial", element["reason"]
+    assert "only; none for the partner government" in element["reason"], element["reason"]
+
+
 # --- B: a plan of action gives its lines of action to the partner's bodies ---------------
 
 BODIES = {
