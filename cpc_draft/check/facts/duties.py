@@ -8,11 +8,11 @@ intends to:" it is the United States, whatever stands between it and its verb. A
 lead-in ("X intends to:") gives X the members of the list that follows; a heading that
 names one government ("Responsibilities of the Government of X") gives X the list under
 it, as a clause's run-in title does ("5.1 Government of X. Through …, the GoB plans
-to:"). A duty left for later ("to be set out in a separate arrangement") is not a duty,
-nor one left to the government's discretion ("will support … as appropriate", "en la
-medida de sus posibilidades", "dans la mesure de ses moyens": the ``hedged_duty`` cues):
-nor a pledge of money ("the United States intends to provide up to US$4,000,000"), a
-contribution (elements C and E): a government that takes on only these has duties in
+to:"). A duty left for later ("to be set out in a separate arrangement") is not a duty.
+Nor is support left to the government's discretion ("will support … as appropriate", "en
+la medida de sus posibilidades", "dans la mesure de ses moyens": the ``hedged_duty``
+cues), or a pledge of money ("the United States intends to provide up to US$4,000,000"),
+a contribution (elements C and E): a government that takes on only these has duties in
 general terms only.
 
 A plan of action often gives each line of action to an institution of the partner, in
@@ -188,8 +188,8 @@ def _stated_duties(
     text: str, stream: Stream, amounts: Sequence[str] = ()
 ) -> tuple[list[str], str | None, set[str]] | None:
     """(the parties ``text`` gives duties to, the party whose list it introduces, the
-    parties it gives only duties left to their discretion), or None where no party takes
-    on anything in it."""
+    parties it gives only support at their discretion or money), or None where no party
+    takes on anything in it."""
     from cpc_draft.nlp import find_party_mentions
 
     language = stream.language
@@ -209,7 +209,10 @@ def _stated_duties(
             if party not in PARTIES:
                 continue  # "The Participants intend to …": joint, no one government's
             after = sentence[found.end() :]
-            short = len(after.split()) <= MIN_DUTY_WORDS or found.re is not commitment
+            # a verb ("will", "designará") with few words after it before the colon, or
+            # "Corresponde a X, a través de …:" however long, introduces X's list
+            by_verb = found.re is _commitment_or_future(language)
+            short = len(after.split()) <= MIN_DUTY_WORDS or not by_verb
             clause = _clause(after, commitment)
             if sentence.rstrip().endswith(":") and short:  # "Corresponde a X, a través de …:"
                 introduces = party
