@@ -103,10 +103,10 @@ def test_a_long_phrase_between_the_government_and_its_verb():
 def test_duties_left_for_a_separate_arrangement_are_none():
     review = _review(DRAFTS / "weak-en.txt")
     duties = review.primary.duties
-    # Only "… intends to contribute $500,000" under Resources: a duty in passing.
-    assert [b.text.split()[0] for b in duties.partner] == ["The"]
-    assert duties.in_passing == ("partner",)
-    assert "partner government appear only in passing" in review.elements["B"].reason
+    # Only "… intends to contribute $500,000" under Resources: a contribution (C, E),
+    # not a duty.
+    assert duties.partner == () and duties.general == ("partner",)
+    assert "partner government takes on nothing concrete" in review.elements["B"].reason
 
 
 def test_run_in_objectives_are_counted_one_by_one():

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from itertools import zip_longest
 
 from cpc_draft.check.facts import StreamFacts
-from cpc_draft.check.facts.deferral import deferring
+from cpc_draft.check.facts.deferral import deferred_mentions, deferring
 from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 
@@ -88,9 +88,21 @@ def _responsibilities(facts: StreamFacts) -> ElementStatus:
     if us or partner:
         who = _WHO["US"] if us else _WHO["partner"]
         other = _WHO["partner"] if us else _WHO["US"]
-        return ElementStatus(
-            "B", PARTIAL, f"duties of {who} only; none for {other}", evidence(us or partner)
-        )
+        if ("partner" if us else "US") in duties.general:
+            reason = (
+                f"duties of {who}; {other} takes on nothing concrete, only money or support"
+                " left to its discretion"
+            )
+        else:
+            reason = f"duties of {who} only; none for {other}"
+        return ElementStatus("B", PARTIAL, reason, evidence(us or partner))
+    if duties.general:
+        # "X intends to make available up to US$2,000,000", "Y will contribute as
+        # appropriate": general terms, not nothing.
+        who = " and ".join(_WHO[party] for party in duties.general)
+        offer, its = ("offers", "its") if len(duties.general) == 1 else ("offer", "their")
+        reason = f"no concrete duties; {who} only {offer} money or support left to {its} discretion"
+        return ElementStatus("B", PARTIAL, reason)
     return ElementStatus("B", MISSING, "no responsibilities attributed to either government")
 
 
@@ -122,6 +134,12 @@ def _programs(facts: StreamFacts) -> ElementStatus:
 def _indicators(facts: StreamFacts) -> ElementStatus:
     indicators = facts.indicators.listed
     if not indicators:
+        later = deferred_mentions(facts.stream.blocks, "indicator_word", facts.stream.language)
+        if later:
+            # "Les indicateurs … seront définis d'un commun accord": an intention to agree
+            # later is partial, as a heading without substance is.
+            reason = "no indicator is listed; the indicators are left to a later agreement"
+            return ElementStatus("D", PARTIAL, reason, _deferrals(later, facts.stream.language))
         return ElementStatus("D", MISSING, "no outcome indicators found")
     with_targets = [i for i in indicators if i.targets]
     found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in indicators[:5])
@@ -152,6 +170,12 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
     found = evidence([*money_blocks, *plan.oversight[:2]], 6)
     if not parties:
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")
+    if plan.phasing_later and not _yearly(contributions):
+        # "The annual phasing of these amounts will be agreed by the Committee": totals
+        # now, the plan by year later (an intention to agree later is partial).
+        reason = "totals are stated, but the contributions by year are left to a later decision"
+        later = _deferrals(plan.phasing_later, facts.stream.language)
+        return ElementStatus("E", PARTIAL, reason, (*later, *found)[:6])
     if not ((plan.has_article and in_article) or plan.by_year or _yearly(contributions)):
         reason = "amounts are stated, but no multi-year financial plan (contributions by year)"
         return ElementStatus("E", PARTIAL, reason, found)

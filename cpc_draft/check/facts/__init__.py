@@ -79,7 +79,7 @@ def find_facts(
         stream=stream,
         funding=funding,
         objectives=find_objectives(stream),
-        duties=find_duties(stream),
+        duties=find_duties(stream, funding.contributions),
         programs=find_programs(stream, funding.contributions),
         indicators=find_indicators(stream),
         plan=find_plan(stream),

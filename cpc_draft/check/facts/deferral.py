@@ -62,6 +62,17 @@ def deferring(text: str, language: str) -> list[str]:
     return [s for s in sentences(text) if defers(s, language)]
 
 
+def deferred_mentions(blocks, group: str, language: str) -> list:
+    """The blocks with a sentence that names ``group``'s topic and leaves it for later:
+    "The indicators will be agreed at the first meeting", "Los indicadores se definirán"."""
+    return [
+        block
+        for block in blocks
+        if has(group, language, block.text)
+        and any(has(group, language, s) for s in deferring(block.text, language))
+    ]
+
+
 def lacking(sentence: str, at: int, language: str) -> bool:
     """The words at ``at`` are what the sentence says is lacking: "the lack of a case
     management system", "l'absence de statistiques consolidées"."""

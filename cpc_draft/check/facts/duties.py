@@ -9,14 +9,28 @@ lead-in ("X intends to:") gives X the members of the list that follows; a headin
 names one government ("Responsibilities of the Government of X") gives X the list under
 it, as a clause's run-in title does ("5.1 Government of X. Through …, the GoB plans
 to:"). A duty left for later ("to be set out in a separate arrangement") is not a duty.
+Nor is support left to the government's discretion ("will support … as appropriate", "en
+la medida de sus posibilidades", "dans la mesure de ses moyens": the ``hedged_duty``
+cues), or a pledge of money ("the United States intends to provide up to US$4,000,000"),
+a contribution (elements C and E): a government that takes on only these has duties in
+general terms only.
+
+A plan of action often gives each line of action to an institution of the partner, in
+the future tense: "La Procuraduría General designará quince fiscales", "La Police
+nationale créera une brigade". A national body (the ``national_body`` cues) is the
+partner's, and a future-tense verb right after the body that opens the sentence commits
+it as "intends to" does. Lines of action given to a body by a "Responsable:" line or a
+lead-agency column (:mod:`.assigned`) are that government's listed duties.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
+from cpc_draft.check.facts.assigned import assigned_duties
 from cpc_draft.check.facts.listing import (
     NEUTRAL_KEYS,
     ends_in_lead_colon,
@@ -26,13 +40,14 @@ from cpc_draft.check.facts.listing import (
     sub_clause,
 )
 from cpc_draft.check.facts.stream import Stream
-from cpc_draft.model import HEADING, ITEM, TextBlock
-from cpc_draft.text.cues import cue, has
+from cpc_draft.model import HEADING, ITEM, Contribution, TextBlock
+from cpc_draft.text.cues import cue, has, phrases
 
 PARTIES = ("US", "partner")
 MIN_DUTY_WORDS = 4  # "intends to:" introduces duties; "intends to fund partners" is one
 MIN_WOVEN_DUTIES = 2  # duties of each government in one section of no element
 MAX_TITLE_WORDS = 8  # "5.2 United States Government." before the clause's text
+MAX_SUBJECT_WORDS = 12  # "El Consejo Nacional de Pesca y Acuicultura realizará …"
 
 
 class Duties(NamedTuple):
@@ -40,29 +55,38 @@ class Duties(NamedTuple):
     partner: tuple[TextBlock, ...]
     has_article: bool  # a section on responsibilities, not only duties in passing
     in_passing: tuple[str, ...] = ()  # parties whose duties are only mentioned in passing
+    # parties with no concrete duty, only support left to their discretion or money
+    general: tuple[str, ...] = ()
 
 
 class _Reading(NamedTuple):
     duties: dict[str, list[TextBlock]]
     listed: dict[str, list[TextBlock]]  # duties given as a list (lead-in or run-in)
     clauses: dict[str, list[int]]  # the block of each duty stated in a sentence
+    general: set[str]  # parties giving support at their discretion ("as appropriate") or money
 
 
-def find_duties(stream: Stream) -> Duties:
+def find_duties(stream: Stream, contributions: Sequence[Contribution] = ()) -> Duties:
     section = stream.in_section("responsibilities")
-    reading = _read(section, stream, headed=True)
-    duties, passing = reading.duties, []
+    money: dict[int, list[str]] = {}
+    for contribution in contributions:
+        money.setdefault(contribution.block, []).append(contribution.text)
+    reading = _read(section, stream, money, headed=True)
+    duties, passing, general = reading.duties, [], set(reading.general)
     missing = [party for party in PARTIES if not duties[party]]
     if missing:
         # Look beyond the section: a government's duties given as a list ("X intends
         # to:" and its members) count wherever they stand, under a heading the draft
         # words its own way or none; a duty in a sentence elsewhere is in passing.
         inside = {b.index for b in section}
-        rest = _read([b for b in stream.blocks if b.index not in inside], stream, headed=False)
+        others = [b for b in stream.blocks if b.index not in inside]
+        rest = _read(others, stream, money, headed=False)
         woven = not section and _woven_section(stream, rest)
+        general |= rest.general
+        assigned = assigned_duties(stream)
         for party in missing:
-            duties[party] = rest.duties[party]
-            stated = rest.listed[party] or woven
+            duties[party] = rest.duties[party] or assigned[party]
+            stated = rest.listed[party] or assigned[party] or woven
             if duties[party] and not stated and (section or stream.structured):
                 passing.append(party)
     return Duties(
@@ -70,6 +94,7 @@ def find_duties(stream: Stream) -> Duties:
         tuple(duties["partner"]),
         stream.has_section("responsibilities"),
         tuple(passing),
+        tuple(party for party in PARTIES if party in general and not duties[party]),
     )
 
 
@@ -87,12 +112,16 @@ def _woven_section(stream: Stream, reading: _Reading) -> bool:
     return False
 
 
-def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Reading:
+def _read(
+    blocks: Sequence[TextBlock], stream: Stream, money: dict[int, list[str]], *, headed: bool
+) -> _Reading:
     """Each government's duties in ``blocks``. ``headed``: the blocks are a
-    responsibilities section, whose headings may name the government."""
+    responsibilities section, whose headings may name the government. ``money``: the
+    amounts each block states, by block index."""
     duties: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
     listed: dict[str, list[TextBlock]] = {party: [] for party in PARTIES}
     clauses: dict[str, list[int]] = {party: [] for party in PARTIES}
+    general: set[str] = set()
     current: str | None = None  # whose list the following members belong to
     headed_by: str | None = None  # the government the current heading names
     lead = ""  # the lead-in of the current list: "4.1 X will:" has "4.1.1 …" as members
@@ -103,12 +132,17 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
         member = block.kind == ITEM or is_labelled(block) or sub_clause(lead, block.text)
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         if current and member and not ends_in_lead_colon(block, following):
+            if has("hedged_duty", stream.language, block.text):
+                general.add(current)  # "(c) support the Ministry as appropriate"
+                continue
             _add(duties[current], block)  # "(b) ensure that …": the list's government's
             _add(listed[current], block)
             continue
-        said = _stated_duties(block.text, stream) if _may_state(block, stream) else None
+        amounts = money.get(block.index, ())
+        said = _stated_duties(block.text, stream, amounts) if _may_state(block, stream) else None
         if said is not None:
-            subjects, introduces = said
+            subjects, introduces, discretionary = said
+            general.update(discretionary)
             for party in subjects:
                 clauses[party].append(block.index)
                 _add(duties[party], block)
@@ -123,25 +157,46 @@ def _read(blocks: Sequence[TextBlock], stream: Stream, *, headed: bool) -> _Read
             _add(listed[headed_by], block)
         else:
             current = None
-    return _Reading(duties, listed, clauses)
+    return _Reading(duties, listed, clauses, general)
 
 
 def _may_state(block: TextBlock, stream: Stream) -> bool:
-    return any(has(group, stream.language, block.text) for group in _COMMITMENT_GROUPS)
+    language = stream.language
+    return any(has(group, language, block.text) for group in _COMMITMENT_GROUPS) or (
+        _future(language).search(block.text) is not None
+    )
+
+
+@cache
+def _future(language: str) -> re.Pattern:
+    """A verb in the future tense ("designará", "créera"): in Spanish and French a body
+    that opens the sentence commits with it as with "intends to"."""
+    endings = "|".join(phrases("future_endings", language))
+    return re.compile(rf"\b\w{{2,}}(?:{endings})\b" if endings else r"(?!)")
+
+
+@cache
+def _commitment_or_future(language: str) -> re.Pattern:
+    commitment, future = cue("commitment", language), _future(language)
+    return re.compile(f"(?:{commitment.pattern})|(?:{future.pattern})", commitment.flags)
 
 
 _COMMITMENT_GROUPS = ("commitment", "commitment_of", "commitment_to")
 
 
-def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | None:
-    """(the parties ``text`` gives duties to, the party whose list it introduces), or
-    None where no party takes on anything in it."""
+def _stated_duties(
+    text: str, stream: Stream, amounts: Sequence[str] = ()
+) -> tuple[list[str], str | None, set[str]] | None:
+    """(the parties ``text`` gives duties to, the party whose list it introduces, the
+    parties it gives only support at their discretion or money), or None where no party
+    takes on anything in it."""
     from cpc_draft.nlp import find_party_mentions
 
     language = stream.language
     commitment = cue("commitment", language)
-    mentions = find_party_mentions(text, language, stream.partner)
+    mentions = _with_bodies(text, find_party_mentions(text, language, stream.partner), language)
     subjects: list[str] = []
+    general: set[str] = set()
     introduces: str | None = None
     any_subject = False
     titled = _titled_by(text, mentions)
@@ -154,29 +209,102 @@ def _stated_duties(text: str, stream: Stream) -> tuple[list[str], str | None] | 
             if party not in PARTIES:
                 continue  # "The Participants intend to …": joint, no one government's
             after = sentence[found.end() :]
-            short = len(after.split()) <= MIN_DUTY_WORDS or found.re is not commitment
+            # a verb ("will", "designará") with few words after it before the colon, or
+            # "Corresponde a X, a través de …:" however long, introduces X's list
+            by_verb = found.re is _commitment_or_future(language)
+            short = len(after.split()) <= MIN_DUTY_WORDS or not by_verb
+            clause = _clause(after, commitment)
             if sentence.rstrip().endswith(":") and short:  # "Corresponde a X, a través de …:"
                 introduces = party
+            elif has("hedged_duty", language, f"{found.group()} {clause.strip()}"):
+                general.add(party)  # "X will support Y as appropriate": no duty of X's
             elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
-                subjects.append(party)  # each clause its own: "X will …, and Y will …"
-    return (subjects, introduces) if any_subject else None
+                if _pledges_money(clause, amounts, language):
+                    general.add(party)  # "X intends to provide up to US$…": money, no duty
+                else:
+                    subjects.append(party)  # each clause its own: "X will …, and Y will …"
+    return (subjects, introduces, general) if any_subject else None
+
+
+PLEDGE_VERB_AT = 3  # "provide up to US$…", "to contribute US$…": the verb comes first
+
+
+def _pledges_money(clause: str, amounts: Sequence[str], language: str) -> bool:
+    """The clause only gives money: a funding verb first, then an amount ("provide up to
+    US$4,000,000 for the Partnership", "aportará RD$ 45,000,000")."""
+    if not any(amount and amount in clause for amount in amounts):
+        return False
+    opening = " ".join(clause.split()[:PLEDGE_VERB_AT])
+    return has("pledge_verb", language, opening)
+
+
+def _clause(after: str, commitment: re.Pattern) -> str:
+    """What one commitment takes on: the words after it up to the next commitment ("will
+    support … as appropriate and will fund …" hedges the support, not the funding)."""
+    following = commitment.search(after)
+    return after[: following.start()] if following else after
 
 
 def _commitments(text, mentions, offset: int, sentence: str, commitment, language: str):
     """(cue, the party taking on what follows it) in ``sentence``: the subject before
     "will", "se compromete a"; the party named right after "Corresponde a", "Il incombe
     à"; the party named before "le corresponde" ("A la parte X le corresponde:")."""
-    start = 0
-    for found in commitment.finditer(sentence):
+    start, previous = 0, None
+    for found in _commitment_or_future(language).finditer(sentence):
         segment = (offset + start, offset + found.start())
-        start = found.end()
-        yield found, _subject(text, mentions, segment, language)
+        future = commitment.fullmatch(found.group()) is None
+        if previous and _joined(text[segment[0] : segment[1]], language):
+            party = previous  # "X will support Y as appropriate, and will fund …": X's
+        elif future:
+            party = _opening_subject(text, mentions, segment, language)
+        else:
+            party = _subject(text, mentions, segment, language)
+        if future and party is None:
+            continue  # "El Plan se organizará …": a future tense, no one's duty
+        start, previous = found.end(), party
+        yield found, party
     for found in cue("commitment_of", language).finditer(sentence):
         after = [m for m in mentions if offset + found.end() <= m.start < offset + found.end() + 4]
         yield found, after[0].party if after else None
     for found in cue("commitment_to", language).finditer(sentence):
         before = [m for m in mentions if offset <= m.start and m.end <= offset + found.start()]
         yield found, before[-1].party if before else None
+
+
+def _with_bodies(text: str, mentions, language: str) -> list:
+    """The party mentions, and the partner's national bodies named where no party is
+    ("la Procuraduría General", "the Office of the Attorney General")."""
+    from cpc_draft.nlp.values import PartyMention
+
+    added = [
+        PartyMention("partner", found.group(), found.start(), found.end())
+        for found in cue("national_body", language).finditer(text)
+        if all(found.end() <= m.start or found.start() >= m.end for m in mentions)
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+def _opening_subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
+    """The party or body that opens ``text[segment]``: "El Poder Judicial habilitará …",
+    not "… integrada por la Procuraduría, se reunirá"."""
+    start, end = segment
+    opening = text[start:end]
+    stripped = len(opening) - len(opening.lstrip(" \t-–—•(0123456789.)"))
+    words = opening[stripped:].split()
+    if len(words) > MAX_SUBJECT_WORDS:
+        return None
+    first = [m for m in mentions if start <= m.start and m.end <= end]
+    if not first:
+        return None
+    before = text[start + stripped : first[0].start].split()
+    return first[0].party if len(before) <= 1 and first[0].party in PARTIES else None
+
+
+def _joined(between: str, language: str) -> bool:
+    """The words between two commitments end in "and": the second has the first's
+    subject, whatever party the first one's object names."""
+    words = between.rstrip(" ,;").split()
+    return bool(words) and cue("list_and", language).fullmatch(words[-1]) is not None
 
 
 def _subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:

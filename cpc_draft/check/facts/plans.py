@@ -17,7 +17,9 @@ tracked or managed, or names the system that holds them, now rather than later a
 as a possibility ("options could include a shared database"); "data will be shared" is a
 mention, "the lack of consolidated statistics" a problem, not a system, and
 "information" is child protection data only when it is about children or cases.
-Oversight left for later ("audit arrangements will be agreed later") is none.
+Oversight left for later ("audit arrangements will be agreed later") is none, and so is
+a split of the amounts by year left for later ("the annual phasing will be agreed by the
+Committee"): totals alone are no multi-year plan.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class FinancialPlan(NamedTuple):
     has_article: bool
     by_year: bool  # a table with a row per year ("2022", "FY2023", "Year 1", "2022–2023")
     oversight: tuple[TextBlock, ...]
+    phasing_later: tuple[TextBlock, ...] = ()  # the amounts by year left to a later decision
 
 
 class Sustainability(NamedTuple):
@@ -78,15 +81,31 @@ def find_plan(stream: Stream) -> FinancialPlan:
         oversight=tuple(
             b for b in stream.blocks if b.kind != HEADING and _oversees(b.text, language)
         ),
+        phasing_later=tuple(
+            b
+            for b in stream.blocks
+            if b.kind != HEADING
+            and has("annual_phasing", language, b.text)
+            and any(has("annual_phasing", language, s) for s in deferring(b.text, language))
+        ),
     )
 
 
 def _oversees(text: str, language: str) -> bool:
-    """Oversight provided now, not "oversight arrangements will be agreed later"."""
-    if not has("oversight", language, text):
+    """Oversight provided now, not "oversight arrangements will be agreed later": an audit
+    or a review of the spending, or a joint body that meets or reviews ("A Joint Steering
+    Committee meets twice a year to …", "Una Mesa de Seguimiento se reunirá …"); a body
+    only named ("report to the Steering Committee") oversees nothing in that sentence."""
+    if not (has("oversight", language, text) or has("oversight_body", language, text)):
         return False  # most blocks
     live = live_sentences(text, language, intentions=False)
-    return any(has("oversight", language, sentence) for sentence in live)
+    return any(_oversight_in(sentence, language) for sentence in live)
+
+
+def _oversight_in(sentence: str, language: str) -> bool:
+    return has("oversight", language, sentence) or (
+        has("oversight_body", language, sentence) and has("oversight_act", language, sentence)
+    )
 
 
 def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustainability:

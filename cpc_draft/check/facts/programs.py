@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from cpc_draft.check.facts.listing import (
@@ -67,9 +68,12 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     tables = _program_tables(stream, section, named)
     listed = named or [b for b in tables if not is_total(b)]
     general = not listed
+    areas = _named_areas(stream)
     if general:
-        listed = [b for b in section if b.kind != HEADING and len(b.text.split()) > 5]
-    undecided = any(has("undecided", stream.language, b.text) for b in section)
+        listed = [b for b in section if b.kind != HEADING and len(b.text.split()) > 5] or areas
+    # Areas named as programs ("IV. Domaines d'intervention", "the three areas of
+    # cooperation") whose activities are left for later are programs in general terms.
+    undecided = not areas and any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
     funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
     count = sum(max(1, _listed_inside(b.text)) for b in listed) if named else len(listed)
@@ -94,9 +98,37 @@ def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]
             for member in members_after(blocks, position, titled=True):
                 named[member.index] = member
     if not named:
-        items = [b for b in section if b.kind == ITEM and not is_lead_in(b)]
+        # "6.1 … the following programs, with the allocations shown." before the table
+        # that names them introduces the programs; it is not one of them.
+        before_table = {
+            block.index for block, following in pairwise(blocks) if following.kind == TABLE_ROW
+        }
+        items = [
+            b
+            for b in section
+            if b.kind == ITEM and not is_lead_in(b) and b.index not in before_table
+        ]
         named = {b.index: b for b in items}
     return [b for b in blocks if b.index in named]
+
+
+def _named_areas(stream: Stream) -> list[TextBlock]:
+    """The blocks under a programs heading that uses a program word ("Domaines
+    d'intervention", "Áreas de cooperación"; not "Activities"), and paragraphs that name
+    how many areas of work there are ("activities in the three areas of cooperation")."""
+    language = stream.language
+    found = [
+        block
+        for section in stream.sections
+        if section.key == "programs"
+        and section.heading is not None
+        and has("program_word", language, section.heading.text)
+        for block in section.blocks
+        if block.kind != HEADING
+    ]
+    counted = _count_pattern(language)
+    found += [b for b in stream.blocks if b.kind != HEADING and counted.search(b.text)]
+    return found
 
 
 def _listed_inside(text: str) -> int:
@@ -136,7 +168,11 @@ def _count_pattern(language: str) -> re.Pattern:
 
 @cache
 def _label_pattern(language: str) -> re.Pattern:
-    return re.compile(_LEAD + f"(?:{cue('program_word', language).pattern})" + _NUMBER, re.I)
+    """ "Program 2 –", and with a word that qualifies the program word: "Programme Area
+    1 –", "Eje estratégico 3:", "Axe stratégique 2 :"."""
+    words = cue("program_word", language).pattern
+    qualifier = cue("program_qualifier", language).pattern
+    return re.compile(_LEAD + f"(?:{words})(?:\\s+{qualifier})?" + _NUMBER, re.I)
 
 
 @cache
