@@ -164,3 +164,20 @@ def test_merged_header_cells_in_pdf(tmp_path):
     document = read_document(pdf.save(tmp_path / "es.pdf"))
     listed = review_document(document, Config()).primary.indicators.listed
     assert _found(listed) == WANTED
+
+
+@pytest.mark.parametrize(
+    ("language", "target"),
+    [("en", "Target per year"), ("es", "Metas anuales"), ("fr", "Cibles annuelles")],
+)
+def test_a_one_row_header_of_yearly_targets_in_the_plural(tmp_path, language, target):
+    """ "Metas anuales 2026 | Metas anuales 2027": the plural qualifies the targets too."""
+    heading, heads, _ = STYLES[language]
+    header = [*heads, *(f"{target} {year}" for year in YEARS)]
+    rows = [header, *_rows(language, target)[2:]]
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    table = "\n".join([lines[0], "|" + "---|" * len(header), *lines[1:]])
+    path = tmp_path / f"{language}.txt"
+    path.write_text(f"{heading}\n\n{LEAD_IN[language]}\n\n{table}\n", "utf-8")
+    listed = review_document(read_document(path), Config()).primary.indicators.listed
+    assert _found(listed) == WANTED
