@@ -99,7 +99,8 @@ def _deadline(language: str) -> re.Pattern:
 def _leading_count(language: str) -> re.Pattern:
     """The words before a count that opens an item: "train 900 …", "capacitar a 900 …",
     "former 900 …" (one verb, a preposition at most)."""
-    return re.compile(r"^\W*(?:to\s+)?[^\W\d_]+(?:\s+(?:a|à|al))?\s+$", re.IGNORECASE)
+    joiner = cue("count_joiner", language).pattern
+    return re.compile(rf"^\W*(?:(?:{joiner})\s+)?[^\W\d_]+(?:\s+(?:{joiner}))?\s+$")
 
 
 class _Scan(NamedTuple):
