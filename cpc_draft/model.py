@@ -221,6 +221,9 @@ class Indicator:
     placeholder. ``target_years`` stands beside ``targets`` (None where the draft gives
     no year), in the order of the years; ``placeholders`` holds what the draft wrote where
     a value should be ("to be determined", "à définir"). ``starred``: marked with "*".
+    ``final_placeholder``: what the draft wrote where the final target should be ("TBD"
+    under the last year, after yearly targets): the final target is not set, whatever the
+    years before it say.
     """
 
     text: str
@@ -236,15 +239,16 @@ class Indicator:
     target_years: tuple[str | None, ...] = ()
     placeholders: tuple[str, ...] = ()
     starred: bool = False
+    final_placeholder: str | None = None
 
     @property
     def target(self) -> str | None:
-        """The final target: the one for the latest year."""
-        return self.targets[-1] if self.targets else None
+        """The final target: the one for the latest year, None where that is not set."""
+        return self.targets[-1] if self.targets and not self.final_placeholder else None
 
     @property
     def target_year(self) -> str | None:
-        return self.target_years[-1] if self.target_years else None
+        return self.target_years[-1] if self.target_years and not self.final_placeholder else None
 
 
 @dataclass(frozen=True)

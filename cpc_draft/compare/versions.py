@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cpc_draft.compare.align import Pair, align
+from cpc_draft.compare.paragraph_moves import with_paragraph_moves
 from cpc_draft.compare.sequence import Budget
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
@@ -140,6 +141,7 @@ def compare_stream(
         for a in new_articles
         if a.index not in paired_new
     ]
+    changes = with_paragraph_moves(changes, MOVED, MODIFIED)
     changes.sort(key=_reading_order)
     merged = _merge(language, old_articles, new_articles, pairs, diffs)
     return LanguageComparison(language, tuple(changes), tuple(renumbered), tuple(merged))

@@ -109,7 +109,14 @@ def _fact_view(fact: FactChange) -> dict:
 
 def _language_view(found: LanguageComparison, comparison: VersionComparison) -> dict:
     prefix = f"{found.language}-"
-    substantive = {change.old.index for change in found.changes if change.kind == MODIFIED}
+    # an article is changed where it was modified, or where a paragraph moved out of it
+    # or into it (an article moved whole is a move_from/move_to piece of its own)
+    substantive = {
+        (side, article.index)
+        for change in found.changes
+        if change.kind in (MODIFIED, MOVED)
+        for side, article in ((OLD, change.old), (NEW, change.new))
+    }
     moves = {_move_name(c): c for c in found.changes if c.kind == MOVED}
     pieces = [
         _piece_view(piece, prefix, substantive, moves, found.renumbered) for piece in found.merged
@@ -179,9 +186,9 @@ def _piece_view(piece, prefix, substantive, moves, renumbered) -> dict:
     return view
 
 
-def _paired_kind(old: Article, new: Article, substantive: set[int]) -> str:
+def _paired_kind(old: Article, new: Article, substantive: set[tuple[str, int]]) -> str:
     """A paired article whose text differs only by its number (or spacing) is not a change."""
-    if old.index in substantive:
+    if (OLD, old.index) in substantive or (NEW, new.index) in substantive:
         return MODIFIED
     return RENUMBERED if old.number != new.number else UNCHANGED
 

@@ -84,31 +84,45 @@ def _joined(rows: list[TextBlock], name: int) -> list[TextBlock]:
     return out
 
 
-def _header(rows: list[TextBlock]) -> tuple[tuple[str, ...], list[TextBlock]]:
+class Header(NamedTuple):
+    cells: tuple[str, ...]  # each column's header, its group heading before its own words
+    groups: dict[int, tuple[str, str]]  # column -> (merged heading over it, its own heading)
+
+
+def _header(rows: list[TextBlock]) -> tuple[Header, list[TextBlock]]:
     """The header row, with the rows that continue it: a PDF may cut a header cell over
-    two lines ("Baselin" | "e", "Target" | "2028"), the first two cells left empty."""
+    two lines ("Baselin" | "e", "Target" | "2028"), the first two cells left empty; a
+    merged cell ("Targets", "Metas anuales") may head a second row of years."""
     header, at = list(rows[0].cells), 1
+    groups: dict[int, tuple[str, str]] = {}
     while at < len(rows) and _continues_header(rows[at].cells, len(header)):
-        spans = _spanned(header, rows[at].cells)
-        for i, more in enumerate(rows[at].cells[: len(header)]):
+        below = rows[at].cells
+        spans = _spanned(header, below)
+        for i, group in spans.items():
+            groups[i] = (group, below[i].strip())
+        for i, more in enumerate(below[: len(header)]):
             glue = "" if header[i][-1:].isalpha() and more[:1].islower() else " "
             header[i] = f"{header[i]}{glue}{more}".strip() if more else header[i]
         for i, above in spans.items():
-            header[i] = f"{above} {header[i]}"
+            if not header[i].startswith(above):
+                header[i] = f"{above} {header[i]}"
         at += 1
-    return tuple(header), rows[at:]
+    return Header(tuple(header), groups), rows[at:]
 
 
 def _spanned(header: list[str], below: tuple[str, ...]) -> dict[int, str]:
-    """The group heading over each column a merged header cell spans: "Target" over
-    "Year 2 (2028) | Year 4 (2030)" leaves the second column's own header empty, and
-    its sub-heading alone ("Year 4 (2030)") would not say it holds targets."""
+    """The group heading over each column a merged header cell spans, its first column
+    too: "Target" over "Year 2 (2028) | Year 4 (2030)" leaves the second column's own
+    header empty, and its sub-heading alone ("Year 4 (2030)") would not say it holds
+    targets."""
     spans: dict[int, str] = {}
     group: str | None = None
     for i, cell in enumerate(header):
         filled_below = i < len(below) and bool(below[i].strip())
         if cell.strip():
             group = cell.strip() if filled_below else None
+            if group is not None:
+                spans[i] = group
         elif group is not None and filled_below:
             spans[i] = group
         else:
@@ -126,8 +140,9 @@ def _continues_header(cells: tuple[str, ...], width: int) -> bool:
     )
 
 
-def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
+def _columns(heads: Header, language: str, baseline_year: str | None):
     """The header's columns, or None when this is not an indicator table."""
+    header = heads.cells
 
     def _is_key(cell: str) -> bool:
         return has("key_column", language, cell)
@@ -136,17 +151,22 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
     named = _first(header, lambda c: has("indicator_word", language, c) and not _is_key(c))
     baseline = _first(header, lambda cell: _values_column("baseline", language, cell))
     targets = []
+    grouped = False
     for i, cell in enumerate(header):
         if i in (key, named, baseline):
             continue
         year = _YEAR.search(cell)
+        under = _under_targets(heads.groups.get(i), language)
         if _values_column("target", language, cell):
             targets.append((i, year.group() if year else None))
+        elif under is not None:
+            targets.append((i, under or None))  # "Metas anuales" over "2026 | 2027 | …"
+            grouped = True
         elif _BARE_YEAR.match(cell) and i > (baseline if baseline is not None else 0):
             targets.append((i, _BARE_YEAR.match(cell).group(1)))
         elif baseline is not None and i > baseline and _term_year(cell, language):
             targets.append((i, None))  # "Y1 | Y2 | Y3": a target for each year of the term
-    said = any(_values_column("target", language, cell) for cell in header)
+    said = grouped or any(_values_column("target", language, cell) for cell in header)
     if named is None and baseline is None and not said:
         return None  # year columns alone: a financial plan
     if baseline is None and targets and targets[0][1] == baseline_year and len(targets) > 1:
@@ -161,6 +181,23 @@ def _columns(header: tuple[str, ...], language: str, baseline_year: str | None):
         key=key,
         baseline_year=in_header.group() if in_header else baseline_year,
     )
+
+
+def _under_targets(group: tuple[str, str] | None, language: str) -> str | None:
+    """The year of a column headed by a period ("2027", "FY2027", "Año 2") under a merged
+    heading of targets ("Metas anuales", "Cibles par année", "Targets"): "" for a year of
+    the term, None when the column is no such target column."""
+    if group is None:
+        return None
+    heading, own = group
+    if not has("target", language, heading) or has("baseline", language, heading):
+        return None
+    from cpc_draft.nlp.periods import label_period
+
+    period = label_period(own, language)
+    if period is None:
+        return None
+    return period if _YEAR.fullmatch(period) else ""
 
 
 def _term_year(cell: str, language: str) -> bool:
@@ -228,7 +265,21 @@ def _row(row: TextBlock, columns: Columns, language: str) -> Indicator | None:
         target_years=tuple(year for year, _ in targets),
         placeholders=tuple(placeholders),
         starred=starred,
+        final_placeholder=_final_placeholder(readings),
     )
+
+
+def _final_placeholder(readings) -> str | None:
+    """What the column of the final target holds where it holds no value ("TBD", "por
+    definir"): that column is the one of the latest year, else the last one."""
+    if not readings:
+        return None
+    years = [c.year or year for c, year in readings]
+    final = readings[-1]
+    if all(years):
+        final = max(zip(years, range(len(readings)), readings, strict=True))[2]
+    cell = final[0]
+    return cell.placeholder if cell.value is None else None
 
 
 def _name(written: str, number: str) -> tuple[str, str | None, bool]:

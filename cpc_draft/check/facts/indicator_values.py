@@ -63,6 +63,9 @@ def _tokens(language: str) -> re.Pattern:
                 rf"(?P<from>{group('value_from')})",
                 rf"(?P<placeholder>{group('placeholder')})",
                 rf"(?P<year>(?<![\d.,]){YEAR}(?![\d%]|[.,]\d|{percent}))",
+                # "Year 2 (FY2027)", "Año 3": a year of the term, never a value
+                rf"(?P<term>(?<!\w)(?:{group('term_year')})\s?\d{{1,2}}(?![\d%.,]\d|\d)"
+                rf"(?:\s*\(\s*(?:FY|AF|EF)?\s?{YEAR}\s*\))?)",
                 rf"(?P<num>(?<![\w.,]){_FIGURE}{percent}?(?![\w]))",
                 rf"(?P<zero>{group('zero')})",
                 rf"(?P<yes>{group('yes')})",
@@ -84,8 +87,28 @@ def _qualifiers(language: str) -> re.Pattern:
 
 @cache
 def _year_link(language: str) -> re.Pattern:
-    words = cue("year_link", language).pattern
-    return re.compile(rf"\s*(?:\(|,?\s*(?:{words})\s+)\s*")
+    """Between a value and its year: "60 in 2030", "41 (2025)", "9 in Year 2 (FY2027)",
+    "15 a year by end-2029", "80 % a finales de 2029"."""
+    words, ends = cue("year_link", language).pattern, cue("year_end", language).pattern
+    rate = cue("per_year", language).pattern
+    return re.compile(
+        rf"\s*(?:(?:{rate})\s*)?(?:\((?:FY|AF|EF)?\s?|,?\s*(?:{words})(?:\s+(?:{ends}))?[\s-]+)\s*"
+    )
+
+
+@cache
+def _deadline(language: str) -> re.Pattern:
+    """What ends the words before a deadline year: "… officials by end-", "… para "."""
+    words, ends = cue("target_by", language).pattern, cue("year_end", language).pattern
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:{ends}))?[\s-]+$")
+
+
+@cache
+def _leading_count(language: str) -> re.Pattern:
+    """The words before a count that opens an item: "train 900 …", "capacitar a 900 …",
+    "former 900 …" (one verb, a preposition at most)."""
+    joiner = cue("count_joiner", language).pattern
+    return re.compile(rf"^\W*(?:(?:{joiner})\s+)?[^\W\d_]+(?:\s+(?:{joiner}))?\s+$")
 
 
 class _Scan(NamedTuple):
@@ -99,7 +122,7 @@ class _Scan(NamedTuple):
 
 def read_values(text: str, language: str, baseline_year: str | None = None) -> Reading:
     """The baseline and targets stated in ``text`` (one indicator's words or one cell)."""
-    scan = _scan(list(_tokens(language).finditer(text)), language)
+    scan = _scan(_meaningful(list(_tokens(language).finditer(text))), language)
     baseline = _baseline(scan.figures, baseline_year, TARGET in scan.roles)
     targets = [
         f
@@ -129,9 +152,10 @@ def _baseline(figures: list[Figure], baseline_year: str | None, has_target_cue: 
         same = next((f for f in figures if f.year == baseline_year and f.role is None), None)
         if same:
             return same
-    first = figures[0]
-    later = [f.year for f in figures[1:] if f.year]
-    # "2025: 40%. Aim: 55% in 2026": what comes before the targets is where one starts.
+    # "2025: 40%. Aim: 55% in 2026": what comes before the targets is where one starts;
+    # "train 900 officials by 2029 (0 in 2024)": so does the earliest year after them.
+    first = next((f for f in figures if f.role is None), figures[0])
+    later = [f.year for f in figures if f.year and f is not first]
     starts = first.role is None and (has_target_cue or first.year) and len(figures) > 1
     if starts and (first.year is None or all(first.year < year for year in later)):
         return first
@@ -140,11 +164,13 @@ def _baseline(figures: list[Figure], baseline_year: str | None, has_target_cue: 
 
 def _scan(tokens: list[re.Match], language: str) -> _Scan:
     """Figures with their years and roles, read left to right: a cue word gives the role
-    of what follows (a baseline cue, of one value only), a year label the year."""
+    of what follows (a baseline cue, of one value only), a year label the year. A count
+    that opens the text ("train 900 officials by 2029") is the target of its deadline."""
     link = _year_link(language)
     out = _Scan([], [], set(), [], False)
     role, once, label_year, waiting, cued = None, False, None, False, False
     open_year = None
+    leading: re.Match | None = None
     skip = set()
     for i, token in enumerate(tokens):
         if i in skip:
@@ -174,24 +200,34 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
                 if year:
                     open_year = year
                     skip.add(i + 1)
-        elif kind == "year":
+        elif kind in ("year", "term"):
             labels = after is not None and after.lastgroup in (*_VALUES, "placeholder")
-            if labels and _LABEL_GAP.fullmatch(gap):
-                label_year, cued = token.group(), True
+            if labels and _LABEL_GAP.fullmatch(gap) and _year_of(token):
+                label_year, cued = _year_of(token), True
                 out.marks.append(token.start())
+            elif leading is not None and kind == "year":
+                deadline = _deadline(language).search(token.string[leading.end() : token.start()])
+                if deadline:
+                    at = leading.end() + deadline.start()
+                    out.figures.append(Figure(_value(leading, "num"), token.group(), TARGET, at))
+                    out.marks.append(at)
+                    leading = None
         elif kind == "range":
             _spread(out.figures, token.group())
         elif kind in _VALUES:
             if kind in ("yes", "no") and not (role or label_year) and len(tokens) > 1:
                 continue
             year, said = label_year, role
-            if after is not None and after.lastgroup == "year" and link.fullmatch(gap):
-                year = after.group()
+            if after is not None and after.lastgroup in ("year", "term") and link.fullmatch(gap):
+                year = _year_of(after) or year
                 skip.add(i + 1)
             elif year is None and (named := _named_after(tokens, i, link)):
                 said, year = named  # "120 como meta para 2027"
                 skip.update((i + 1, i + 2))
             if not (said or year) and not _alone(tokens):
+                opening = token.string[: token.start()]
+                if kind == "num" and not out.figures and _leading_count(language).match(opening):
+                    leading = token
                 continue  # a figure of the name: "within 72 hours"
             out.figures.append(Figure(_value(token, kind), year, said, token.start()))
             label_year = None
@@ -237,6 +273,26 @@ def _open_year(tokens: list[re.Match], i: int, link: re.Pattern) -> str | None:
     if after is not None and after.lastgroup == "year" and link.fullmatch(_gap(tokens[i], after)):
         return after.group()
     return None
+
+
+def _year_of(token: re.Match) -> str | None:
+    """The calendar year a year token, or a year of the term ("Year 2 (FY2027)"), names."""
+    found = re.search(YEAR + r"(?=\s*\)?$)", token.group())
+    if token.lastgroup == "term":
+        return found.group() if found and "(" in token.group() else None
+    return found.group() if found else None
+
+
+def _meaningful(tokens: list[re.Match]) -> list[re.Match]:
+    """The tokens without the "from"/"to" words no figure follows at once: those set no
+    role, and left in they would stand between a value and its year ("6 al año (2024)",
+    "15 par an d'ici 2029")."""
+    return [
+        token
+        for i, token in enumerate(tokens)
+        if token.lastgroup not in ("from", "to")
+        or ((after := _next(tokens, i)) is not None and after.lastgroup in ("num", "zero"))
+    ]
 
 
 def _next(tokens: list[re.Match], i: int) -> re.Match | None:
