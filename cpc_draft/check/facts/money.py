@@ -86,16 +86,20 @@ def find_funding(stream: Stream, model: str | None = None) -> Funding:
 
 def _whole_totals(party_totals, found) -> list[tuple[Contribution, object]]:
     """The total rows of one party's table column that are its whole contribution: not
-    where the draft states a larger sum for that party, currency and period (a table of
-    program allocations under a total that adds personnel costs)."""
+    where the draft already states that sum for the party and currency (in prose: "US$3
+    million over three years"), nor a larger one for the same period (a table of program
+    allocations under a total that adds personnel costs)."""
+    stated: set[tuple] = set()
     largest: dict[tuple, Decimal] = {}
     for item, _ in found:
+        stated.add((item.party, item.currency, Decimal(item.amount)))
         key = (item.party, item.currency, item.period)
         largest[key] = max(largest.get(key, Decimal(0)), Decimal(item.amount))
     return [
         (item, source)
         for item, source in party_totals
-        if Decimal(item.amount) >= largest.get((item.party, item.currency, item.period), Decimal(0))
+        if (item.party, item.currency, Decimal(item.amount)) not in stated
+        and Decimal(item.amount) > largest.get((item.party, item.currency, item.period), 0)
     ]
 
 
