@@ -123,11 +123,14 @@ def _source_after(text: str, money: Money, mentions, lex: Lexicon, hi: int):
     return None
 
 
-def _attribute(doc, text: str, money: Money, mentions, lex: Lexicon, bounds) -> str:
+def _attribute(doc, text: str, money: Money, mentions, lex: Lexicon, bounds, moneys) -> tuple:
+    """The party of ``money`` and whether a mention names it directly: False when the
+    mention before it has given its party to another amount in between ("Ostrana OSD 15
+    million; in Year 2 US$1.5 million": see _by_currency_of_sentence)."""
     lo, hi = _window(text, money, bounds)
     source = _source_after(text, money, mentions, lex, hi)
     if source is not None:
-        return source.party
+        return source.party, True
     usable = [m for m in mentions if lo <= m.start and m.end <= hi and m.party in PARTIES]
     before = [m for m in usable if m.end <= money.start]
     for mention in reversed(before):
@@ -135,11 +138,30 @@ def _attribute(doc, text: str, money: Money, mentions, lex: Lexicon, bounds) -> 
             continue  # "carried out by implementing partners: US$2,000,000"
         if _in_aside(text, lo, mention, money, lex):
             continue  # "aportará, con el apoyo de los socios implementadores, 5.000.000 COP"
-        return mention.party
+        between = any(mention.end <= other.start and other.end <= money.start for other in moneys)
+        return mention.party, not between
     for mention in (m for m in usable if m.start >= money.end):
         if _word_before(doc, mention, lex) in lex.agent_prepositions:
-            return mention.party
-    return by_currency(money.currency)
+            return mention.party, True
+    return by_currency(money.currency), True
+
+
+def _by_currency_of_sentence(stated: list[Stated], direct: list[bool]) -> list[Stated]:
+    """Amounts a sentence gives in pairs after naming each party once ("the United States
+    US$1.4 million and Ostrana OSD 15 million; in Year 2 US$1.5 million and OSD 20
+    million"): an amount whose nearest mention belongs to an earlier amount in another
+    currency is the party's whose mention stood right before an amount in its own."""
+    owner: dict[tuple[int, str], set[str]] = {}
+    for item, named in zip(stated, direct, strict=True):
+        if named:
+            owner.setdefault((item.lo, item.money.currency), set()).add(item.party)
+    out = []
+    for item, named in zip(stated, direct, strict=True):
+        parties = owner.get((item.lo, item.money.currency), set())
+        if not named and len(parties) == 1 and item.party not in parties:
+            item = item._replace(party=next(iter(parties)))
+        out.append(item)
+    return out
 
 
 def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMention]:
@@ -162,15 +184,17 @@ def contributions_in_docs(
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
         found_periods = labelled_ranges(text, language, find_periods(text, language))
         periods = _ranked_years(text, language, found_periods)
-        stated = []
+        stated, direct = [], []
         for money in moneys:
             lo, hi = _window(text, money, bounds)
             if _notation(language).search(text, lo, hi):
                 continue  # "… with a decimal point (PEN 1,000.00)": an example, no money
-            party = _attribute(doc, text, money, mentions, lex, bounds)
+            party, named = _attribute(doc, text, money, mentions, lex, bounds, moneys)
             source = _source_after(text, money, mentions, lex, hi)
             end = source.end if source else money.end
             stated.append(Stated(money, party, end, lo, hi, source is not None))
+            direct.append(named)
+        stated = _by_currency_of_sentence(stated, direct)
         parties = combined_parties(text, stated, mentions, language)
         for position, (item, party) in enumerate(zip(stated, parties, strict=True)):
             following = stated[position + 1].money.start if position + 1 < len(stated) else None

@@ -29,6 +29,7 @@ from decimal import Decimal
 from functools import cache
 
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
+from cpc_draft.nlp.money_symbols import defined_symbols, noun_forms, own_noun
 from cpc_draft.nlp.numbers import exact, parse_figures
 from cpc_draft.nlp.values import Money
 
@@ -63,19 +64,27 @@ _CLAUSE_END = re.compile(r"[.;!?]\s|\n")  # not a colon: '"Q": la moneda … có
 
 
 class DraftCurrencies(dict):
-    """The codes a draft defines -> the words that name each, and ``symbols``: the
-    letters it gives one of them ("Q" -> "QVD")."""
+    """The codes a draft defines -> the words that name each; ``symbols``: the symbols it
+    gives one of them ("Q" -> "QVD", "Rs" -> "SVR"); ``nouns``: the nouns of their names
+    ("rupee" -> "SVR", see nlp.money_symbols)."""
 
     def __init__(self, codes=(), symbols: dict[str, str] | None = None) -> None:
         super().__init__(codes)
         self.symbols: dict[str, str] = dict(symbols or {})
+        self.nouns: dict[str, str] = {}
 
 
 def merged(first: Collection[str], second: Collection[str]) -> DraftCurrencies:
     """Two sets of defined currencies as one, their symbols kept; ``first`` wins."""
     out = DraftCurrencies({**dict(_items(second)), **dict(_items(first))})
     out.symbols = {**symbols_of(second), **symbols_of(first)}
+    out.nouns = {**nouns_of(second), **nouns_of(first)}
     return out
+
+
+def nouns_of(currencies: Collection[str]) -> dict[str, str]:
+    """The noun -> code map of a draft's currencies ({} for a plain set of codes)."""
+    return getattr(currencies, "nouns", None) or {}
 
 
 def _items(currencies: Collection[str]):
@@ -95,6 +104,7 @@ class _Patterns:
     meaning: re.Pattern  # '"OSC" means' -> the code
     bare_meaning: re.Pattern  # "OSC means", first in its sentence -> the code
     code_and_symbol: re.Pattern  # "(código SAQ, símbolo S/)" -> the code and the symbol
+    code_named: re.Pattern  # "Ostranan dinars, code OSD", 'la clave "TLP"' -> the code
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -114,6 +124,9 @@ def _patterns(language: str) -> _Patterns:
         code_and_symbol=re.compile(
             rf"\(\s*(?i:{_alternation(lex.code_word)})\s+{_CODE}\s*[,;]\s*"
             rf"(?i:{_alternation(lex.symbol_word)})\s+(?P<symbol>[^\s\d(),;]{{1,4}})\s*\)"
+        ),
+        code_named=re.compile(
+            rf"(?<!\w)(?i:{_alternation(lex.code_word)})\s*[,:]?\s*(?:{quoted}|{_BARE_CODE})"
         ),
         meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
         # "KRF means the Karimandan franc": a code unquoted, first in its sentence or its
@@ -163,7 +176,7 @@ def _definitions(text: str, lex: Lexicon, patterns: _Patterns) -> Iterable[tuple
         words = _WORD.findall(found["name"])
         if len(words) <= _NAME_WORDS and _is_name(words, lex):
             yield found["code"], " ".join(words)
-    for found in patterns.defining.finditer(text):
+    for found in [*patterns.defining.finditer(text), *patterns.code_named.finditer(text)]:
         words = _words_before(text, found.start(), _NEAR_WORDS)
         if _has_noun(words, lex):
             yield found["code"] or found["bare"], " ".join(words)
@@ -198,6 +211,7 @@ def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:
             if code not in lex.iso and code not in found:
                 found[code] = name
         symbols += _symbols(text, lex)
+        symbols += defined_symbols(text, language)  # "$", "Rs": even a symbol others use
         for code, symbol, name in _code_and_symbol(text, lex, patterns):
             if code not in lex.iso:
                 found.setdefault(code, name)
@@ -210,6 +224,10 @@ def learn_currencies(texts: Iterable[str], language: str) -> DraftCurrencies:
         found.symbols[symbol] = code
         if code not in lex.iso:  # '"quetzal valderiano" o "Q" … con el código QVD'
             found.setdefault(code, name)
+    for code, name in found.items():
+        noun = own_noun(name, language)
+        for form in noun_forms(noun) if noun else ():
+            found.nouns.setdefault(form, code)
     return found
 
 
@@ -285,18 +303,42 @@ def currency_note(
 
 
 def _unit(text: str, lex: Lexicon) -> Decimal:
+    """The one unit a header or note names ("thousands", "USD '000", both at once), else 1."""
     words = {word.lower() for word in re.findall(r"[\w'’]+", text)}
-    units = [value for word, value in lex.header_units.items() if word in words]
-    return max(units) if len(units) == 1 else Decimal(1)
+    units = {value for word, value in lex.header_units.items() if word in words}
+    return units.pop() if len(units) == 1 else Decimal(1)
 
 
-def bare_amount(cell: str, language: str, note: CurrencyNote, *, start: int = 0) -> Money | None:
+# "in thousands", "(en miles)", "cifras en miles", "USD '000": a unit said of figures
+_UNIT_SAID = r"(?:\b(?:in|en)\s+(?:\w+\s+)?|\()(?P<unit>{units})\b|(?P<short>['’]000)\b"
+
+
+def stated_unit(text: str, language: str) -> Decimal:
+    """The unit a table's caption or note says its figures count in, with or without a
+    currency ("(cifras en miles)", "in thousands", "en milliers"), else 1."""
+    lex = lexicon(language)
+    words = "|".join(re.escape(w) for w in lex.header_units if w[0].isalpha())
+    if not words:
+        return Decimal(1)
+    pattern = re.compile(_UNIT_SAID.format(units=words), re.I)
+    units = {
+        lex.header_units[(m["unit"] or m["short"]).lower()]
+        for m in pattern.finditer(text)
+        if (m["unit"] or m["short"]).lower() in lex.header_units
+    }
+    return units.pop() if len(units) == 1 else Decimal(1)
+
+
+def bare_amount(
+    cell: str, language: str, note: CurrencyNote, *, start: int = 0, decimal: str | None = None
+) -> Money | None:
     """A table cell's figure alone ("1,150,000", "1 100 000") as money in the currency of
-    its column's header or of the table's note, or None if the cell is not one figure."""
+    its column's header or of the table's note, or None if the cell is not one figure.
+    ``decimal``: the decimal mark of the table, where its figures show it."""
     text = cell.strip()
     if not text or not text[0].isdigit():
         return None
-    value = parse_figures(text, lexicon(language).decimal)
+    value = parse_figures(text, decimal or lexicon(language).decimal)
     if value is None:
         return None
     amount = exact(value * note.unit)

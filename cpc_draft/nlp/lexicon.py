@@ -62,6 +62,8 @@ class Lexicon:
     combined_cues: tuple[str, ...]  # … of both governments: "a combined total of"
     amount_headers: frozenset[str]  # "Amount": a column of figures in the note's currency
     indicator_headers: tuple[str, ...]  # "Indicator", "Baseline": a table of counts
+    # "currency", "moneda": a noun that says a code is a currency but names none
+    generic_currency_nouns: frozenset[str] = frozenset()
 
     def number_word(self, word: str) -> Decimal | None:
         """The value of a unit word, including hyphenated compounds ('vingt-deux')."""
@@ -188,4 +190,5 @@ def lexicon(language: str) -> Lexicon:
         combined_cues=tuple(totals.get("combined") or ()),
         amount_headers=words("amount_headers"),
         indicator_headers=tuple(raw.get("indicator_headers") or ()),
+        generic_currency_nouns=words("generic_currency_nouns"),
     )

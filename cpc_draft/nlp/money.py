@@ -299,14 +299,17 @@ def make_money_parser(nlp: Language, name: str, language: str | None, spans_key:
 
 def money_of(doc: Doc, currencies: Collection[str] = ()) -> list[Money]:
     """The amounts of one Doc: those in known currencies, and those in the codes a draft
-    defines for itself that ``currencies`` names (see currencies.learn_currencies)."""
-    from cpc_draft.nlp.currencies import symbols_of
+    defines for itself that ``currencies`` names (see currencies.learn_currencies). An
+    amount under a symbol or a noun the draft gives its own currency is in that currency
+    (nlp.money_symbols)."""
+    from cpc_draft.nlp.currencies import nouns_of, symbols_of
+    from cpc_draft.nlp.money_symbols import own_currency
 
     known = doc._.cpc_money or []
     draft = doc._.cpc_money_draft
-    symbols = symbols_of(currencies)
-    if symbols:
-        known = [_own_symbol(money, symbols) for money in known]
+    symbols, nouns = symbols_of(currencies), nouns_of(currencies)
+    if symbols or nouns:
+        known = [own_currency(money, symbols, nouns) for money in known]
     if not draft or not (currencies or symbols):
         return known
     defined = [
@@ -315,17 +318,6 @@ def money_of(doc: Doc, currencies: Collection[str] = ()) -> list[Money]:
         if money.currency in currencies or money.currency in symbols
     ]
     return sorted([*known, *defined], key=lambda money: money.start) if defined else known
-
-
-def _own_symbol(money: Money, symbols: dict[str, str]) -> Money:
-    """An amount written with a symbol the draft gives its own currency ("S/ 4'800,000.00"
-    where "S/" is defined as the symbol of SAQ) is in that currency, not the one the
-    symbol usually names."""
-    written = money.text.strip()
-    for symbol, code in symbols.items():
-        if code != money.currency and (written.startswith(symbol) or written.endswith(symbol)):
-            return replace(money, currency=code)
-    return money
 
 
 def find_money(text: str, language: str, currencies: Collection[str] = ()) -> list[Money]:

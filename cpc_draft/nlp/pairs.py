@@ -7,6 +7,7 @@ writings into one :class:`Hit` whose words and figures can then be compared.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,6 +16,9 @@ from cpc_draft.nlp.runs import Kinds, run_ending_at
 
 OPEN, CLOSE = ("(", "["), (")", "]")
 MAX_NAME_WORDS = 4  # "Santa Linan pesos", "de coronas osterianas"
+# What may follow an amount in words inside its brackets: its cents ("00/100") and the
+# initials of its currency ("M.N.", moneda nacional)
+_TRAILER = re.compile(r"\d{1,2}/100|(?:[A-Z]\.){1,3}")
 
 
 @dataclass
@@ -43,13 +47,15 @@ def name_before(doc, last: int, lex: Lexicon, kinds: Kinds) -> int | None:
     return first if noun and first <= last else None
 
 
-def _bracketed(doc, hit: Hit) -> bool:
-    return (
-        hit.start >= 1
-        and doc[hit.start - 1].text in OPEN
-        and hit.end < len(doc)
-        and doc[hit.end].text in CLOSE
-    )
+def _close_of(doc, hit: Hit) -> int | None:
+    """The closing bracket of a bracketed amount, after the cents and the initials that may
+    end its words ("(siete millones de pesos 00/100 M.N.)"), or None."""
+    if hit.start < 1 or doc[hit.start - 1].text not in OPEN:
+        return None
+    i = hit.end
+    while i < len(doc) and i - hit.end < 2 and _TRAILER.fullmatch(doc[i].text):
+        i += 1
+    return i if i < len(doc) and doc[i].text in CLOSE else None
 
 
 def _before_bracket(doc, hit: Hit, lex: Lexicon, kinds: Kinds):
@@ -63,7 +69,7 @@ def _before_bracket(doc, hit: Hit, lex: Lexicon, kinds: Kinds):
     return run if run is not None and run.words else None
 
 
-def _join(prev: Hit, hit: Hit, known) -> Hit | None:
+def _join(prev: Hit, hit: Hit, known, close: int) -> Hit | None:
     """One hit of "words (figures)" or "figures (words)", or None if they are two amounts."""
     if (prev.words is None) != (hit.words is None) and (prev.figures is None) != (
         hit.figures is None
@@ -83,7 +89,7 @@ def _join(prev: Hit, hit: Hit, known) -> Hit | None:
     other = words.currency if words.currency != figures.currency else None
     if figures.currency not in known:
         other = None  # a draft's own code: its name in words is only "pesos" or "crowns"
-    return Hit(prev.start, hit.end + 1, figures.currency, said, figures.figures, other)
+    return Hit(prev.start, close + 1, figures.currency, said, figures.figures, other)
 
 
 def _adjoining(doc, prev: Hit, hit: Hit, lex: Lexicon) -> bool:
@@ -104,9 +110,10 @@ def pair_hits(doc, hits: list[Hit], kinds: Kinds, known) -> list[Hit]:
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        bracketed = _bracketed(doc, hit)
+        close = _close_of(doc, hit)
+        bracketed = close is not None
         if bracketed and prev is not None and _adjoining(doc, prev, hit, lex):
-            joined = _join(prev, hit, known)
+            joined = _join(prev, hit, known, close)
             if joined is not None:
                 out[-1] = joined
                 continue
@@ -114,7 +121,7 @@ def pair_hits(doc, hits: list[Hit], kinds: Kinds, known) -> list[Hit]:
             # "five million (US$5,000,000)": the words carry no currency of their own
             run = _before_bracket(doc, hit, lex, kinds)
             if run is not None and (prev is None or prev.end <= run.start):
-                hit = Hit(run.start, hit.end + 1, hit.currency, run.value, hit.figures)
+                hit = Hit(run.start, close + 1, hit.currency, run.value, hit.figures)
         out.append(hit)
     return out
 

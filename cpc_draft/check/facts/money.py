@@ -20,6 +20,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import NamedTuple
 
+from cpc_draft.check.facts.money_columns import shown_decimal
 from cpc_draft.check.facts.money_tables import (
     BOTH,
     TableTotal,
@@ -33,6 +34,9 @@ from cpc_draft.model import TABLE_ROW, Contribution, TextBlock
 __all__ = ["Funding", "TableTotal", "find_funding", "is_total"]
 
 _YEAR = re.compile(r"^\d{4}$")
+# Less than this is no government's contribution: an exchange rate ("Rs 300 to US$1"), a
+# fee; compacts count in thousands (tables read bare figures from the same floor).
+LEAST_CONTRIBUTION = Decimal(1000)
 
 
 class Funding(NamedTuple):
@@ -55,24 +59,48 @@ def find_funding(stream: Stream, model: str | None = None) -> Funding:
         for money in find_contributions(
             block.text, stream.language, stream.partner, model=model, currencies=own
         ):
+            if money.money.amount < LEAST_CONTRIBUTION:
+                continue
             made = contribution(money.money, money.party, block, money.period)
             if made.party == BOTH:
                 combined.append(made)
             else:
                 found.append((made, ("block", block.index)))
     totals: list[TableTotal] = []
+    party_totals: list[tuple[Contribution, object]] = []
     before = {block.index: prior for prior, block in pairwise(stream.blocks)}
+    decimal = shown_decimal(b.text for b in stream.blocks)  # "$7'000,000.00": "5,000" is 5000
     for table, rows in _tables(stream.blocks).items():
         note = before.get(rows[0].index)
-        read = read_table(
-            rows, note if note and note.kind != TABLE_ROW else None, stream, model, own
-        )
+        note = note if note and note.kind != TABLE_ROW else None
+        read = read_table(rows, note, stream, model, own, decimal)
         found += [(c, ("table", table)) for c in read.contributions]
+        party_totals += [(c, ("table", table)) for c in read.party_totals]
         combined += read.combined
         totals += read.totals
+    found += _whole_totals(party_totals, found)
     found.sort(key=lambda pair: pair[0].block)
     found = _dated(found, stream)
     return Funding(tuple(_mark_restated(found)), tuple(totals), tuple(combined))
+
+
+def _whole_totals(party_totals, found) -> list[tuple[Contribution, object]]:
+    """The total rows of one party's table column that are its whole contribution: not
+    where the draft already states that sum for the party and currency (in prose: "US$3
+    million over three years"), nor a larger one for the same period (a table of program
+    allocations under a total that adds personnel costs)."""
+    stated: set[tuple] = set()
+    largest: dict[tuple, Decimal] = {}
+    for item, _ in found:
+        stated.add((item.party, item.currency, Decimal(item.amount)))
+        key = (item.party, item.currency, item.period)
+        largest[key] = max(largest.get(key, Decimal(0)), Decimal(item.amount))
+    return [
+        (item, source)
+        for item, source in party_totals
+        if (item.party, item.currency, Decimal(item.amount)) not in stated
+        and Decimal(item.amount) > largest.get((item.party, item.currency, item.period), 0)
+    ]
 
 
 def _dated(found: list[tuple[Contribution, object]], stream: Stream):

@@ -27,10 +27,17 @@ subtotals, row totals) is checked against the cells it adds up (rule ``totals``)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from cpc_draft.check.facts.money_columns import (
+    table_decimal,
+    table_unit,
+    with_unit,
+    years_in_total_currency,
+)
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import Contribution, TextBlock
 from cpc_draft.nlp.lexicon import lexicon
@@ -56,6 +63,9 @@ class TableMoney(NamedTuple):
     contributions: list[Contribution]
     combined: list[Contribution]  # totals of both governments
     totals: list[TableTotal]
+    # the "Total" row of one party's column: its contribution, stated again, unless the
+    # draft states a larger whole for that party elsewhere (money.find_funding)
+    party_totals: list[Contribution]
 
 
 class _Column(NamedTuple):
@@ -81,9 +91,16 @@ def is_total_label(cell: str) -> bool:
 
 
 def read_table(
-    rows: list[TextBlock], note: TextBlock | None, stream: Stream, model, own: dict[str, str]
+    rows: list[TextBlock],
+    note: TextBlock | None,
+    stream: Stream,
+    model,
+    own: dict[str, str],
+    decimal: str | None = None,
 ) -> TableMoney:
-    """The money of a table's ``rows`` (header first); ``note``: the block before it."""
+    """The money of a table's ``rows`` (header first); ``note``: the block before it;
+    ``decimal``: the decimal mark the draft's figures show (money_columns.shown_decimal),
+    for a table whose own figures do not show one ("5,000" in thousands)."""
     captions = 0  # title rows above the header ("Table 1 – Contributions (in US$)")
     while captions < len(rows) - 1 and len(set(c for c in rows[captions].cells if c)) <= 1:
         captions += 1
@@ -94,16 +111,23 @@ def read_table(
     body = rows[first:]
     notes = [row.text for row in reversed(rows[:captions])] + ([note.text] if note else [])
     columns = _columns(list(header), stream, own)
-    reader = _Reader(columns, stream)
     if not body:
-        return reader.out
+        return _Reader(columns, stream).out
     language = stream.language
     currency = None
     if any(c.amounts for c in columns) and not _is_indicator_table(header, language):
         currency = next(filter(None, (_note_currency(t, language, own) for t in notes)), None)
+        unit = table_unit([*notes, *header], language)  # "(cifras en miles)", "USD '000"
+        columns = [c._replace(note=with_unit(c.note, unit)) for c in columns]
+        currency = with_unit(currency, unit)
+        columns = years_in_total_currency(columns, body, language)
+    reader = _Reader(columns, stream)
     reader.note_party = _note_party(" ".join(notes[:1]), stream, model, own) if notes else None
-    for row in _rows(body, columns, stream):
-        reader.read(row, _cell_money(row, columns, stream, model, own, currency))
+    decimal = table_decimal(body) or decimal
+    rows = _rows(body, columns, stream)
+    reader.rows_name_parties = any(r.party is not None and not r.total for r in rows)
+    for row in rows:
+        reader.read(row, _cell_money(row, columns, stream, model, own, currency, decimal))
     return reader.out
 
 
@@ -117,11 +141,20 @@ def _has_figures(cells: tuple[str, ...], language: str) -> bool:
 
 
 def _joined(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """Header rows joined column by column: "United States" over "(US$)"."""
+    """Header rows joined column by column: "United States" over "(US$)". A cell of an
+    upper row also spans the empty cells to its right (a merged cell: "USD '000" over
+    "United States" and "Lorvania"), after their own words ("Total USD '000"); never from
+    the label column."""
     width = max(len(cells) for cells in rows)
-    return tuple(
-        " ".join(dict.fromkeys(c[i] for c in rows if i < len(c) and c[i])) for i in range(width)
-    )
+    own = [[c[i] for c in rows if i < len(c) and c[i]] for i in range(width)]
+    for cells in rows[:-1]:
+        cells = list(cells) + [""] * (width - len(cells))
+        spanning = ""
+        for i in range(1, width):
+            spanning = cells[i] if cells[i].strip() else spanning
+            if i > 1 and not cells[i].strip() and spanning:
+                own[i].append(spanning)
+    return tuple(" ".join(dict.fromkeys(texts)) for texts in own)
 
 
 class _Reader:
@@ -129,8 +162,9 @@ class _Reader:
 
     def __init__(self, columns: list[_Column], stream: Stream) -> None:
         self.columns, self.note_party = columns, None
+        self.rows_name_parties = False  # rows of each party: a column holds both
         self.both_columns = {c.party for c in columns} >= set(GOVERNMENTS)
-        self.out = TableMoney([], [], [])
+        self.out = TableMoney([], [], [], [])
         self.sums: dict[int, Decimal] = {}  # column -> sum of the rows so far
         self.party_sums: dict[tuple[str | None, int], Decimal] = {}  # by the rows' party
 
@@ -155,6 +189,8 @@ class _Reader:
             if row.total and row.party not in GOVERNMENTS:  # "Total": checked, not counted
                 made = contribution(money, party, row.block, period)
                 self.out.totals.append(TableTotal(made, self.sums.get(i, Decimal(0))))
+                if party in GOVERNMENTS and not self.rows_name_parties:
+                    self.out.party_totals.append(replace(made, restated=True))
                 continue
             restated = row.total or (col.total and party != BOTH)
             made = contribution(money, party, row.block, period, restated=restated)
@@ -247,7 +283,9 @@ def _amounts(columns: list[_Column], i: int) -> bool:
     return i < len(columns) and columns[i].amounts
 
 
-def _cell_money(row: _Row, columns, stream: Stream, model, own, table_note) -> list[tuple]:
+def _cell_money(
+    row: _Row, columns, stream: Stream, model, own, table_note, decimal=None
+) -> list[tuple]:
     """(column, Money, party by the cell's own words, period) of each amount in the row.
     A bare figure takes the currency of its column's header, else of the row's labels
     ("| United States | USD | 1,000,000 |"), else of the table's note."""
@@ -271,7 +309,7 @@ def _cell_money(row: _Row, columns, stream: Stream, model, own, table_note) -> l
             labels = [c for i, c in enumerate(cells) if i == 0 or not _amounts(columns, i)]
             row_note = currency_note(" ".join(labels), language, own) or False
         note = note or row_note or table_note
-        money = bare_amount(cell.rstrip(_MARKS), language, note) if note else None
+        money = bare_amount(cell.rstrip(_MARKS), language, note, decimal=decimal) if note else None
         if money is not None and money.amount >= LEAST_BARE:
             found.append((column, money, None, None))
     return found
