@@ -59,3 +59,19 @@ def test_small_print_without_a_mark_and_a_small_numbered_paragraph_stay(tmp_path
         document = read_pdf(_draft(tmp_path, foot))
         assert document.footnotes == ()
         assert any(foot[0][0][:20] in block.text for block in document.blocks)
+
+
+def test_a_note_s_reference_glued_to_a_word_is_taken_off(tmp_path):
+    # the raised "1" after "ARD" comes out glued to it, as LibreOffice's PDFs give it
+    pdf = Pdf()
+    page = pdf.page()
+    top = page.paragraph(
+        72, 72, 460, "The Ardell dollar is the currency of Ardell, under the code ARD1."
+    )
+    page.paragraph(72, top + 6, 460, "Programme 1 is funded with ARD 2,000,000 in 2027.")
+    page.text(72, 700, "1 Central Bank of Ardell, Currency Act of 2001.", size=8)
+    document = read_pdf(pdf.save(tmp_path / "reference.pdf"))
+    assert document.footnotes == ("Central Bank of Ardell, Currency Act of 2001.",)
+    text = " ".join(block.text for block in document.blocks)
+    assert "under the code ARD." in text and "ARD1" not in text
+    assert "Programme 1 is funded" in text  # a number that is no reference stays

@@ -6,12 +6,16 @@ Read into the running text, a note lands between a lead-in and the list it intro
 when the list goes on to the next page, and its figures ("an indicative rate of Rs 300
 to US$1") read as the draft's own; the Word form of the same draft has them apart. The
 lines at the foot of a page that are all set small, the first of them opening with a
-mark, are the page's footnotes: one note from each mark to the next.
+mark, are the page's footnotes: one note from each mark to the next. A note's mark in
+the running text, drawn raised against the word before it, comes out glued to that word
+("código QVD1", "Memorandum;1"): it is taken off, as the Word reader leaves a note's
+reference out of the text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cpc_draft.readers.pdf.geometry import Word
 
@@ -35,13 +39,33 @@ def split_footnotes(words: list[Word], body_size: float) -> tuple[list[Word], li
     if not _opens_note(notes[0]):
         return words, []
     texts: list[list[str]] = []
+    marks: list[str] = []
     for line in notes:
         if _opens_note(line):
             texts.append([word.text for word in line[1:]])
+            marks.append(line[0].text)
         else:
             texts[-1].extend(word.text for word in line)
     taken = {id(word) for line in notes for word in line}
-    return [word for word in words if id(word) not in taken], [" ".join(t) for t in texts]
+    unmarked = _references_taken_off([w for line in lines[:start] for w in line], marks)
+    body = [unmarked.get(id(word), word) for word in words if id(word) not in taken]
+    return body, [" ".join(t) for t in texts]
+
+
+def _references_taken_off(running: list[Word], marks: list[str]) -> dict[int, Word]:
+    """Each note's reference taken off the word it is glued to: the first word of the
+    running text (top to bottom) that ends in the mark after a letter or a stop, a stop
+    after the mark kept ("QVD1." -> "QVD.")."""
+    unmarked: dict[int, Word] = {}
+    for mark in marks:
+        glued = re.compile(rf"(?<=[^\W\d_]|[.,;:)”\"'’»]){re.escape(mark)}(?=[.,;:)]?$)")
+        for word in running:
+            found = glued.search(word.text) if id(word) not in unmarked else None
+            if found:
+                text = word.text[: found.start()] + word.text[found.end() :]
+                unmarked[id(word)] = replace(word, text=text)
+                break
+    return unmarked
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
