@@ -26,6 +26,9 @@ ELIDED = re.compile(r"[a-z]['’][A-ZÀ-Þ]")
 ARTICLE = re.compile(r"^(?:the|el|la|los|las|le|les|l['’])\s*", re.IGNORECASE)
 # "Republic of Peru", "REPUBLIC OF TAVIRA", "República del Perú": the name is what follows
 CONNECTOR = re.compile(r"\s(?i:of|de|del|du|des|de la|de l['’])\s+(?=[A-ZÀ-Þ]|(?i:the|la|les) )")
+# "République d'Haïti", "République de l'Inde", where no connector above stands ("de Côte
+# d'Ivoire" keeps its "d'")
+ELIDED_CONNECTOR = re.compile(r"\s(?i:d['’]|de l['’])(?=[A-ZÀ-Þ])")
 # "the Government of the Union of Kessa Islands (Kessa)", "(hereinafter "Peru")"
 BRACKETED = re.compile(r"\s*\(([^()]{1,60})\)")
 # ', en adelante "Santa Marta"', ', hereinafter "Norland"': a short name given in quotes
@@ -103,9 +106,11 @@ def _name_ends(language: str) -> frozenset[str]:
 
 def short_name(formal: str) -> str:
     """Short name of a formal one: "the Republic of Peru" -> "Peru", "República del Perú"
-    -> "Perú", "Jamaica" -> "Jamaica"."""
+    -> "Perú", "République d'Haïti" -> "Haïti", "Jamaica" -> "Jamaica"."""
     name = ARTICLE.sub("", formal.strip())
     parts = CONNECTOR.split(name)
+    if len(parts) == 1:
+        parts = ELIDED_CONNECTOR.split(name)
     return ARTICLE.sub("", parts[-1]).strip() if len(parts) > 1 else name
 
 
