@@ -21,6 +21,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from cpc_draft.check.facts.deferral import defers
 from cpc_draft.check.facts.listing import (
     has_label,
     is_labelled,
@@ -32,6 +33,7 @@ from cpc_draft.check.facts.listing import (
 )
 from cpc_draft.check.facts.money import is_total
 from cpc_draft.check.facts.prose_lists import colon_list_count
+from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, ITEM, TABLE_ROW, Contribution, TextBlock
 from cpc_draft.text.cues import cue, has
@@ -75,7 +77,13 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     # cooperation") whose activities are left for later are programs in general terms.
     undecided = not areas and any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
-    funding = tuple(c for c in contributions if c.block in indices and c.party in ("US", "partner"))
+    funding = tuple(
+        c
+        for c in contributions
+        if c.block in indices
+        and c.party in ("US", "partner")
+        and not _split_left_for_later(c, stream)
+    )
     count = sum(max(1, _listed_inside(b.text)) for b in listed) if named else len(listed)
     return Programs(tuple(listed), funding, not general, undecided and general, count)
 
@@ -218,6 +226,31 @@ def _title_key(text: str) -> str | None:
         return None
     words = re.sub(r"^.*?\b(?:\d{1,2}|[A-Z])\s*[:.–—-]\s*", "", title).casefold()
     return words if len(words.split()) >= 2 else None
+
+
+def _split_left_for_later(contribution: Contribution, stream: Stream) -> bool:
+    """ "OSD 90 million across the three programme areas; its split between them will be
+    decided in the first work plan": an amount for the programs together, whose
+    allocation to each is still to be decided, funds no program yet."""
+    block = next((b for b in stream.blocks if b.index == contribution.block), None)
+    if block is None:
+        return False
+    language = stream.language
+    found = sentences(block.text)
+    for position, sentence in enumerate(found):
+        if contribution.text not in sentence:
+            continue
+        # "…; its split between them will be decided": the next clause, about the amount
+        after = found[position + 1 : position + 2]
+        about = [sentence, *(s for s in after if _refers_back(s, language))]
+        if any(has("allocation_word", language, s) and defers(s, language) for s in about):
+            return True
+    return False
+
+
+def _refers_back(sentence: str, language: str) -> bool:
+    first = sentence.split()[:1]
+    return bool(first) and cue("back_reference", language).fullmatch(first[0]) is not None
 
 
 def _bodies(stream: Stream, named: list[TextBlock]) -> set[int]:
