@@ -42,6 +42,20 @@ def _numbered(language: str) -> re.Pattern:
 
 
 @cache
+def _comma_joiner(language: str) -> re.Pattern:
+    return re.compile(rf"[,;]\s*(?:{cue('clause_joiner', language).pattern})")
+
+
+@cache
+def _that_clause(language: str) -> re.Pattern:
+    """What opens a name stated as a clause: a run-in title and "que" / "that", or a
+    joiner left from the clause before ("y que", "and that")."""
+    that = cue("that_clause", language).pattern
+    joiner = cue("clause_joiner", language).pattern
+    return re.compile(rf"^(?:[^:]{{1,40}}:\s*)?[,;]?\s*(?:{joiner}|{that})\s+")
+
+
+@cache
 def _joiner(language: str) -> re.Pattern:
     """What joins a name to its figures or to the next indicator: "…, from", "… with",
     ", and the", "… se espera que" (dropped from the name)."""
@@ -91,11 +105,25 @@ def prose_indicators(
                 # under "measured with the following indicators:", a baseline and a
                 # target make an item an indicator, whatever its name begins with
                 or ((scoped or context) and reading.baseline and reading.targets)
+                or _sentence_of_change(piece, reading, language)
             ):
                 found.append(indicator)
         # A list's lead-in ("measured by the following indicators:") speaks for its items.
         context = here or (context and _listed(block.text, language))
     return found
+
+
+def _sentence_of_change(piece: str, reading, language: str) -> bool:
+    """ "que las provincias con mesa local pasen de 3 en 2025 a 10 en 2029": a verb of
+    change from a dated baseline to a dated target measures something, whatever its name
+    begins with, unless what changes is money."""
+    if not (reading.cued and reading.baseline and reading.baseline_year and reading.targets):
+        return False
+    if not all(year for year, _ in reading.targets):
+        return False
+    from cpc_draft.nlp.money import find_money
+
+    return not find_money(piece, language)
 
 
 def _mended(blocks, language: str) -> list[TextBlock]:
@@ -140,7 +168,20 @@ def _pieces(text: str, language: str) -> list[tuple[str | None, bool, str]]:
     if _TITLE.match(text[: starts[0]]):  # "Cases in court: the number of …"
         starts[0] = 0
     ends = [*starts[1:], len(text)]
-    return [(None, False, text[at:end]) for at, end in zip(starts, ends, strict=True)]
+    pieces = [text[at:end] for at, end in zip(starts, ends, strict=True)]
+    return [(None, False, clause) for piece in pieces for clause in _clauses(piece, language)]
+
+
+def _clauses(piece: str, language: str) -> list[str]:
+    """ "que el número de casos pase de 18 … a 40 en 2029, y que las sentencias pasen de
+    4 … a 12 en 2029": two indicators, one a clause, where each clause has its figures."""
+    parts, at = [], 0
+    for joiner in _comma_joiner(language).finditer(piece):
+        before, after = piece[at : joiner.start()], piece[joiner.end() :]
+        if any(c.isdigit() for c in before) and any(c.isdigit() for c in after):
+            parts.append(before)
+            at = joiner.start()
+    return [*parts, piece[at:]]
 
 
 def _enumeration(text: str) -> list[tuple[str, str]]:
@@ -182,6 +223,7 @@ _NAME_END = re.compile(r"(?<=[a-zà-ÿ\d)])\.\s+(?=[A-ZÀ-Ý])")  # not "the U.S
 def _indicator(block: TextBlock, label, piece: str, reading, language: str) -> Indicator | None:
     head = piece[: reading.start] if reading.start is not None else _first_sentence(piece)
     name = _joiner(language).sub("", head.strip()).strip(" ,;:.")
+    name = _that_clause(language).sub("", name)  # "Meta del eje: que las provincias …"
     if not name:
         return None
     targets = reading.targets

@@ -188,7 +188,8 @@ def _scan(tokens: list[re.Match], language: str) -> _Scan:
             once, waiting = kind in ("base", "from"), kind == "from"
             out.roles.add(role)
             out.marks.append(token.start())
-            cued = cued or kind in ("base", "target")
+            # "pase de 18 en 2025 a 40", "rise from": a verb of change states a value too
+            cued = cued or kind in ("base", "target") or (kind == "from" and " " in token.group())
         elif kind == "placeholder":
             if role or label_year or len(tokens) == 1:
                 out.placeholders.append((token.start(), token.group()))
