@@ -325,6 +325,10 @@ def change_matches(want: dict, got: dict, is_fact: bool) -> bool:
     kind = want.get("kind")
     if got.get("kind") not in _CHANGE_KINDS.get(kind, {kind}):
         return False
+    article = str(want.get("article") or "")
+    if kind == "moved" and "->" in article:  # "Indicateurs -> Dialogue annuel": from, to
+        before, after = (part.strip() for part in article.split("->", 1))
+        return _title_match(before, got.get("old")) and _title_match(after, got.get("new"))
     sides = {"added": [got.get("new")], "deleted": [got.get("old")]}.get(
         kind, [got.get("old"), got.get("new")]
     )
