@@ -104,7 +104,7 @@ class _Patterns:
     meaning: re.Pattern  # '"OSC" means' -> the code
     bare_meaning: re.Pattern  # "OSC means", first in its sentence -> the code
     code_and_symbol: re.Pattern  # "(código SAQ, símbolo S/)" -> the code and the symbol
-    code_named: re.Pattern  # "Ostranan dinars, code OSD", 'la clave "TLP"' -> the code
+    code_named: re.Pattern  # "Ostranan dinars, code OSD", "cuyo código es VDP" -> the code
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -126,7 +126,8 @@ def _patterns(language: str) -> _Patterns:
             rf"(?i:{_alternation(lex.symbol_word)})\s+(?P<symbol>[^\s\d(),;]{{1,4}})\s*\)"
         ),
         code_named=re.compile(
-            rf"(?<!\w)(?i:{_alternation(lex.code_word)})\s*[,:]?\s*(?:{quoted}|{_BARE_CODE})"
+            rf"(?<!\w)(?i:{_alternation(lex.code_word)})\s*[,:]?\s*"
+            rf"(?:(?i:{_alternation(lex.copula)})\s+)?(?:{quoted}|{_BARE_CODE})"
         ),
         meaning=re.compile(rf"{quoted}\s*,?\s*(?i:{_alternation(lex.meaning)})(?!\w)"),
         # "KRF means the Karimandan franc": a code unquoted, first in its sentence or its

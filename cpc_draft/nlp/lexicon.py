@@ -51,6 +51,7 @@ class Lexicon:
     apposition: frozenset[str]  # "(PSA), being the currency …": what is said of a code next
     code_word: tuple[str, ...]  # "(código SAQ, símbolo S/)": a code and a symbol defined
     symbol_word: tuple[str, ...]
+    copula: tuple[str, ...]  # "whose symbol is VD$": between a symbol word and the symbol
     header_units: dict[str, Decimal]  # "in thousands of ...": figures of a table in units
     qualifiers: dict[str, str]  # phrase -> normalized key
     object_prepositions: frozenset[str]
@@ -179,6 +180,7 @@ def lexicon(language: str) -> Lexicon:
         apposition=words("apposition"),
         code_word=tuple(raw.get("code_word") or ()),
         symbol_word=tuple(raw.get("symbol_word") or ()),
+        copula=tuple(raw.get("copula") or ()),
         header_units={w.lower(): Decimal(v) for w, v in (raw.get("header_units") or {}).items()},
         qualifiers=qualifiers,
         object_prepositions=frozenset(attribution.get("object_prepositions") or ()),

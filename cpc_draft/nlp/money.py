@@ -34,9 +34,10 @@ SPANS_KEY = "cpc"
 YEARS = (1900, 2100)
 DASHES = ("-", "–", "—")
 THREE_CAPITALS = hash_string("XXX")  # the shape of "OSC", "KES": a code
-# The shapes of a symbol a draft may give its own currency ("Q 4,250,000.00"): money only
-# where the draft defines that symbol (currencies.DraftCurrencies.symbols)
-SYMBOL_SHAPES = ("X", "Xx")
+# The shapes of a symbol a draft may give its own currency ("Q 4,250,000.00", "VD$
+# 1.500.000", "S/ 400"): money only where the draft defines that symbol
+# (currencies.DraftCurrencies.symbols)
+SYMBOL_SHAPES = ("X", "Xx", "X$", "XX$", "XXX$", "Xx$", "X/")
 # A code that is only a shape ("SDG 16.2", "ALL 3 PROGRAMS") is money beside a sum of at
 # least this much; compacts count money in thousands.
 LEAST_FOR_A_SHAPE = Decimal(1000)

@@ -32,6 +32,9 @@ _CLOSE = "\"'”’»"
 _SYMBOL = (
     rf"[{_OPEN}]\s*(?P<symbol>(?![A-Z]{{3}}[{_CLOSE}\s])[^\s\d{_OPEN}{_CLOSE}]{{1,4}})\s*[{_CLOSE}]"
 )
+# The same unquoted after a copula ("whose symbol is VD$", "cuyo símbolo es RD$"): then
+# it must hold a sign, so that "the symbol is used" names none ("VD$", "S/", "$")
+_BARE_SYMBOL = r"(?P<bare>[^\W\d_]{0,3}[^\w\s,;.:()\"'“”‘’«»]{1,2})(?=[\s,;.:)]|$)"
 _QUOTED = rf"[{_OPEN}][^{_OPEN}{_CLOSE}\d]{{1,30}}[{_CLOSE}]"
 _CODE = re.compile(r"(?<![\w$])[A-Z]{3}(?![\w$])")
 _SENTENCE_END = re.compile(r"[.;!?]\s|\n")
@@ -49,8 +52,10 @@ def _patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(after a symbol word, after a defining phrase, before a meaning word)."""
     lex = lexicon(language)
     articles = rf"(?:(?i:{_alternation(lex.articles)})\s+)?"
+    symbol_word = rf"(?i:{_alternation(lex.symbol_word)})\s*[,:]?\s*"
+    copula = rf"(?i:{_alternation(lex.copula)})\s+"
     return (
-        re.compile(rf"(?i:{_alternation(lex.symbol_word)})\s*[,:]?\s*(?:\w+\s+){{0,2}}?{_SYMBOL}"),
+        re.compile(rf"{symbol_word}(?:(?:\w+\s+){{0,2}}?{_SYMBOL}|{copula}{_BARE_SYMBOL})"),
         re.compile(rf"(?i:{_alternation(lex.defining)})\s*[,:]?\s*{articles}{_SYMBOL}"),
         re.compile(
             rf"{_SYMBOL}(?:\s*(?:,|\w{{1,3}})\s*{_QUOTED})*\s*,?\s*"
@@ -66,9 +71,15 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, stop.start() if stop else min(len(text), end + _REACH)
 
 
+def _symbol_of(found: re.Match) -> str:
+    """The symbol a pattern found, quoted or (after a copula) bare."""
+    return found["symbol"] or found.groupdict().get("bare") or ""
+
+
 def _code_near(text: str, found: re.Match, lo: int, hi: int, before_first: bool) -> str | None:
-    after = [c for c in _CODE.findall(text, found.end(), hi) if c != found["symbol"]]
-    before = [c for c in _CODE.findall(text, lo, found.start()) if c != found["symbol"]]
+    symbol = _symbol_of(found)
+    after = [c for c in _CODE.findall(text, found.end(), hi) if c != symbol]
+    before = [c for c in _CODE.findall(text, lo, found.start()) if c != symbol]
     ordered = [*before[::-1], *after] if before_first else [*after, *before[::-1]]
     return ordered[0] if ordered else None
 
@@ -86,11 +97,11 @@ def defined_symbols(text: str, language: str) -> Iterable[tuple[str, str, str]]:
             name = " ".join(_WORD.findall(text, *near))
             if not any(word.lower() in lex.nouns for word in name.split()):
                 continue
-            if not _symbol_shaped(found["symbol"]):
+            if not _symbol_shaped(_symbol_of(found)):
                 continue  # '(hereinafter "MoU")': a short name, not a currency's symbol
             code = _code_near(text, found, lo, hi, before_first)
             if code is not None:
-                yield found["symbol"], code, name
+                yield _symbol_of(found), code, name
 
 
 def _symbol_shaped(symbol: str) -> bool:

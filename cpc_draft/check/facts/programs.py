@@ -77,11 +77,13 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     # cooperation") whose activities are left for later are programs in general terms.
     undecided = not areas and any(has("undecided", stream.language, b.text) for b in section)
     indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
+    unallocated = _unallocated_parties(stream, indices)
     funding = tuple(
         c
         for c in contributions
         if c.block in indices
         and c.party in ("US", "partner")
+        and c.party not in unallocated
         and not _split_left_for_later(c, stream)
     )
     count = sum(max(1, _listed_inside(b.text)) for b in listed) if named else len(listed)
@@ -231,7 +233,8 @@ def _title_key(text: str) -> str | None:
 def _split_left_for_later(contribution: Contribution, stream: Stream) -> bool:
     """ "OSD 90 million across the three programme areas; its split between them will be
     decided in the first work plan": an amount for the programs together, whose
-    allocation to each is still to be decided, funds no program yet."""
+    allocation to each is still to be decided, funds no program yet; nor does one stated
+    as allocated to none ("…, not allocated to individual programs")."""
     block = next((b for b in stream.blocks if b.index == contribution.block), None)
     if block is None:
         return False
@@ -245,7 +248,31 @@ def _split_left_for_later(contribution: Contribution, stream: Stream) -> bool:
         about = [sentence, *(s for s in after if _refers_back(s, language))]
         if any(has("allocation_word", language, s) and defers(s, language) for s in about):
             return True
+        if any(has("unallocated", language, s) for s in about):
+            return True  # "OSD 9 million for the programs as a whole, unallocated"
     return False
+
+
+def _unallocated_parties(stream: Stream, indices: set[int]) -> set[str]:
+    """The governments the programs' text says fund them without allocating to each ("The
+    Partner contributes to all the programs from its general budget, without allocation per
+    program"): their amounts, wherever stated, fund no program."""
+    from cpc_draft.nlp import find_party_mentions
+
+    language, parties = stream.language, set()
+    for block in stream.blocks:
+        if block.index not in indices or not has("unallocated", language, block.text):
+            continue
+        for sentence in sentences(block.text):
+            if not has("unallocated", language, sentence):
+                continue
+            mentions = find_party_mentions(sentence, language, stream.partner)
+            named = {m.party for m in mentions} & {"US", "partner"}
+            if not named and has("party_word", language, sentence):
+                named = {"partner"}  # "la Partie khémirienne": a Party not the U.S. one
+            if len(named) == 1:
+                parties |= named
+    return parties
 
 
 def _refers_back(sentence: str, language: str) -> bool:
