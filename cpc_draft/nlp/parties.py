@@ -120,7 +120,29 @@ def loose_pattern(name: str) -> re.Pattern:
     case ignored."""
     from cpc_draft.text.cues import loose
 
-    return re.compile(rf"(?<!\w){loose(name)}\w{{0,5}}(?!\w)", re.IGNORECASE)
+    derived = rf"{loose(name)}\w{{0,5}}"
+    stem = _demonym_stem(name)
+    if stem:  # "Khémira" -> "la Partie khémirienne", "Ghana" -> "ghanéen"
+        derived += rf"|{loose(stem)}(?:{'|'.join(loose(end) for end in _demonym_ends())})"
+    return re.compile(rf"(?<!\w)(?:{derived})(?!\w)", re.IGNORECASE)
+
+
+MIN_DEMONYM_STEM = 4  # "Khémir" of "Khémira"; "Cub" of "Cuba" would find "cubano" and "cubic"
+
+
+def _demonym_stem(name: str) -> str | None:
+    """A one-word name without its final vowel, which its people's adjective drops."""
+    if " " in name or len(name) - 1 < MIN_DEMONYM_STEM or name[-1].lower() not in "aeioué":
+        return None
+    return name[:-1]
+
+
+@cache
+def _demonym_ends() -> tuple[str, ...]:
+    from cpc_draft.text.cues import phrases
+
+    ends = {end for language in ("en", "es", "fr") for end in phrases("demonym_end", language)}
+    return tuple(sorted(ends, key=len, reverse=True))
 
 
 def mentions_in_doc(doc, partner: str | None = None, text: str | None = None):

@@ -31,6 +31,9 @@ class HeadedSection:
     element: str | None
     heading: TextBlock | None
     blocks: tuple[TextBlock, ...]
+    # headings stacked above ``heading`` ("4. Roles and Responsibilities" over "4.1
+    # Government of X"): their numbers are parents of the sub-headings that follow
+    outer: tuple[TextBlock, ...] = ()
 
 
 @cache
@@ -85,8 +88,25 @@ def _inherit_from_parents(sections: list[HeadedSection]) -> list[HeadedSection]:
                     section = replace(section, key=parent[0], element=parent[1])
             if section.key is not None:
                 named[number] = (section.key, section.element)
+        _name_outer(section, named)
         inherited.append(section)
     return inherited
+
+
+def _name_outer(section: HeadedSection, named: dict[str, tuple]) -> None:
+    """ "4. Roles and Responsibilities" stacked over "4.1 Government of X": "4.2
+    Government of Y" further on is under "4." too. An outer heading that names no part
+    itself is about what the section is about."""
+    language = section.heading.language if section.heading is not None else None
+    for heading in section.outer:
+        number = _outline_number(heading)
+        if number is None:
+            continue
+        key, element = classify_heading(heading.text, language)
+        if key is None and section.key is not None:
+            key, element = section.key, section.element
+        if key is not None:
+            named[number] = (key, element)
 
 
 def _outline_number(heading: TextBlock | None) -> str | None:
@@ -115,7 +135,8 @@ def _split(blocks: tuple[TextBlock, ...]) -> list[HeadedSection]:
                 language = current_blocks[0].language
             key, element = classify_headings(current_heading, language)
             head = current_heading[-1] if current_heading else None
-            sections.append(HeadedSection(key, element, head, tuple(current_blocks)))
+            outer = tuple(current_heading[:-1])
+            sections.append(HeadedSection(key, element, head, tuple(current_blocks), outer))
 
     for block in blocks:
         if block.kind == HEADING:

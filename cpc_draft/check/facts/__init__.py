@@ -75,15 +75,17 @@ def find_facts(
     funding = find_funding(stream, model)
     term = find_term(stream)
     term_end = term.end if isinstance(term.end, int) else getattr(term.end, "year", None)
+    duties = find_duties(stream, funding.contributions)
+    committed = frozenset(block.index for block in (*duties.us, *duties.partner))
     return StreamFacts(
         stream=stream,
         funding=funding,
         objectives=find_objectives(stream),
-        duties=find_duties(stream, funding.contributions),
+        duties=duties,
         programs=find_programs(stream, funding.contributions),
         indicators=find_indicators(stream),
         plan=find_plan(stream),
-        sustainability=find_sustainability(stream, term_end),
+        sustainability=find_sustainability(stream, term_end, committed),
         data=find_data_management(stream),
         wording=find_wording(stream),
         term=term,

@@ -216,7 +216,9 @@ def _stated_duties(
             clause = _clause(after, commitment)
             if sentence.rstrip().endswith(":") and short:  # "Corresponde a X, a través de …:"
                 introduces = party
-            elif has("hedged_duty", language, f"{found.group()} {clause.strip()}"):
+            elif has("hedged_duty", language, f"{found.group()} {clause.strip()}") or (
+                _general_support(clause, mentions, text, language)
+            ):
                 general.add(party)  # "X will support Y as appropriate": no duty of X's
             elif len(after.split()) >= MIN_DUTY_WORDS and not has("undecided", language, sentence):
                 if _pledges_money(clause, amounts, language):
@@ -224,6 +226,27 @@ def _stated_duties(
                 else:
                     subjects.append(party)  # each clause its own: "X will …, and Y will …"
     return (subjects, introduces, general) if any_subject else None
+
+
+MAX_CHANNEL_WORDS = 3  # "through the Department of State's TIP Office": "'s", "of"
+
+
+def _general_support(clause: str, mentions, text: str, language: str) -> bool:
+    """ "support the Partnership", alone or "through the TIP Office": support of the
+    whole, with no concrete duty ("support the Partnership by funding two shelters" has
+    one)."""
+    opening = cue("general_support", language).match(clause.strip())
+    if opening is None:
+        return False
+    rest = clause.strip()[opening.end() :].strip(" .,;")
+    channel = cue("support_channel", language).match(rest)
+    if not rest or channel is None:
+        return not rest
+    rest = rest[channel.end() :]
+    for mention in mentions:  # the bodies named, wherever the clause stands in the text
+        rest = rest.replace(text[mention.start : mention.end], " ")
+    words = re.findall(r"\w{2,}", re.sub(r"\([^)]*\)", " ", rest))
+    return len(words) <= MAX_CHANNEL_WORDS
 
 
 PLEDGE_VERB_AT = 3  # "provide up to US$…", "to contribute US$…": the verb comes first

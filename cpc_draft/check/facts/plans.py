@@ -108,9 +108,14 @@ def _oversight_in(sentence: str, language: str) -> bool:
     )
 
 
-def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustainability:
+def find_sustainability(
+    stream: Stream, term_end: int | None = None, duties: frozenset[int] = frozenset()
+) -> Sustainability:
     """``term_end``: the compact's last year, where the text states it; a sentence about
-    a later year ("so that progress continues after 2030") is about after the compact."""
+    a later year ("so that progress continues after 2030") is about after the compact.
+    ``duties``: the blocks that are a government's duties, by index: a member of a list
+    of commitments ("1) Include, from fiscal year 2031, the cost … in the budget") plans
+    though its verb is an infinitive."""
     language = stream.language
 
     def about_after(text: str) -> bool:
@@ -122,7 +127,7 @@ def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustaina
         block
         for block in blocks
         if any(
-            _plans(sentence, language) and (section or about_after(sentence))
+            _plans(sentence, language, block.index in duties) and (section or about_after(sentence))
             for sentence in live_sentences(block.text, language)
         )
     ]
@@ -132,11 +137,14 @@ def find_sustainability(stream: Stream, term_end: int | None = None) -> Sustaina
 
 def _after_term(text: str, language: str, term_end: int | None) -> bool:
     """ "after 2030", "más allá de 2030": a year after a cue word, not before the term's
-    last year."""
+    last year; "from fiscal year 2031", "a partir de 2031": a year past the term's last."""
     if term_end is None or not _DEADLINE.search(text):
         return False
-    pattern = _after_year_pattern(language)
-    return any(int(match.group("year")) >= term_end for match in pattern.finditer(text))
+    after = _year_pattern("after_year", language).finditer(text)
+    since = _year_pattern("from_year", language).finditer(text)
+    return any(int(m.group("year")) >= term_end for m in after) or any(
+        int(m.group("year")) > term_end for m in since
+    )
 
 
 @cache
@@ -147,16 +155,19 @@ def _future_verb(language: str) -> re.Pattern:
 
 
 @cache
-def _after_year_pattern(language: str) -> re.Pattern:
-    words = "|".join(re.escape(word) for word in phrases("after_year", language))
+def _year_pattern(group: str, language: str) -> re.Pattern:
+    words = "|".join(
+        re.escape(word) for word in sorted(phrases(group, language), key=len, reverse=True)
+    )
     return re.compile(rf"(?<!\w)(?i:{words})\s+(?P<year>(?:19|20)\d\d)\b")
 
 
-def _plans(sentence: str, language: str) -> bool:
+def _plans(sentence: str, language: str, committed: bool = False) -> bool:
     """A sentence that plans something: a commitment or a strategy, neither a hope nor a
-    promise without a date."""
+    promise without a date. ``committed``: the sentence is a government's duty."""
     if not (
-        has("commitment", language, sentence)
+        committed
+        or has("commitment", language, sentence)
         or has("strategy", language, sentence)
         or _future_verb(language).search(sentence)
     ):
