@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from cpc_draft.fileio.yaml_source import load_data
 
@@ -28,19 +29,41 @@ def cue(group: str, language: str | None) -> re.Pattern:
     return phrase_pattern(phrases(group, language))
 
 
+class Prefilter(NamedTuple):
+    """A pattern over folded text (lower case, no accents, straight apostrophes): only
+    whether it finds something means anything, not where."""
+
+    pattern: re.Pattern
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text.casefold().translate(_fold_table()))
+
+
 @cache
-def prefilter(groups: tuple[str, ...], language: str | None) -> re.Pattern:
-    """A fast pattern that finds every text where a phrase of ``groups`` may occur (case
-    and the ends of words ignored), for passing over the many blocks that hold none before the
-    exact patterns run. The phrases share their prefixes (a trie): the regex engine tries
-    alternatives one by one, so "shall|shall be|…" would cost a try per phrase."""
+def prefilter(groups: tuple[str, ...], language: str | None) -> Prefilter:
+    """A fast test for the texts where a phrase of ``groups`` may occur (case, accents
+    and the ends of words ignored), for passing over the many blocks that hold none before
+    the exact patterns run. The text is folded first, so the pattern needs no accent
+    classes, whose compiling is slow; and the phrases share their prefixes (a trie): the
+    regex engine tries alternatives one by one, so "shall|shall be|…" would cost a try
+    per phrase."""
     folded = {
-        "".join(_base(char) for char in p.casefold().replace("’", "'"))
-        for group in groups
-        for p in phrases(group, language)
+        p.casefold().translate(_fold_table()) for group in groups for p in phrases(group, language)
     }
     # Every cue phrase starts a word: positions inside words fail at once.
-    return re.compile(r"(?<!\w)" + _trie(sorted(folded)), re.I)
+    return Prefilter(re.compile(r"(?<!\w)" + _trie(sorted(folded))))
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Each accented Latin letter to its base letter, and the typographic apostrophe to
+    the straight one: a table for str.translate, which folds a text in C."""
+    table = {ord("’"): "'"}
+    for code in range(0xC0, 0x250):
+        base = _base(chr(code))
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    return table
 
 
 def _trie(phrases: list[str]) -> str:
@@ -49,7 +72,7 @@ def _trie(phrases: list[str]) -> str:
     branches: dict[str, list[str]] = {}
     for phrase in phrases:
         branches.setdefault(phrase[0], []).append(phrase[1:])
-    return "(?:" + "|".join(_letter(c) + _trie(rest) for c, rest in branches.items()) + ")"
+    return "(?:" + "|".join(re.escape(c) + _trie(rest) for c, rest in branches.items()) + ")"
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern:
