@@ -10,13 +10,8 @@ for these tests (fictional partner Corvane, our own wording) and is checked with
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
-
-from cpc_draft.cli import main
+from check_status import element_status
 
 OPENING = {
     "en": "The Government of the United States of America and the Government of the Republic "
@@ -29,16 +24,6 @@ OPENING = {
     "Corvane ont l'intention de coopérer contre la traite des enfants.\n\n"
     "Article 7 – Données\n",
 }
-
-
-def _g_status(tmp_path: Path, language: str, body: str) -> str:
-    path = tmp_path / "draft.txt"
-    path.write_text(OPENING[language] + body + "\n", "utf-8")
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    line = re.search(r"^  G \S+\s+\S (present|partial|missing)", result.output, re.MULTILINE)
-    assert line, result.output
-    return line.group(1)
 
 
 @pytest.mark.parametrize(
@@ -84,4 +69,4 @@ def _g_status(tmp_path: Path, language: str, body: str) -> str:
     ],
 )
 def test_how_the_data_are_managed_decides_g(tmp_path, language, body, status):
-    assert _g_status(tmp_path, language, body) == status
+    assert element_status(tmp_path, OPENING[language] + body + "\n", "G") == status

@@ -7,13 +7,8 @@ these tests (fictional partner Ostrelia, our own wording) and is checked with
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
-
-from cpc_draft.cli import main
+from check_status import element_status
 
 PROGRAMS = {
     "en": (
@@ -62,21 +57,11 @@ NOW = {
 }
 
 
-def _c_status(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "draft.txt"
-    path.write_text(text, "utf-8")
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    line = re.search(r"^  C \S+\s+\S (present|partial|missing)", result.output, re.MULTILINE)
-    assert line, result.output
-    return line.group(1)
-
-
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_a_total_whose_split_is_left_for_later_funds_no_program(tmp_path, language):
-    assert _c_status(tmp_path, PROGRAMS[language] + LATER[language]) == "partial"
+    assert element_status(tmp_path, PROGRAMS[language] + LATER[language], "C") == "partial"
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_a_total_split_now_funds_the_programs(tmp_path, language):
-    assert _c_status(tmp_path, PROGRAMS[language] + NOW[language]) == "present"
+    assert element_status(tmp_path, PROGRAMS[language] + NOW[language], "C") == "present"

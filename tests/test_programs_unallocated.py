@@ -9,43 +9,10 @@ written for these tests (fictional partner Ostrelia, our own wording) and is che
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
+from check_status import element_status
+from test_programs_split_later import PROGRAMS
 
-from cpc_draft.cli import main
-
-PROGRAMS = {
-    "en": (
-        "The Government of the United States of America and the Government of the Republic "
-        "of Ostrelia intend to work together against the trafficking of children.\n\n"
-        "Article 5 – Programs\n\n"
-        "Program 1 – Justice. Training of prosecutors. The United States intends to "
-        "contribute US$1,500,000.\n\n"
-        "Program 2 – Care. Two shelters for child victims. The United States intends to "
-        "contribute US$2,000,000.\n\n"
-    ),
-    "es": (
-        "El Gobierno de los Estados Unidos de América y el Gobierno de la República de "
-        "Ostrelia tienen la intención de colaborar contra la trata de niñas, niños y "
-        "adolescentes.\n\nArtículo 5 – Programas\n\n"
-        "Programa 1 – Justicia. Capacitación de fiscales. Los Estados Unidos aportarán "
-        "USD 1,500,000.\n\n"
-        "Programa 2 – Atención. Dos albergues para víctimas. Los Estados Unidos aportarán "
-        "USD 2,000,000.\n\n"
-    ),
-    "fr": (
-        "Le Gouvernement des États-Unis d'Amérique et le Gouvernement de la République "
-        "d'Ostrelia ont l'intention de coopérer contre la traite des enfants.\n\n"
-        "Article 5 – Programmes\n\n"
-        "Programme 1 – Justice. Formation des procureurs. Les États-Unis apporteront "
-        "1 500 000 USD.\n\n"
-        "Programme 2 – Prise en charge. Deux foyers pour enfants victimes. Les États-Unis "
-        "apporteront 2 000 000 USD.\n\n"
-    ),
-}
 IN_ITS_SENTENCE = {
     "en": "Ostrelia will contribute US$3,000,000 to the two programs as a whole, not "
     "allocated to individual programs.\n",
@@ -69,27 +36,18 @@ BY_ROLE = {
 }
 
 
-def _c_status(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "draft.txt"
-    path.write_text(text, "utf-8")
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    line = re.search(r"^  C \S+\s+\S (present|partial|missing)", result.output, re.MULTILINE)
-    assert line, result.output
-    return line.group(1)
-
-
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_an_amount_stated_as_allocated_to_no_program_funds_none(tmp_path, language):
-    assert _c_status(tmp_path, PROGRAMS[language] + IN_ITS_SENTENCE[language]) == "partial"
+    draft = PROGRAMS[language] + IN_ITS_SENTENCE[language]
+    assert element_status(tmp_path, draft, "C") == "partial"
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_a_party_funding_without_allocation_per_program_funds_none(tmp_path, language):
     draft = PROGRAMS[language] + TOTAL[language] + BY_ROLE[language]
-    assert _c_status(tmp_path, draft) == "partial"
+    assert element_status(tmp_path, draft, "C") == "partial"
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_a_total_for_the_programs_still_funds_them(tmp_path, language):
-    assert _c_status(tmp_path, PROGRAMS[language] + TOTAL[language] + "\n") == "present"
+    assert element_status(tmp_path, PROGRAMS[language] + TOTAL[language] + "\n", "C") == "present"

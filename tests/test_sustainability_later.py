@@ -12,13 +12,8 @@ with `cpc-draft check`, as a reviewer would run it.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
-
-from cpc_draft.cli import main
+from check_status import element_status
 
 OPENING = {
     "en": "The Government of the United States of America and the Government of the Republic "
@@ -43,16 +38,6 @@ OPENING = {
     "spécialisée. Les États-Unis financeront la formation de l'unité.\n\n"
     "Article 3 – Pérennité\n",
 }
-
-
-def _f_status(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "draft.txt"
-    path.write_text(text, "utf-8")
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    line = re.search(r"^  F \S+\s+\S (present|partial|missing)", result.output, re.MULTILINE)
-    assert line, result.output
-    return line.group(1)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +97,7 @@ def _f_status(tmp_path: Path, text: str) -> str:
     ],
 )
 def test_a_plan_still_to_be_written_or_decided_is_partial(tmp_path, language, body, status):
-    assert _f_status(tmp_path, OPENING[language] + body + "\n") == status
+    assert element_status(tmp_path, OPENING[language] + body + "\n", "F") == status
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -138,4 +123,4 @@ def test_a_strategy_under_a_line_of_action_titled_for_sustainability(tmp_path, l
             "el 50 % en 2029 y el 100 % a partir de 2030, y mantenga a sus fiscales en sus "
             "cargos después de 2029.\n"
         )
-    assert _f_status(tmp_path, text) == "present"
+    assert element_status(tmp_path, text, "F") == "present"
