@@ -337,14 +337,20 @@ def change_matches(want: dict, got: dict, is_fact: bool) -> bool:
     return kind in _CHANGE_KINDS and _quote_touch(want, got.get("diff") or [])
 
 
-def score_changes(expected: list, report: dict, label: str):
+def score_changes(expected: list, report: dict, label: str, statuses=None):
     """Renumbering alone is not a change, so the truth's renumbered-only entries are not
     expected; a reported item that stands for no expected change is an extra (several
-    items, say a text change and a fact change, may stand for the same one)."""
+    items, say a text change and a fact change, may stand for the same one).
+
+    ``statuses``: the truth's element statuses of the old and the new version. An element
+    whose status the truth itself gives differently in the two versions (a deleted
+    sustainability article: F partial -> missing) is a true consequence of the changes,
+    not an extra, though the pair's list of changes does not name it."""
     tally, lines = Counter(), []
     wanted = [c for c in expected if c.get("kind") != "renumbered-only"]
     reported = [(c, False) for c in report.get("changes") or []]
-    reported += [(c, True) for c in report.get("fact_changes") or []]
+    facts = report.get("fact_changes") or []
+    reported += [(c, True) for c in facts if not _status_change_in_truth(c, statuses)]
     for want in wanted:
         tally["changes_n"] += 1
         if any(change_matches(want, got, fact) for got, fact in reported):
@@ -356,6 +362,14 @@ def score_changes(expected: list, report: dict, label: str):
             tally["changes_extra"] += 1
             lines.append(f"{label:28} extra change: {_describe_change(got, fact)}")
     return tally, lines
+
+
+def _status_change_in_truth(fact: dict, statuses) -> bool:
+    found = re.match(r"element ([A-G])\b", str(fact.get("detail") or ""))
+    if fact.get("kind") != "element" or not statuses or found is None:
+        return False
+    old, new = (side.get(found.group(1), {}).get("status") for side in statuses)
+    return old != new and (fact.get("old"), fact.get("new")) == (old, new)
 
 
 def _describe_change(got: dict, fact: bool) -> str:  # for --verbose

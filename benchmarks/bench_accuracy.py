@@ -186,6 +186,14 @@ def score_draft(label: str, want: dict, doc: dict, extracted) -> tuple[Counter, 
     return tally, lines + [line for part in parts for line in part[1]]
 
 
+def _version_statuses(pair: dict, truth: dict):
+    """The truth's element statuses of a pair's old and new version, where it has both."""
+    stems = [Path(str(pair.get(side) or "")).stem for side in ("old", "new")]
+    if not all(stem in truth and "elements" in truth[stem] for stem in stems):
+        return None
+    return tuple(truth[stem]["elements"] for stem in stems)
+
+
 def score_compare(key: tuple, result: dict, truth: dict) -> tuple[Counter, list[str]]:
     kind, name, fmt = key
     label = f"{name}.{fmt}"
@@ -193,7 +201,9 @@ def score_compare(key: tuple, result: dict, truth: dict) -> tuple[Counter, list[
     if result["json"] is None:
         failed = [f"{label:28} CLI FAILED (exit {result['rc']}): {result['stderr'][-200:]}"]
     if kind == "versions":
-        tally, lines = scoring.score_changes(truth[name]["changes"], result["json"] or {}, label)
+        pair = truth[name]
+        statuses = _version_statuses(pair, truth)
+        tally, lines = scoring.score_changes(pair["changes"], result["json"] or {}, label, statuses)
     else:
         tally, lines = scoring.score_mismatches(
             truth[name]["mismatches"], result["json"] or {}, label
