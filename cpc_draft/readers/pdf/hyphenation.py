@@ -5,6 +5,7 @@ which decide most cases."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,6 +22,10 @@ _HEADS = (
 COMPOUND_HEADS = frozenset(_HEADS.split())
 # First halves that keep their hyphen ("non-governmental", "multi-year").
 COMPOUND_PREFIXES = frozenset(["non", "self", "well", "cross", "anti", "multi", "ex"])
+# Inflections (English, Spanish, French) by which one word vouches for another form of it:
+# plurals, genders, past participles ("investigation" for "investigations").
+_ENDINGS = ("s", "es", "x", "e", "a", "o", "as", "os", "ed", "d", "ing", "ly")
+_STEM_LEAST = 4  # shorter stems ("car", "mes") would vouch for unrelated words
 
 
 class Vocabulary:
@@ -34,6 +39,8 @@ class Vocabulary:
         self.words: Counter = Counter()
         self.heads: set[str] = set()
         self.tails: set[str] = set()
+        self._folded: set[str] = set()
+        self._folded_size = -1
 
     def add_lines(self, texts: Sequence[str]) -> None:
         for position, text in enumerate(texts):
@@ -56,6 +63,28 @@ class Vocabulary:
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
+
+    def knows_form(self, word: str) -> bool:
+        """Whether the document has ``word`` or another form of it: "investigations"
+        where it writes "investigation", "opened" where it writes "open"."""
+        if word.lower() in self.words:
+            return True
+        word, known = _unaccented(word.lower()), self._unaccented_words()
+        stems = {word[: -len(ending)] for ending in _ENDINGS if word.endswith(ending)}
+        stems = {stem for stem in stems if len(stem) >= _STEM_LEAST}
+        return word in known or any(
+            stem + ending in known for stem in stems for ending in ("", *_ENDINGS)
+        )
+
+    def _unaccented_words(self) -> set[str]:
+        if self._folded_size != len(self.words):  # words added since: fold again
+            self._folded = {_unaccented(word) for word in self.words}
+            self._folded_size = len(self.words)
+        return self._folded
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def hyphen_join(before: str, after: str, vocabulary: Vocabulary) -> bool | None:

@@ -95,8 +95,8 @@ def cell_text(words: list[Word], box, vocabulary: Vocabulary) -> str:
     """A cell's lines as one text.
 
     A narrow cell may break a word that does not fit without a hyphen ("Targe" / "t
-    year 1"): a line that is one word filling the cell is joined to the next line's
-    lowercase start without a space, unless the document says otherwise (see
+    year 1"): a line that is one word running to the cell's edge is joined to the next
+    line's lowercase start without a space, unless the document says otherwise (see
     :func:`broken_word`).
     """
     lines = [Line.of(row) for row in word_rows(words)]
@@ -111,12 +111,7 @@ def cell_text(words: list[Word], box, vocabulary: Vocabulary) -> str:
             previous = lines[index - 1]
             single = len(previous.words) == 1
             word = previous.words[-1].text
-            if (
-                single
-                and width
-                and previous.x1 - previous.x0 >= 0.75 * width
-                and broken_word(word, text, vocabulary)
-            ):
+            if single and _fills(previous, word, width) and broken_word(word, text, vocabulary):
                 texts[-1] = texts[-1] + text
                 continue
         texts.append(text)
@@ -124,6 +119,17 @@ def cell_text(words: list[Word], box, vocabulary: Vocabulary) -> str:
 
 
 _APOSTROPHES = ("’", "'")
+# A cell breaks a word only where not one more of its letters fits: the room left at the
+# line's end is less than a letter (two, for the padding the cell's box only estimates).
+_ROOM_LEFT_LETTERS = 2.0
+
+
+def _fills(line: Line, word: str, width: float) -> bool:
+    """Whether ``line`` (one word) runs to the cell's edge, as a word the cell broke does;
+    a word that merely wrapped leaves room for a letter or more of the next."""
+    used = line.x1 - line.x0
+    letter = used / max(1, len(word))
+    return bool(width) and width - used < _ROOM_LEFT_LETTERS * letter
 
 
 def broken_word(word: str, following: str, vocabulary: Vocabulary) -> bool:
@@ -138,8 +144,8 @@ def broken_word(word: str, following: str, vocabulary: Vocabulary) -> bool:
     rest = re.match(r"[^\W\d_]+", following).group(0)  # the letters before any stop
     if following[len(rest) : len(rest) + 1] in _APOSTROPHES:
         return False  # "d’enfants", "l’unité": an elided word starts the line
-    if (word + rest).lower() in vocabulary:
+    if vocabulary.knows_form(word + rest):
         return True
-    if word.lower() in vocabulary:
+    if vocabulary.knows_form(word):
         return False
-    return not (len(rest) >= 2 and rest.isalpha() and rest.lower() in vocabulary)
+    return not (len(rest) >= 2 and rest.isalpha() and vocabulary.knows_form(rest))
