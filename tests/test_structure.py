@@ -123,6 +123,26 @@ def test_a_reference_cut_off_by_a_line_break_ends_its_sentence():
     assert [b.kind for b in decide_headings(blocks)][2] == PARAGRAPH
 
 
+def test_a_reference_that_ends_a_list_member_across_a_page_break_is_not_a_heading():
+    """A list member's sentence cut by a page break ("(c) adopt the rules required by" /
+    new page / "Article 9.") ends there: the label is its last words, and the list goes
+    on under the same article (the other government's duties stay in it)."""
+    pieces = [
+        (HEADING, "Article 3 – Responsibilities"),
+        (ITEM, "1. The Government of Norland shall:"),
+        (ITEM, "(a) name a lead ministry for the Partnership;"),
+        (ITEM, "(b) adopt the rules for the case register required by"),
+        (HEADING, "Article 9."),
+        (ITEM, "2. The Government of the United States of America shall:"),
+        (ITEM, "(a) fund implementing partners selected through open competition."),
+    ]
+    blocks = [
+        TextBlock(index, kind, text, page=1 if index < 4 else 2)
+        for index, (kind, text) in enumerate(pieces)
+    ]
+    assert _headings(blocks) == ["Article 3 – Responsibilities"]
+
+
 def test_after_the_signatures_only_annexes_are_headings():
     blocks = _blocks(
         (HEADING, "Article 1 – Purpose"),

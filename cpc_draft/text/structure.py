@@ -375,7 +375,11 @@ def _ends_sentence(block: TextBlock, label: HeadingLabel, previous: TextBlock | 
     sentence's last words, set on a line of their own by the layout, not a heading."""
     if label.title or block.text.rstrip()[-1] not in _TERMINAL:
         return False
-    if previous is None or previous.kind != PARAGRAPH or previous.column != block.column:
+    # a list member's sentence too: "(e) adopt the regulations referred to in" then, at
+    # the top of the next page, "Article VII."
+    if previous is None or previous.kind not in (PARAGRAPH, ITEM):
+        return False
+    if previous.column != block.column:
         return False
     last = previous.text.rstrip()[-1:]
     return last.isalpha() and last.islower()
