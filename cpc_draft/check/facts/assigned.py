@@ -6,6 +6,10 @@ responsable : Police nationale") under each action, or a "Responsible" / "Lead a
 column in the activity table. The action is a duty of the government whose body is
 named there: a party named (the TIP Office, a Ministry) or a national body of the
 partner's state (the ``national_body`` cues: "Procuraduría", "Police nationale").
+
+Its roles article may also state each government's part in the present tense, with no
+verb of commitment: "Le Gouvernement de X, par l'intermédiaire du Ministère, assure la
+coordination du Plan et préside le Comité" (:func:`role_of`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from functools import cache
 
 from cpc_draft.check.facts.stream import Stream
 from cpc_draft.model import HEADING, TABLE_ROW, TextBlock
-from cpc_draft.text.cues import cue
+from cpc_draft.text.cues import cue, has
 
 PARTIES = ("US", "partner")
 MAX_LABEL_WORDS = 4  # a column header or a line's label: "Institución responsable"
@@ -83,3 +87,55 @@ def _label_line(language: str) -> re.Pattern:
     """ "Responsable: …", "Institución responsable – …", "Lead agency: …"."""
     label = cue("responsible_label", language).pattern
     return re.compile(rf"^\W*(?:{label})\s*[:：–—-]\s*(?P<who>\S.{{0,200}})$", re.I | re.S)
+
+
+MIN_ROLE_WORDS = 10  # "The Ministry chairs the Committee." is a role; a title is not
+
+
+def role_of(block: TextBlock, stream: Stream) -> str | None:
+    """The one government a paragraph of the responsibilities section opens with, as its
+    subject, where the paragraph goes on to say what it does (no verb of commitment)."""
+    from cpc_draft.nlp import find_party_mentions
+
+    text, language = block.text, stream.language
+    if block.kind == HEADING or len(text.split()) < MIN_ROLE_WORDS:
+        return None
+    if has("hedged_duty", language, text) or has("undecided", language, text):
+        return None
+    mentions = with_bodies(text, find_party_mentions(text, language, stream.partner), language)
+    if not mentions or mentions[0].party not in PARTIES:
+        return None
+    first = mentions[0]
+    stripped = len(text) - len(text.lstrip(" \t-–—•(0123456789.)"))
+    if not opens_clause(text[stripped : first.start]):
+        return None
+    following = INSERTION.sub(" ", text[first.end :]).split()[:1]
+    if following and cue("list_and", language).fullmatch(following[0].strip(",")):
+        return None  # "The United States and X …": both, no one government's role
+    return first.party
+
+
+INSERTION = re.compile(r",[^,]*,")
+MAX_CONNECTIVE_WORDS = 4  # "To this end,", "Para tal efecto,", "À cet effet,"
+
+
+def opens_clause(before: str) -> bool:
+    """Whether the words before the subject leave it the clause's opening: none, an
+    article ("El", "Le"), or a short connective and its comma ("Para tal efecto, el")."""
+    if len(before.split()) <= 1:
+        return True
+    head, comma, tail = before.rpartition(",")
+    return bool(comma) and len(head.split()) <= MAX_CONNECTIVE_WORDS and len(tail.split()) <= 1
+
+
+def with_bodies(text: str, mentions, language: str) -> list:
+    """The party mentions, and the partner's national bodies named where no party is
+    ("la Procuraduría General", "the Office of the Attorney General")."""
+    from cpc_draft.nlp.values import PartyMention
+
+    added = [
+        PartyMention("partner", found.group(), found.start(), found.end())
+        for found in cue("national_body", language).finditer(text)
+        if all(found.end() <= m.start or found.start() >= m.end for m in mentions)
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions

@@ -30,7 +30,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from cpc_draft.check.facts.assigned import assigned_duties
+from cpc_draft.check.facts.assigned import (
+    INSERTION,
+    assigned_duties,
+    opens_clause,
+    role_of,
+    with_bodies,
+)
 from cpc_draft.check.facts.listing import (
     NEUTRAL_KEYS,
     ends_in_lead_colon,
@@ -155,6 +161,13 @@ def _read(
             # …" is the United States' duty though it names no one.
             _add(duties[headed_by], block)
             _add(listed[headed_by], block)
+        elif headed and (role := role_of(block, stream)):
+            # In the roles article, "Le Gouvernement de X, par l'intermédiaire du MAST,
+            # assure la coordination du Plan, affecte le personnel …": X's roles, stated in
+            # the present tense as plans of action and terms of reference state them.
+            clauses[role].append(block.index)
+            _add(duties[role], block)
+            current = None
         else:
             current = None
     return _Reading(duties, listed, clauses, general)
@@ -194,7 +207,7 @@ def _stated_duties(
 
     language = stream.language
     commitment = cue("commitment", language)
-    mentions = _with_bodies(text, find_party_mentions(text, language, stream.partner), language)
+    mentions = with_bodies(text, find_party_mentions(text, language, stream.partner), language)
     subjects: list[str] = []
     general: set[str] = set()
     introduces: str | None = None
@@ -294,33 +307,22 @@ def _commitments(text, mentions, offset: int, sentence: str, commitment, languag
         yield found, before[-1].party if before else None
 
 
-def _with_bodies(text: str, mentions, language: str) -> list:
-    """The party mentions, and the partner's national bodies named where no party is
-    ("la Procuraduría General", "the Office of the Attorney General")."""
-    from cpc_draft.nlp.values import PartyMention
-
-    added = [
-        PartyMention("partner", found.group(), found.start(), found.end())
-        for found in cue("national_body", language).finditer(text)
-        if all(found.end() <= m.start or found.start() >= m.end for m in mentions)
-    ]
-    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
-
-
 def _opening_subject(text: str, mentions, segment: tuple[int, int], language: str) -> str | None:
     """The party or body that opens ``text[segment]``: "El Poder Judicial habilitará …",
     not "… integrada por la Procuraduría, se reunirá"."""
     start, end = segment
     opening = text[start:end]
     stripped = len(opening) - len(opening.lstrip(" \t-–—•(0123456789.)"))
-    words = opening[stripped:].split()
+    # ", por medio de la Oficina … (Oficina TIP)," between the subject and its verb is an
+    # aside: the subject is no longer for it
+    words = INSERTION.sub(" ", opening[stripped:]).split()
     if len(words) > MAX_SUBJECT_WORDS:
         return None
     first = [m for m in mentions if start <= m.start and m.end <= end]
     if not first:
         return None
-    before = text[start + stripped : first[0].start].split()
-    return first[0].party if len(before) <= 1 and first[0].party in PARTIES else None
+    before = text[start + stripped : first[0].start]
+    return first[0].party if opens_clause(before) and first[0].party in PARTIES else None
 
 
 def _joined(between: str, language: str) -> bool:

@@ -106,7 +106,13 @@ def _objective_headings(stream: Stream) -> list[TextBlock]:
 
 
 def _is_member(block: TextBlock) -> bool:
-    return is_labelled(block) or title_of(block.text) is not None
+    """ "(a) …", "Safe Homes: …", or an objective's run-in label: "Objective 1. Establish
+    …", "Objetivo 2. Fortalecer …" (a full stop after the number, no colon)."""
+    return (
+        is_labelled(block)
+        or title_of(block.text) is not None
+        or _LABELLED_OBJECTIVE.match(block.text) is not None
+    )
 
 
 def _lists_in_one_sentence(text: str, language: str) -> bool:
@@ -158,16 +164,23 @@ def _introduces_objectives(text: str, language: str) -> bool:
 
 
 def _purpose(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
-    """An objectives article's prose, a purpose article, or a purpose clause."""
+    """An objectives article's prose, a purpose article, a purpose clause, or a general
+    aim."""
     prose = [b for b in section if b.kind != HEADING]
     if prose:
         return prose
     prose = [b for b in stream.in_section("purpose") if b.kind != HEADING]
     if prose:
         return prose
-    return [
-        b for b in stream.blocks if b.kind != HEADING and has("purpose", stream.language, b.text)
-    ][:2]
+    language = stream.language
+    stated = [b for b in stream.blocks if b.kind != HEADING and has("purpose", language, b.text)]
+    # "Work together to combat the trafficking of children": a general aim, with no
+    # purpose word, is still the general terms that make A partial rather than missing.
+    return (stated or [b for b in stream.blocks if _general_aim(b, language)])[:2]
+
+
+def _general_aim(block: TextBlock, language: str) -> bool:
+    return block.kind != HEADING and has("general_aim", language, block.text)
 
 
 def _count(blocks: list[TextBlock], language: str) -> int:
