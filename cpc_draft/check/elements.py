@@ -4,7 +4,7 @@ Each status is present, partial or missing, with a reason a reviewer can act on 
 evidence (block, page, quote) it rests on; the reason also says where the evidence
 stands (article label, page, a short quote: :mod:`cpc_draft.check.located`). Partial is a
 real status: duties for one government only, programs without amounts, indicators
-without targets, a financial plan with one government's contribution.
+most of which lack targets, a financial plan with one government's contribution.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from itertools import zip_longest
 
 from cpc_draft.check.facts import StreamFacts
 from cpc_draft.check.facts.deferral import deferred_mentions, deferring
+from cpc_draft.check.facts.left_open import left_open
 from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 
@@ -140,19 +141,27 @@ def _indicators(facts: StreamFacts) -> ElementStatus:
             # later is partial, as a heading without substance is.
             reason = "no indicator is listed; the indicators are left to a later agreement"
             return ElementStatus("D", PARTIAL, reason, _deferrals(later, facts.stream.language))
+        later = left_open(facts.stream.blocks, "indicator_word", facts.stream.language)
+        if later:
+            # "… indicadores …, los cuales serán definidos por las Partes": the same
+            reason = "no indicator is listed; the indicators are left to be defined"
+            return ElementStatus("D", PARTIAL, reason, evidence(later))
         return ElementStatus("D", MISSING, "no outcome indicators found")
     with_targets = [i for i in indicators if i.targets]
     found = tuple(Evidence(i.block, i.page, i.text[:QUOTE]) for i in indicators[:5])
-    if len(with_targets) == len(indicators):
+    missing = len(indicators) - len(with_targets)
+    if not missing:
         return ElementStatus(
             "D", PRESENT, f"{_many(len(indicators), 'indicator')} with targets", found
         )
-    return ElementStatus(
-        "D",
-        PARTIAL,
-        _without_targets(len(indicators) - len(with_targets), len(indicators)),
-        found,
-    )
+    if len(with_targets) > missing:
+        # Most indicators measurable, one target "to be determined": a reviewer rates
+        # the element present (measurable indicators); the indicator-targets finding
+        # still names each indicator that lacks its target.
+        count = _many(len(indicators), "indicator")
+        reason = f"{count}, {len(with_targets)} with targets ({missing} still without)"
+        return ElementStatus("D", PRESENT, reason, found)
+    return ElementStatus("D", PARTIAL, _without_targets(missing, len(indicators)), found)
 
 
 def _financial_plan(facts: StreamFacts) -> ElementStatus:
