@@ -119,6 +119,10 @@ def _programs(facts: StreamFacts) -> ElementStatus:
     count = programs.count or len(listed)
     what = _many(count, "program") if programs.named else "programs described in general terms"
     funded = programs.funded_by
+    if len(funded) == 2 and programs.unfunded:
+        # "Budget of axis 3: to be mobilised": funding from both, but not for every program
+        reason = f"{what} with funding from both governments, but some funding is left open"
+        return ElementStatus("C", PARTIAL, reason, evidence([*programs.unfunded, *listed]))
     if len(funded) == 2:
         return ElementStatus("C", PRESENT, f"{what} with funding from both governments", found)
     if funded:

@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from cpc_draft.check.facts.deferral import defers
+from cpc_draft.check.facts.left_open import left_open, open_money_rows
 from cpc_draft.check.facts.listing import (
     has_label,
     is_labelled,
@@ -57,6 +58,9 @@ class Programs(NamedTuple):
     named: bool = True  # programs named, not only a programs section's general prose
     undecided: bool = False  # the draft says its programs are still to be determined
     count: int = 0  # programs named (a list running inside one paragraph counts each)
+    # program blocks or rows whose funding is left open: "to be mobilised", "will be
+    # determined in the budget law": no funding is allocated to those programs yet
+    unfunded: tuple[TextBlock, ...] = ()
 
     @property
     def funded_by(self) -> tuple[str, ...]:
@@ -76,7 +80,8 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
     # Areas named as programs ("IV. Domaines d'intervention", "the three areas of
     # cooperation") whose activities are left for later are programs in general terms.
     undecided = not areas and any(has("undecided", stream.language, b.text) for b in section)
-    indices = {b.index for b in section} | {b.index for b in tables} | _bodies(stream, named)
+    bodies = _bodies(stream, named)
+    indices = {b.index for b in section} | {b.index for b in tables} | bodies
     unallocated = _unallocated_parties(stream, indices)
     funding = tuple(
         c
@@ -87,7 +92,31 @@ def find_programs(stream: Stream, contributions: tuple[Contribution, ...]) -> Pr
         and not _split_left_for_later(c, stream)
     )
     count = sum(max(1, _listed_inside(b.text)) for b in listed) if named else len(listed)
-    return Programs(tuple(listed), funding, not general, undecided and general, count)
+    unfunded = _unfunded(stream, tables, bodies) if listed else []
+    return Programs(
+        tuple(listed), funding, not general, undecided and general, count, tuple(unfunded)
+    )
+
+
+def _unfunded(stream: Stream, rows: list[TextBlock], bodies: set[int]) -> list[TextBlock]:
+    """The programs' text and rows that leave money open: "US$900,000 to this program;
+    the allocation of X will be determined in its budget law", "Budget of axis 3 | to be
+    mobilised", a partner column reading "à mobiliser"."""
+    language = stream.language
+    prose = [b for b in stream.blocks if b.index in bodies and b.kind != TABLE_ROW]
+    first_rows: dict[int, TextBlock] = {}
+    for block in stream.blocks:
+        if block.kind == TABLE_ROW and block.table is not None:
+            first_rows.setdefault(block.table, block)
+    # the rows of any table of a program's own section or body ("Budget de l'axe 1 | …")
+    own_rows = [
+        b for b in stream.blocks if b.kind == TABLE_ROW and (b.index in bodies or b in rows)
+    ]
+    found = left_open(prose, "funding_word", language)
+    found += open_money_rows(
+        own_rows, lambda row: first_rows.get(row.table), language, stream.partner
+    )
+    return found
 
 
 def _named_programs(stream: Stream, section: list[TextBlock]) -> list[TextBlock]:
@@ -196,7 +225,8 @@ def _program_tables(
     stream: Stream, section: list[TextBlock], named: list[TextBlock]
 ) -> list[TextBlock]:
     """The body rows of tables about programs: in the programs section, headed by a
-    program word ("Program", "Componente"), or whose rows name the programs found."""
+    program word ("Program", "Componente"), whose rows name the programs found, or a
+    table of costed activities."""
     in_section = {b.index for b in section}
     titles = {_title_key(b.text) for b in named} - {None}
     tables: dict[int, list[TextBlock]] = {}
@@ -210,10 +240,22 @@ def _program_tables(
             any(b.index in in_section for b in table)
             or has("program_word", stream.language, " ".join(header.cells[:2]))
             or any(_names_program(row, titles) for row in body)
+            or _costed_activities(header, stream.language)
         )
         if about_programs:
             rows += body
     return rows
+
+
+def _costed_activities(header: TextBlock, language: str) -> bool:
+    """A work plan's activity table with a budget column ("Activity | Lead | Q1 | … |
+    Budget (USD)"): its activities are the initiatives undertaken, each with its cost."""
+    cells = header.cells
+    return (
+        bool(cells)
+        and cue("activity_word", language).match(cells[0].strip()) is not None
+        and any(has("funding_word", language, cell) for cell in cells[1:])
+    )
 
 
 def _names_program(row: TextBlock, titles: set[str]) -> bool:
