@@ -15,6 +15,7 @@ from itertools import zip_longest
 from cpc_draft.check.facts import StreamFacts
 from cpc_draft.check.facts.deferral import deferred_mentions, deferring
 from cpc_draft.check.facts.left_open import left_open
+from cpc_draft.check.facts.phasing import phased_parties
 from cpc_draft.check.located import Locator
 from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
 
@@ -182,6 +183,12 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
     money_blocks = [b for b in stream.blocks if b.index in stated_at]
     found = evidence([*money_blocks, *plan.oversight[:2]], 6)
     if not parties:
+        # "Resources for the implementation … are to be identified": money named and left
+        # open is an intention to agree later (partial), not silence.
+        later = left_open(stream.blocks, "funding_word", stream.language)
+        if later:
+            reason = "no contribution is quantified; the resources are left to be identified"
+            return ElementStatus("E", PARTIAL, reason, evidence(later))
         return ElementStatus("E", MISSING, "no contribution by either government is quantified")
     if plan.phasing_later and not _yearly(contributions):
         # "The annual phasing of these amounts will be agreed by the Committee": totals
@@ -189,12 +196,21 @@ def _financial_plan(facts: StreamFacts) -> ElementStatus:
         reason = "totals are stated, but the contributions by year are left to a later decision"
         later = _deferrals(plan.phasing_later, facts.stream.language)
         return ElementStatus("E", PARTIAL, reason, (*later, *found)[:6])
-    if not ((plan.has_article and in_article) or plan.by_year or _yearly(contributions)):
-        reason = "amounts are stated, but no multi-year financial plan (contributions by year)"
+    # Totals for the whole term are no multi-year plan: the amounts must be dated (a
+    # table a year, "per year", "US$1.0 million in 2027, …") for each government.
+    phased = phased_parties(facts.funding.contributions, stream.blocks, stream.language)
+    phased &= {"US", "partner"}
+    if not (phased or plan.by_year):
+        reason = "amounts are stated for the whole term only, not by year (no multi-year plan)"
         return ElementStatus("E", PARTIAL, reason, found)
     if len(parties) == 1:
         whose = "the U.S." if parties == {"US"} else "the partner government's"
         return ElementStatus("E", PARTIAL, f"only {whose} contribution is quantified", found)
+    lump = parties - phased if phased else set()
+    if lump:
+        whose = "the U.S." if lump == {"US"} else "the partner government's"
+        reason = f"{whose} contribution is one sum for the whole term, with no amounts by year"
+        return ElementStatus("E", PARTIAL, reason, found)
     if not plan.oversight:
         return ElementStatus(
             "E", PARTIAL, "contributions of both governments, but no oversight mechanism", found
