@@ -1,9 +1,10 @@
 """A statutory element is only partly described.
 
 Partial is a real status: responsibilities of one government only (B), programs
-without the funding each government allocates (C), indicators without targets (D), a
-financial plan with one government's contribution or no oversight mechanism (E), a
-passing mention of sustainability with no strategy (F).
+without the funding each government allocates, or some left "to be mobilised" (C),
+indicators most of which lack targets, or left to be defined (D), a financial plan with
+one government's contribution, a sum for the whole term with no amounts by year, or no
+oversight mechanism (E), a passing mention of sustainability with no strategy (F).
 
 Fails: "The United States intends to fund…" with no duty for the partner. Passes: duties
 listed for both governments.
