@@ -158,3 +158,20 @@ def test_resources_left_to_be_identified_are_partial(tmp_path, language):
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_no_money_at_all_is_missing(tmp_path, language):
     assert _e(tmp_path, language, NO_MONEY[language])["status"] == "missing"
+
+
+BOTH_EACH_YEAR = {
+    "en": "The United States expects to provide US$600,000 each year from 2027 to 2029, and "
+    "Doravia DRV 1,800,000 in each of those years.",
+    "es": "Los Estados Unidos prevén aportar US$600.000 cada año de 2027 a 2029, y Doravia "
+    "DRV 1.800.000 en cada uno de esos años.",
+    "fr": "Les États-Unis prévoient d'apporter 600 000 USD chaque année de 2027 à 2029, et la "
+    "Doravia 1 800 000 DRV pour chacune de ces années.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_one_sentence_giving_both_amounts_per_year_is_a_plan(tmp_path, language):
+    """The per-year phrase covers both amounts of the sentence."""
+    element = _e(tmp_path, language, BOTH_EACH_YEAR[language], OVERSIGHT[language])
+    assert element["status"] == "present", element["reason"]

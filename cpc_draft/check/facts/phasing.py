@@ -39,18 +39,28 @@ def phased_parties(
         dated = years.setdefault(contribution.party, set())
         if _YEAR.fullmatch(period):
             dated.add(period)
+            continue
+        # no period, or a range or a duration: the sentence may date it, or give it a year
+        found = _years_beside(contribution, text_of.get(contribution.block, ""), language)
+        if found is None:
+            phased.add(contribution.party)  # "… and X USD 200,000 in each of those years"
         elif not period:
-            dated |= _years_beside(contribution, text_of.get(contribution.block, ""), language)
+            dated |= found
     return phased | {party for party, dated in years.items() if len(dated) >= MIN_YEARS}
 
 
-def _years_beside(contribution: Contribution, text: str, language: str) -> set[str]:
+def _years_beside(contribution: Contribution, text: str, language: str) -> set[str] | None:
     """The single years named in the sentence that states ``contribution`` ("… US$1.2
     million in each of 2028 and 2029 …"), not those of a range ("the term 2026–2030",
-    "from 2026 to 2030"): a range is the term, not a year of the plan."""
+    "from 2026 to 2030"): a range is the term, not a year of the plan. None where the
+    sentence gives its amounts per year ("USD 500,000 in each year from 2027 to 2030,
+    and X USD 200,000 in each of those years")."""
     for sentence in _FULL_STOP.split(text):
         if contribution.text and contribution.text in sentence:
-            for period in reversed(find_periods(sentence, language)):
+            periods = find_periods(sentence, language)
+            if any(period.value == ANNUAL for period in periods):
+                return None
+            for period in reversed(periods):
                 if not _YEAR.fullmatch(period.value):
                     sentence = sentence[: period.start] + " " + sentence[period.end :]
             return {match.group(1) for match in _YEAR.finditer(_without_dash_ranges(sentence))}
