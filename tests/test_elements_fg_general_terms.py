@@ -109,3 +109,127 @@ SUSTAINABILITY = [
 @pytest.mark.parametrize(("language", "body", "expected"), SUSTAINABILITY)
 def test_sustainability_in_general_terms(tmp_path, language, body, expected):
     assert _article(tmp_path, language, "F", body) == expected
+
+
+# --- G: improving the data, a database for later ----------------------------------------
+
+DATA = [
+    (
+        "en",
+        "The Ministry of Families will improve its data collection on child victims and "
+        "share relevant information with the Steering Committee.",
+        "partial",
+    ),
+    (
+        "es",
+        "El Ministerio de la Familia mejorará la recopilación de datos sobre niñas y niños "
+        "víctimas y compartirá con el Comité la información pertinente.",
+        "partial",
+    ),
+    (
+        "fr",
+        "Le Ministère de la Famille s'attachera à améliorer la collecte des données sur les "
+        "enfants victimes.",
+        "partial",
+    ),
+    (
+        "en",
+        "The Ministry of Families will set up a database on child victims. Its workings "
+        "will be laid down in a subsequent decision of the Minister.",
+        "partial",
+    ),
+    (
+        "es",
+        "El Ministerio de la Familia creará una base de datos sobre niñas y niños víctimas. "
+        "Su funcionamiento se regirá por una resolución posterior del Ministerio.",
+        "partial",
+    ),
+    (
+        "fr",
+        "Le Ministère de la Famille créera une base de données sur les enfants victimes. "
+        "Ses modalités de fonctionnement seront fixées par un arrêté ultérieur.",
+        "partial",
+    ),
+    # a system described stays present
+    (
+        "en",
+        "The Ministry of Families will record each case of a child victim in the national "
+        "case management database within 48 hours and consolidate the data every quarter.",
+        "present",
+    ),
+    (
+        "es",
+        "El Ministerio de la Familia registrará cada caso de niña o niño víctima en la base "
+        "de datos nacional de gestión de casos en un plazo de 48 horas y consolidará los "
+        "datos cada trimestre.",
+        "present",
+    ),
+    (
+        "fr",
+        "Le Ministère de la Famille enregistrera chaque cas d'enfant victime dans la base de "
+        "données nationale de gestion des cas dans les 48 heures et consolidera les données "
+        "chaque trimestre.",
+        "present",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "body", "expected"), DATA)
+def test_data_in_general_terms(tmp_path, language, body, expected):
+    assert _article(tmp_path, language, "G", body) == expected
+
+
+# --- G: an indicator table's source column ---------------------------------------------
+
+# A draft without articles (so a data system anywhere would count), whose only data
+# system is named as the source of an indicator's figures.
+SOURCE_COLUMN = {
+    "en": (
+        "1. Corvania will open two shelters for child victims by 2027.\n\n"
+        "2. The Participants will measure progress with these indicators:\n\n"
+        "| Indicator | Baseline | Target 2029 | Source |\n"
+        "|---|---|---|---|\n"
+        "| Number of child victims referred to a shelter | 40 (2025) | 120 | "
+        "Case management system of the Ministry of Families |\n"
+    ),
+    "es": (
+        "1. Corvania abrirá dos albergues para niñas y niños víctimas en 2027.\n\n"
+        "2. Los Participantes medirán el avance con estos indicadores:\n\n"
+        "| Indicador | Línea de base | Meta 2029 | Fuente |\n"
+        "|---|---|---|---|\n"
+        "| Número de niñas y niños víctimas remitidos a un albergue | 40 (2025) | 120 | "
+        "Sistema de gestión de casos del Ministerio de la Familia |\n"
+    ),
+    "fr": (
+        "1. Corvania ouvrira deux foyers pour enfants victimes d'ici 2027.\n\n"
+        "2. Les Participants mesureront les progrès avec ces indicateurs :\n\n"
+        "| Indicateur | Référence | Cible 2029 | Source |\n"
+        "|---|---|---|---|\n"
+        "| Nombre d'enfants victimes orientés vers un foyer | 40 (2025) | 120 | "
+        "Système de gestion des cas du Ministère de la Famille |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SOURCE_COLUMN))
+def test_indicator_source_column_is_no_data_system(tmp_path, language):
+    text = f"{RECITAL[language]}\n\n{SOURCE_COLUMN[language]}"
+    assert element_status(tmp_path, text, "G") == "partial"
+
+
+# --- G: a register among the activities of a work plan ---------------------------------
+
+WORK_PLAN = (
+    "Article 1. Objectives\n"
+    "1. To protect child victims of trafficking in three provinces of Corvania.\n\n"
+    "Article 2. Work plan\n"
+    "| Activity | Lead | Year 1 | Year 2 |\n"
+    "|---|---|---|---|\n"
+    "| 2.1 Train forty labour inspectors | Ministry of Labour | X | |\n"
+    "| 2.2 Set up a referral register for child victims | Ministry of Families | | X |\n"
+)
+
+
+def test_register_in_a_work_plan_is_a_mention(tmp_path):
+    text = f"{RECITAL['en']}\n\n{WORK_PLAN}"
+    assert element_status(tmp_path, text, "G") == "partial"
