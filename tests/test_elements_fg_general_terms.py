@@ -233,3 +233,87 @@ WORK_PLAN = (
 def test_register_in_a_work_plan_is_a_mention(tmp_path):
     text = f"{RECITAL['en']}\n\n{WORK_PLAN}"
     assert element_status(tmp_path, text, "G") == "partial"
+
+
+# --- F and G: promoting ownership, striving for a database ------------------------------
+
+ENDEAVOURS = [
+    (
+        "en",
+        "F",
+        "The Participants will promote national ownership of the activities after the "
+        "Partnership ends.",
+    ),
+    (
+        "es",
+        "F",
+        "Los Participantes fomentarán la apropiación nacional una vez concluida la alianza.",
+    ),
+    (
+        "fr",
+        "F",
+        "Les Participants favoriseront l'appropriation nationale après la fin du partenariat.",
+    ),
+    (
+        "en",
+        "G",
+        "The Ministry of Families will endeavour to set up a national case management "
+        "database on child victims.",
+    ),
+    (
+        "es",
+        "G",
+        "El Ministerio de la Familia procurará contar con una base de datos sobre niñas y "
+        "niños víctimas.",
+    ),
+    (
+        "fr",
+        "G",
+        "Le Ministère de la Famille s'efforcera de mettre en place une base de données sur "
+        "les enfants victimes.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "key", "body"), ENDEAVOURS)
+def test_promoting_or_striving_is_general(tmp_path, language, key, body):
+    assert _article(tmp_path, language, key, body) == "partial"
+
+
+# --- F and G: clauses whose title runs into their text ----------------------------------
+
+# No heading the reader marks: each clause opens with its title in capitals. The data
+# clause only improves records; a case system named in the programs clause is in passing.
+RUN_IN = {
+    "es": (
+        "PRIMERA.- PROGRAMAS. Corvania creará un sistema de gestión de casos para la "
+        "Fiscalía con fondos de la alianza.\n\n"
+        "SEGUNDA.- SOSTENIBILIDAD. Los Participantes reconocen la importancia de que los "
+        "logros perduren y fomentarán la apropiación nacional.\n\n"
+        "TERCERA.- DATOS. El Ministerio de la Familia mejorará sus registros sobre niñas y "
+        "niños víctimas y compartirá la información pertinente.\n"
+    ),
+    "fr": (
+        "ARTICLE PREMIER. PROGRAMMES. Corvania créera un système de gestion des cas pour le "
+        "parquet avec les fonds du partenariat.\n\n"
+        "ARTICLE 2. PÉRENNITÉ. Les Participants soulignent l'importance de la pérennité des "
+        "acquis et favoriseront l'appropriation nationale.\n\n"
+        "ARTICLE 3. DONNÉES. Le Ministère de la Famille améliorera ses dossiers sur les "
+        "enfants victimes et partagera les informations utiles.\n"
+    ),
+    "en": (
+        "CLAUSE 1. PROGRAMS. Corvania will create a case management system for prosecutors "
+        "with Partnership funds.\n\n"
+        "CLAUSE 2. SUSTAINABILITY. The Participants recognise the importance of lasting "
+        "results and will promote national ownership.\n\n"
+        "CLAUSE 3. DATA. The Ministry of Families will improve its records on child victims "
+        "and share relevant information.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(RUN_IN))
+@pytest.mark.parametrize("key", ["F", "G"])
+def test_clause_with_run_in_title_is_the_article(tmp_path, language, key):
+    text = f"{RECITAL[language]}\n\n{RUN_IN[language]}"
+    assert element_status(tmp_path, text, key) == "partial"

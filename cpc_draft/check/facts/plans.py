@@ -27,6 +27,7 @@ Committee"): totals alone are no multi-year plan.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import NamedTuple
@@ -298,10 +299,13 @@ IMPROVE_GAP = 3  # words from the verb to what it improves: "améliorer la colle
 
 
 def _to_improve(sentence: str, at: int, language: str) -> bool:
-    """The words at ``at`` are the object of an improvement: "to improve the collection
-    of data", "fortalecer el registro", "améliorer la collecte des données"."""
-    window = " ".join(sentence[:at].split()[-IMPROVE_GAP:])
-    return has("improve", language, window)
+    """The words at ``at`` are the object of an improvement ("to improve the collection
+    of data", "fortalecer el registro", "améliorer la collecte des données") or follow
+    an endeavour ("will seek to set up a national case database", "procurará contar con
+    un registro"): general terms, not a system set up."""
+    before = sentence[:at]
+    recent = " ".join(before.split()[-IMPROVE_GAP:])
+    return has("improve", language, recent) or has("aspiration", language, before)
 
 
 def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
@@ -321,15 +325,39 @@ def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
 def _after_title_line(stream: Stream, cue_groups: tuple[str, ...]) -> list[TextBlock]:
     """The blocks from a title line of the topic to the next title line or heading: an
     article whose heading came through as a paragraph of capitals ("DÉCIMO PRIMERO.-
-    SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION")."""
+    SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION"), or ran into its text
+    ("DÉCIMA.- SOSTENIBILIDAD. Los Participantes …"): that paragraph is its first."""
     found: list[TextBlock] = []
     inside = False
     for block in stream.blocks:
-        if block.kind == HEADING or _title_line(block):
-            inside = _title_line(block) and _names_topic(block.text, cue_groups, stream.language)
+        run_in = _run_in_title(block)
+        if block.kind == HEADING or _title_line(block) or run_in:
+            title = run_in or block.text
+            inside = block.kind != HEADING and _names_topic(title, cue_groups, stream.language)
+            if inside and run_in:
+                found.append(block)
         elif inside:
             found.append(block)
     return found
+
+
+def _run_in_title(block: TextBlock) -> str:
+    """The title in capitals a paragraph opens with, ended by a full stop or a colon, before
+    a sentence in lower case: "SEXTA.- DATOS. La Secretaría …" -> "SEXTA.- DATOS."."""
+    if block.kind not in (PARAGRAPH, ITEM):
+        return ""
+    words = block.text.split()
+    title = list(itertools.takewhile(_in_capitals, words[: TITLE_WORDS + 1]))
+    if not title or len(title) > TITLE_WORDS or len(title) == len(words):
+        return ""
+    text = " ".join(title)
+    letters = sum(char.isalpha() for char in text)
+    return text if text.endswith((".", ":")) and letters >= TITLE_LETTERS else ""
+
+
+def _in_capitals(word: str) -> bool:
+    """ "DATOS.", "PRIMERA.-", "11.", "Y": no lower-case letter."""
+    return not any(char.islower() for char in word)
 
 
 def _title_line(block: TextBlock) -> bool:
