@@ -81,6 +81,24 @@ SUSTAINABILITY = [
         "l'appropriation nationale des activités.",
         "partial",
     ),
+    (
+        "es",
+        "Corvania asumirá el costo de los albergues al término de la alianza, según lo "
+        "permitan sus recursos.",
+        "partial",
+    ),
+    (
+        "fr",
+        "Corvania financera les foyers après la fin du partenariat, selon ses disponibilités "
+        "budgétaires.",
+        "partial",
+    ),
+    (
+        "en",
+        "The Participants recognise the need to sustain the results and will keep the "
+        "shelters open after the Partnership ends.",
+        "partial",
+    ),
     # the declaration stands in its own sentence; the next one plans
     (
         "en",
