@@ -1,14 +1,18 @@
 """Elements F and G stated in general terms only: partial, never present.
 
-- F: support promised "to the extent that its resources permit" hedges on means, and a
+- F: support promised "as far as its resources allow" hedges on means, and a
   sentence that "recognises the importance" of lasting results declares, it plans
   nothing; a concrete step in a sentence of its own is still a strategy.
-- G: data collection only "to be improved" ("mejorarán sus registros", "améliorer la
-  collecte des données") says nothing of how the data are collected, tracked or
-  managed; a database whose workings are left to "un arrêté ultérieur" or "a subsequent
+- G: data collection only "to be improved" ("mejorará la recopilación de datos",
+  "renforcera la collecte des données") says nothing of how the data are collected,
+  tracked or managed; a database whose workings are left to "un décret ultérieur" or "a subsequent
   decision" is deferred; the source column of an indicator table ("case management
   system of the Ministry") is no data system; a work plan activity to set up a register
-  of child victims is a mention (partial), not nothing.
+  of child victims is a mention (partial), not nothing; a database the Ministry only
+  "will endeavour to set up" is not set up.
+- F and G: "will promote national ownership" is general wording; a clause whose title in
+  capitals runs into its text ("TERCERA.- DATOS. El Ministerio …") is the article, so a
+  system named in passing in another clause does not make G present.
 
 Each short draft was written for these tests (fictional partner Corvania, our own
 wording) and is checked with `cpc-draft check`, as a reviewer would run it.
@@ -47,8 +51,8 @@ def _article(tmp_path, language: str, key: str, body: str) -> str:
 SUSTAINABILITY = [
     (
         "en",
-        "Corvania intends to keep funding the two shelters after the Partnership ends, to "
-        "the extent that its resources permit.",
+        "Corvania intends to keep funding the two shelters after the Partnership ends, as "
+        "far as its resources allow.",
         "partial",
     ),
     (
@@ -72,7 +76,7 @@ SUSTAINABILITY = [
     (
         "es",
         "Los Participantes reconocen la importancia de que los logros perduren y fomentarán "
-        "la apropiación nacional de las actividades.",
+        "la apropiación local de las actividades.",
         "partial",
     ),
     (
@@ -146,8 +150,7 @@ DATA = [
     ),
     (
         "fr",
-        "Le Ministère de la Famille s'attachera à améliorer la collecte des données sur les "
-        "enfants victimes.",
+        "Le Ministère de la Famille renforcera la collecte des données sur les enfants victimes.",
         "partial",
     ),
     (
@@ -165,7 +168,7 @@ DATA = [
     (
         "fr",
         "Le Ministère de la Famille créera une base de données sur les enfants victimes. "
-        "Ses modalités de fonctionnement seront fixées par un arrêté ultérieur.",
+        "Ses modalités de fonctionnement seront fixées par un décret ultérieur.",
         "partial",
     ),
     # a system described stays present
@@ -265,7 +268,7 @@ ENDEAVOURS = [
     (
         "es",
         "F",
-        "Los Participantes fomentarán la apropiación nacional una vez concluida la alianza.",
+        "Los Participantes fomentarán la apropiación local una vez concluida la alianza.",
     ),
     (
         "fr",
@@ -307,7 +310,7 @@ RUN_IN = {
         "PRIMERA.- PROGRAMAS. Corvania creará un sistema de gestión de casos para la "
         "Fiscalía con fondos de la alianza.\n\n"
         "SEGUNDA.- SOSTENIBILIDAD. Los Participantes reconocen la importancia de que los "
-        "logros perduren y fomentarán la apropiación nacional.\n\n"
+        "logros perduren y fomentarán la apropiación local.\n\n"
         "TERCERA.- DATOS. El Ministerio de la Familia mejorará sus registros sobre niñas y "
         "niños víctimas y compartirá la información pertinente.\n"
     ),

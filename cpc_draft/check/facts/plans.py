@@ -286,8 +286,8 @@ def _names_data(sentence: str, language: str) -> bool:
 
 def _provided(sentence: str, group: str, language: str, *, set_up: bool = False) -> bool:
     """A phrase of ``group`` not named as lacking; ``set_up``: nor only as what is to be
-    improved ("improve data collection", "mejorarán sus registros"), general terms that
-    say nothing of how the data are collected, tracked or managed."""
+    improved ("improve data collection", "fortalecerá el registro de casos"), general
+    terms that say nothing of how the data are collected, tracked or managed."""
     return any(
         not lacking(sentence, match.start(), language)
         and not (set_up and _to_improve(sentence, match.start(), language))
@@ -295,12 +295,12 @@ def _provided(sentence: str, group: str, language: str, *, set_up: bool = False)
     )
 
 
-IMPROVE_GAP = 3  # words from the verb to what it improves: "améliorer la collecte des données"
+IMPROVE_GAP = 3  # words from the verb to what it improves: "renforcer le suivi des dossiers"
 
 
 def _to_improve(sentence: str, at: int, language: str) -> bool:
     """The words at ``at`` are the object of an improvement ("to improve the collection
-    of data", "fortalecer el registro", "améliorer la collecte des données") or follow
+    of data", "fortalecer el registro", "renforcer le suivi des dossiers") or follow
     an endeavour ("will seek to set up a national case database", "procurará contar con
     un registro"): general terms, not a system set up."""
     before = sentence[:at]
@@ -326,7 +326,7 @@ def _after_title_line(stream: Stream, cue_groups: tuple[str, ...]) -> list[TextB
     """The blocks from a title line of the topic to the next title line or heading: an
     article whose heading came through as a paragraph of capitals ("DÉCIMO PRIMERO.-
     SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION"), or ran into its text
-    ("DÉCIMA.- SOSTENIBILIDAD. Los Participantes …"): that paragraph is its first."""
+    ("NOVENA.- SOSTENIBILIDAD. El Gobierno …"): that paragraph is its first."""
     found: list[TextBlock] = []
     inside = False
     for block in stream.blocks:
