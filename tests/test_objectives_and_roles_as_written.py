@@ -11,8 +11,13 @@ each; a duty opened by a connective ("To this end, the Government of X will desi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from check_status import element_status
+from click.testing import CliRunner
+
+from cpc_draft.cli import main
 
 OPENING = {
     "en": 'The Government of the United States of America ("the United States") and the '
@@ -45,6 +50,29 @@ OBJECTIVES = {
 def test_run_in_labelled_objectives_are_listed(tmp_path, language):
     text = OPENING[language] + "\n\n" + OBJECTIVES[language] + "\n"
     assert element_status(tmp_path, text, "A") == "present"
+
+
+GENERAL_THEN_SPECIFIC = {
+    "en": "2. Objectives\n\nGeneral objective: reduce the exploitation of children in Doravia."
+    "\n\nSpecific objective 1: open a shelter in each coastal province.\n\nSpecific "
+    "objective 2: double the number of cases brought to court.",
+    "es": "2. Objetivos\n\nObjetivo general: reducir la explotación de niñas y niños en "
+    "Doravia.\n\nObjetivo específico 1: abrir un albergue en cada provincia costera.\n\n"
+    "Objetivo específico 2: duplicar el número de casos llevados a juicio.",
+    "fr": "2. Objectifs\n\nObjectif général : réduire l'exploitation des enfants en Doravia."
+    "\n\nObjectif spécifique 1 : ouvrir un foyer dans chaque province côtière.\n\n"
+    "Objectif spécifique 2 : doubler le nombre d'affaires portées devant les tribunaux.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_general_objective_is_not_counted_among_the_specific_ones(tmp_path, language):
+    path = tmp_path / "draft.txt"
+    path.write_text(OPENING[language] + "\n\n" + GENERAL_THEN_SPECIFIC[language] + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    element = json.loads(result.output)["documents"][0]["elements"]["A"]
+    assert element["status"] == "present"
+    assert element["reason"].startswith("2 objectives listed"), element["reason"]
 
 
 GENERAL_AIM = {

@@ -76,11 +76,25 @@ def _listed_in_section(section: list[TextBlock], language: str) -> list[TextBloc
     """An objectives section's list: its items and rows, its labelled or titled
     paragraphs, else a paragraph listing several objectives in one sentence."""
     items = [b for b in section if b.kind == ITEM or (b.kind == TABLE_ROW and b.row)]
-    shaped = [b for b in section if b.kind == PARAGRAPH and _is_member(b) and not is_lead_in(b)]
+    shaped = [
+        b
+        for b in section
+        if b.kind == PARAGRAPH
+        and _is_member(b)
+        and not is_lead_in(b)
+        and not _general_objective(b.text, language)
+    ]
     shaped += _numbered_after_lead_ins(section)
     if items or len(shaped) >= 2:
         return [b for b in section if b in items or b in shaped]
     return [b for b in section if b.kind != HEADING and _lists_in_one_sentence(b.text, language)]
+
+
+def _general_objective(text: str, language: str) -> bool:
+    """ "General objective: reduce …", "Objectif général : …": the purpose, titled as an
+    objective beside the specific ones, is not one of them."""
+    title = title_of(text)
+    return title is not None and has("purpose", language, title)
 
 
 def _numbered_after_lead_ins(section: list[TextBlock]) -> list[TextBlock]:
