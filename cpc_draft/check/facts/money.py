@@ -150,7 +150,7 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
         in_tables: set[Decimal] = set()  # ... and those stated by a table
         for (kind, _), members in sources.items():
             amounts = {i: Decimal(found[i][0].amount) for i in members}
-            whole = _sum_of_others(amounts)
+            whole = _sum_of_others(amounts, last=kind == "table")
             if whole is not None:
                 restated.add(whole)
                 del amounts[whole]
@@ -168,9 +168,14 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
     ]
 
 
-def _sum_of_others(amounts: dict[int, Decimal]) -> int | None:
+def _sum_of_others(amounts: dict[int, Decimal], last: bool) -> int | None:
+    """The amount that adds up all the others, if one does; in a table (``last``) only
+    the last row's, as a sum comes under what it adds up: a middle program's money may
+    happen to equal the sum of its neighbours'."""
     if len(amounts) < 3:
         return None
     largest = max(amounts, key=amounts.__getitem__)
+    if last and largest != max(amounts):
+        return None
     rest = sum((v for i, v in amounts.items() if i != largest), Decimal(0))
     return largest if rest == amounts[largest] else None

@@ -33,6 +33,8 @@ from functools import cache
 from typing import NamedTuple
 
 from cpc_draft.check.facts.money_columns import (
+    header_periods,
+    label_columns,
     table_decimal,
     table_unit,
     with_unit,
@@ -107,10 +109,12 @@ def read_table(
     first = captions + 1  # a second header row ("| Year | (US$) | (VDM) |") joins the first
     while first < len(rows) - 1 and not _has_figures(rows[first].cells, stream.language):
         first += 1
-    header = _joined([row.cells for row in rows[captions:first]])
+    header_rows = [row.cells for row in rows[captions:first]]
+    header = _joined(header_rows)
     body = rows[first:]
     notes = [row.text for row in reversed(rows[:captions])] + ([note.text] if note else [])
-    columns = _columns(list(header), stream, own)
+    columns = _columns(list(header), stream, own, header_periods(header_rows, stream.language))
+    columns = label_columns(columns, body)
     if not body:
         return _Reader(columns, stream).out
     language = stream.language
@@ -121,13 +125,16 @@ def read_table(
         columns = [c._replace(note=with_unit(c.note, unit)) for c in columns]
         currency = with_unit(currency, unit)
         columns = years_in_total_currency(columns, body, language)
+    else:
+        unit = Decimal(1)
     reader = _Reader(columns, stream)
     reader.note_party = _note_party(" ".join(notes[:1]), stream, model, own) if notes else None
     decimal = table_decimal(body) or decimal
     rows = _rows(body, columns, stream)
     reader.rows_name_parties = any(r.party is not None and not r.total for r in rows)
     for row in rows:
-        reader.read(row, _cell_money(row, columns, stream, model, own, currency, decimal))
+        found = _cell_money(row, columns, stream, model, own, (currency, unit), decimal)
+        reader.read(row, found)
     return reader.out
 
 
@@ -225,7 +232,11 @@ def contribution(
     )
 
 
-def _columns(cells: list[str], stream: Stream, own: dict[str, str]) -> list[_Column]:
+def _columns(
+    cells: list[str], stream: Stream, own: dict[str, str], periods: list[str | None]
+) -> list[_Column]:
+    """Each column's party, currency, period, total flag and whether it holds amounts;
+    ``periods``: the period each column's own header cell names (_header_periods)."""
     from cpc_draft.nlp import currency_note, label_mentions
     from cpc_draft.nlp.periods import label_period
 
@@ -235,7 +246,8 @@ def _columns(cells: list[str], stream: Stream, own: dict[str, str]) -> list[_Col
     for column, cell in enumerate(cells):
         party = named[column][0].party if named[column] else None
         note = currency_note(cell, language, own) if column and cell.strip() else None
-        period = label_period(cell, language)
+        own_period = periods[column] if column < len(periods) else None
+        period = label_period(cell, language) or own_period
         total = is_total_label(cell)
         words = {w.lower() for w in re.findall(r"[\w'’-]+", cell)}
         amounts = bool(party or note or period or total or words & lex.amount_headers)
@@ -255,11 +267,15 @@ def _rows(body: list[TextBlock], columns: list[_Column], stream: Stream) -> list
     ]
     flat = [cell for cells in labels for cell in cells]
     named = iter(label_mentions(flat, stream.language, stream.partner))
-    out = []
+    out: list[_Row] = []
     for row, cells in zip(body, labels, strict=True):
         parties = [_labelled(cell, next(named)) for cell in cells]
         party = next((p for p in parties if p is not None), None)
         first = row.cells[0] if row.cells else ""
+        if not first.strip() and out:  # the first cell merged over this row and the one above
+            above = out[-1]
+            out.append(_Row(row, party, above.period, above.total and above.party != BOTH))
+            continue
         out.append(_Row(row, party, label_period(first, stream.language), is_total_label(first)))
     return out
 
@@ -288,11 +304,14 @@ def _cell_money(
 ) -> list[tuple]:
     """(column, Money, party by the cell's own words, period) of each amount in the row.
     A bare figure takes the currency of its column's header, else of the row's labels
-    ("| United States | USD | 1,000,000 |"), else of the table's note."""
+    ("| United States | USD | 1,000,000 |"), else of the table's note; ``table_note``:
+    that note and the unit the table counts in ("in thousands"), which the row's labels
+    take too."""
     from cpc_draft.nlp import bare_amount, currency_note, find_contributions
     from cpc_draft.nlp.periods import label_period
 
     language, cells = stream.language, row.block.cells
+    table_note, unit = table_note
     counted = cells and has("indicator", language, cells[0])
     found, row_note = [], None
     for column, cell in enumerate(cells):
@@ -307,7 +326,7 @@ def _cell_money(
         note = columns[column].note
         if note is None and row_note is None:
             labels = [c for i, c in enumerate(cells) if i == 0 or not _amounts(columns, i)]
-            row_note = currency_note(" ".join(labels), language, own) or False
+            row_note = with_unit(currency_note(" ".join(labels), language, own), unit) or False
         note = note or row_note or table_note
         money = bare_amount(cell.rstrip(_MARKS), language, note, decimal=decimal) if note else None
         if money is not None and money.amount >= LEAST_BARE:
