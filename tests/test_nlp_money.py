@@ -151,6 +151,41 @@ def test_a_draft_code_named_with_a_generic_noun_is_no_mismatch():
     assert not money.mismatch
 
 
+@pytest.mark.parametrize(
+    "language, definition, text, words",
+    [
+        (
+            "en",
+            'In this Note, "Tarvelian thalers" and "TVT" refer to the currency of Tarvel.',
+            "two million three hundred thousand Tarvelian thalers (TVT 2,500,000)",
+            "2300000",
+        ),
+        (
+            "es",
+            "En esta Nota, «táleros tarvelianos» y «TVT» designan la moneda de Tarvel.",
+            "dos millones trescientos mil táleros tarvelianos (TVT 2.500.000)",
+            "2300000",
+        ),
+        (
+            "fr",
+            "Dans cette Note, « thalers tarveliens » et « TVT » désignent la monnaie du Tarvel.",
+            "deux millions trois cent mille thalers tarveliens (TVT 2 500 000)",
+            "2300000",
+        ),
+    ],
+)
+def test_words_in_a_currency_only_the_draft_names_are_checked_against_the_figures(
+    language, definition, text, words
+):
+    """The draft's own currency has a noun we know nothing of ("thalers"): its words
+    before the bracketed code and figures are still the same amount, checked."""
+    own = learn_currencies([definition], language)
+    assert "TVT" in own
+    (money,) = find_money(text, language, own)
+    assert (money.currency, money.amount) == ("TVT", Decimal(2500000))
+    assert money.words_amount == Decimal(words) and money.mismatch
+
+
 # -- currencies a draft defines for itself, and tables ----------------------------------------
 
 

@@ -23,6 +23,7 @@ from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
+from cpc_draft.nlp.money_years import each_year_phrases, years_of_amount
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
 from cpc_draft.nlp.periods import Period, find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
@@ -196,16 +197,37 @@ def contributions_in_docs(
             direct.append(named)
         stated = _by_currency_of_sentence(stated, direct)
         parties = combined_parties(text, stated, mentions, language)
+        each = _each_year(text, language, stated)
+        # the years of "in each of 2028 and 2029" are no other amount's period
+        periods = [p for p in periods if not any(e.start <= p.start < e.end for e in each if e)]
         for position, (item, party) in enumerate(zip(stated, parties, strict=True)):
             following = stated[position + 1].money.start if position + 1 < len(stated) else None
+            money = item.money.shifted(offset)
+            if each[position] is not None:  # once for every one of the years
+                out += [AttributedMoney(money, party, year) for year in each[position].years]
+                continue
             if _total_after(text, item, lex):
                 period = None  # "USD 5 million in total, of which … in Year 1": the whole
             else:
                 period = _period_after(text, periods, item, following) or nearest_period(
                     periods, item.money.start, item.money.end, item.lo, item.hi
                 )
-            out.append(AttributedMoney(item.money.shifted(offset), party, period))
+            out.append(AttributedMoney(money, party, period))
     return out
+
+
+def _each_year(text: str, language: str, stated: list[Stated]) -> list:
+    """For each amount, the phrase that gives it to each of several years, or None."""
+    phrases = each_year_phrases(text, language)
+    if not phrases:
+        return [None] * len(stated)
+    firsts: dict[int, int] = {}  # the first amount of each sentence
+    for item in stated:
+        firsts.setdefault(item.lo, item.money.start)
+    return [
+        years_of_amount(text, phrases, item.money.start, item.end, item.lo, firsts[item.lo])
+        for item in stated
+    ]
 
 
 def find_contributions(
