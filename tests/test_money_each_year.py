@@ -79,7 +79,7 @@ CASES = [
     ),
 ]
 DEFINITIONS = {
-    "Tarvel": "In this Note, \"Tarvelian thalers\" and \"TVT\" refer to the currency of Tarvel.",
+    "Tarvel": 'In this Note, "Tarvelian thalers" and "TVT" refer to the currency of Tarvel.',
     "Oralia": "Oralia aporta en pesos oralianos (ORP).",
     "Brenou": "Le Brenou contribue en francs brenois (BRF).",
 }
@@ -110,3 +110,19 @@ def test_a_range_after_between_and_a_list_after_of():
     (listed,) = each_year_phrases("US$100,000 in each of 2027, 2029 and 2031", "en")
     assert between.years == ("2027", "2028", "2029", "2030")
     assert listed.years == ("2027", "2029", "2031")
+
+
+@pytest.mark.parametrize(
+    "language, text, period",
+    [
+        ("es", "Los Estados Unidos aportan USD 900.000, desglosados por eje y por año así:", None),
+        ("es", "Los Estados Unidos aportan USD 300.000 por año.", "annual"),
+        ("fr", "Les États-Unis apportent 900 000 USD, ventilés par axe et par an :", None),
+        ("fr", "Les États-Unis apportent 300 000 USD par an.", "annual"),
+        ("en", "The United States provides US$900,000, broken down per year below.", None),
+        ("en", "The United States provides US$300,000 per year.", "annual"),
+    ],
+)
+def test_a_sum_broken_down_by_year_is_no_yearly_amount(language, text, period):
+    (found,) = find_contributions(text, language)
+    assert found.period == period

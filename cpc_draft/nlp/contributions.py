@@ -23,9 +23,9 @@ from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
-from cpc_draft.nlp.money_years import each_year_phrases, years_of_amount
+from cpc_draft.nlp.money_years import each_year_phrases, is_breakdown, years_of_amount
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
-from cpc_draft.nlp.periods import Period, find_periods, nearest_period
+from cpc_draft.nlp.periods import ANNUAL, Period, find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
 from cpc_draft.nlp.ranked_years import labelled_ranges, ranked_years
 from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
@@ -183,7 +183,7 @@ def contributions_in_docs(
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
-        found_periods = labelled_ranges(text, language, find_periods(text, language))
+        found_periods = labelled_ranges(text, language, _periods(text, language))
         periods = _ranked_years(text, language, found_periods)
         stated, direct = [], []
         for money in moneys:
@@ -214,6 +214,16 @@ def contributions_in_docs(
                 )
             out.append(AttributedMoney(money, party, period))
     return out
+
+
+def _periods(text: str, language: str) -> list[Period]:
+    """The periods of ``text`` but a "per year" that says how a sum is broken down
+    ("distribuido por componente y por año")."""
+    return [
+        p
+        for p in find_periods(text, language)
+        if p.value != ANNUAL or not is_breakdown(text, p.start, language)
+    ]
 
 
 def _each_year(text: str, language: str, stated: list[Stated]) -> list:

@@ -4,6 +4,9 @@ is three million for each of four years; "In each of the years 2027 to 2029, the
 States plans to provide US$500,000 and Vardia VDM 2 million" gives both amounts to each
 of three years.
 
+"Distribuido por componente y por año", "réparti par axe et par an" say how a sum is
+broken down, not that it is paid every year: :func:`breakdowns` finds those.
+
 The phrase comes right after the amount (a bracket that closes a figure may stand
 between: "two million lire (MRL 2,000,000) in each year from …"), or it opens the
 sentence before all of its amounts. Only years written out count; "US$1 million per
@@ -115,3 +118,25 @@ def _adjoins(between: str) -> bool:
 def _opens(before: str) -> bool:
     """The phrase opens its sentence: a paragraph number or label at most before it."""
     return len(re.findall(r"\w+", before)) <= 1
+
+
+BREAKDOWN_WORDS = 6  # how far before "por año" a "distribuido" may stand
+
+
+def is_breakdown(text: str, start: int, language: str) -> bool:
+    """Whether the "per year" at ``start`` says how a sum is broken down: after a word
+    such as "distribuido" or "réparti" in its clause ("distribuido por componente y por
+    año"), or after another "por …" it is listed with ("por componente y por año")."""
+    entry = _data().get(pipeline_language(language)) or _data().get(language)
+    if not entry:
+        return False
+    clause = re.split(r"[.;:()]", text[max(0, start - 120) : start])[-1]
+    words = re.findall(r"[\w'’]+", clause.casefold())[-BREAKDOWN_WORDS:]
+    phrase = " ".join(words)
+    if any(
+        re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", phrase) for w in entry["breakdown"]
+    ):
+        return True
+    cue = re.findall(r"[\w'’]+", text[start : start + 20].casefold())[:1]
+    joins = {w.casefold() for w in entry["list"]}
+    return bool(cue) and len(words) >= 3 and words[-3] == cue[0] and words[-1] in joins

@@ -88,19 +88,26 @@ def _whole_totals(party_totals, found) -> list[tuple[Contribution, object]]:
     """The total rows of one party's table column that are its whole contribution: not
     where the draft already states that sum for the party and currency (in prose: "US$3
     million over three years"), nor a larger one for the same period (a table of program
-    allocations under a total that adds personnel costs)."""
+    allocations under a total that adds personnel costs). A year's total is stated
+    already only by an amount for that year: a program's total may well equal it."""
     stated: set[tuple] = set()
     largest: dict[tuple, Decimal] = {}
     for item, _ in found:
-        stated.add((item.party, item.currency, Decimal(item.amount)))
+        stated.add((item.party, item.currency, Decimal(item.amount), None))
+        stated.add((item.party, item.currency, Decimal(item.amount), item.period))
         key = (item.party, item.currency, item.period)
         largest[key] = max(largest.get(key, Decimal(0)), Decimal(item.amount))
     return [
         (item, source)
         for item, source in party_totals
-        if (item.party, item.currency, Decimal(item.amount)) not in stated
+        if (item.party, item.currency, Decimal(item.amount), _year(item.period)) not in stated
         and Decimal(item.amount) > largest.get((item.party, item.currency, item.period), 0)
     ]
+
+
+def _year(period: str | None) -> str | None:
+    """A year's own period; None for any other (a whole term's total, stated in any way)."""
+    return period if period and _YEAR.match(period) else None
 
 
 def _dated(found: list[tuple[Contribution, object]], stream: Stream):
