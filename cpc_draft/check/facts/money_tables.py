@@ -178,20 +178,24 @@ class _Reader:
     def column(self, i: int) -> _Column:
         return self.columns[i] if i < len(self.columns) else _Column(None, None, None, False, False)
 
-    def party(self, row: _Row, col: _Column, found: str | None, currency: str) -> str | None:
-        """Header, row label, a total beside both parties' columns, note, currency (the
-        cell's own words, or for a bare figure the currency of its column or note)."""
+    def party(
+        self, row: _Row, col: _Column, found: str | None, currency: str, named: bool = False
+    ) -> str | None:
+        """Header, a government the cell itself names beside its amount (``named``:
+        "Valdoria: VDM 9,000,000" in a row whose label names the United States first),
+        row label, a total beside both parties' columns, note, currency (the cell's own
+        words, or for a bare figure the currency of its column or note)."""
         from cpc_draft.nlp.contributions import by_currency
 
-        party = col.party or row.party
+        party = col.party or (found if named else None) or row.party
         if party is None and col.total and self.both_columns:
             party = BOTH
         return party or self.note_party or found or by_currency(currency)
 
     def read(self, row: _Row, cells: list[tuple]) -> None:
-        for i, money, found_party, found_period in cells:
+        for i, money, found_party, found_period, named in cells:
             col = self.column(i)
-            party = self.party(row, col, found_party, money.currency)
+            party = self.party(row, col, found_party, money.currency, named)
             period = found_period or row.period or col.period
             if row.total and row.party not in GOVERNMENTS:  # "Total": checked, not counted
                 made = contribution(money, party, row.block, period)
@@ -206,7 +210,7 @@ class _Reader:
                 summed = self.party_sums.get((row.party, i), Decimal(0))
                 self.out.totals.append(TableTotal(made, summed))
                 continue
-            same = [m.amount for j, m, _, _ in cells if j != i and m.currency == money.currency]
+            same = [m.amount for j, m, *_ in cells if j != i and m.currency == money.currency]
             if col.total and len(same) > 1:  # a row's total: the row's other amounts
                 self.out.totals.append(TableTotal(made, sum(same, Decimal(0))))
             if row.party != BOTH:
@@ -302,12 +306,13 @@ def _amounts(columns: list[_Column], i: int) -> bool:
 def _cell_money(
     row: _Row, columns, stream: Stream, model, own, table_note, decimal=None
 ) -> list[tuple]:
-    """(column, Money, party by the cell's own words, period) of each amount in the row.
+    """(column, Money, party by the cell's own words, period, whether the cell names that
+    party) of each amount in the row.
     A bare figure takes the currency of its column's header, else of the row's labels
     ("| United States | USD | 1,000,000 |"), else of the table's note; ``table_note``:
     that note and the unit the table counts in ("in thousands"), which the row's labels
     take too."""
-    from cpc_draft.nlp import bare_amount, currency_note, find_contributions
+    from cpc_draft.nlp import bare_amount, currency_note, find_contributions, label_mentions
     from cpc_draft.nlp.periods import label_period
 
     language, cells = stream.language, row.block.cells
@@ -319,7 +324,9 @@ def _cell_money(
             continue
         stated = find_contributions(cell, language, stream.partner, model=model, currencies=own)
         if stated:
-            found += [(column, s.money, s.party, s.period) for s in stated]
+            names = {m.party for m in label_mentions([cell], language, stream.partner)[0]}
+            named = names & set(GOVERNMENTS)
+            found += [(column, s.money, s.party, s.period, s.party in named) for s in stated]
             continue
         if counted or not _amounts(columns, column) or label_period(cell, language):
             continue  # "Number of …" counts; a column of labels; a year
@@ -330,7 +337,7 @@ def _cell_money(
         note = note or row_note or table_note
         money = bare_amount(cell.rstrip(_MARKS), language, note, decimal=decimal) if note else None
         if money is not None and money.amount >= LEAST_BARE:
-            found.append((column, money, None, None))
+            found.append((column, money, None, None, False))
     return found
 
 
