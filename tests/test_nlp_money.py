@@ -186,6 +186,31 @@ def test_words_in_a_currency_only_the_draft_names_are_checked_against_the_figure
     assert money.words_amount == Decimal(words) and money.mismatch
 
 
+_TVT = 'In this Note, "Tarvelian zorks" and "TVT" refer to the currency of Tarvel.'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TVT 2,500,000 (two million five hundred thousand zorks)",
+        "two million five hundred thousand Tarvelian zorks (TVT 2,500,000)",
+    ],
+)
+def test_a_draft_code_and_its_words_under_any_name_are_one_amount(text):
+    """A name we know no noun of ("zorks"): figures and words are still one amount."""
+    (money,) = find_money(text, "en", learn_currencies([_TVT], "en"))
+    assert (money.amount, money.words_amount, money.mismatch) == (2500000, 2500000, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TVT 2,500,000 (two per cent of the budget)", "two per cent of its budget (TVT 2,500,000)"],
+)
+def test_a_small_number_in_words_beside_a_draft_code_is_no_amount_in_words(text):
+    (money,) = find_money(text, "en", learn_currencies([_TVT], "en"))
+    assert money.words_amount is None and not money.mismatch
+
+
 # -- currencies a draft defines for itself, and tables ----------------------------------------
 
 

@@ -16,6 +16,7 @@ from cpc_draft.nlp.runs import Kinds, run_ending_at
 
 OPEN, CLOSE = ("(", "["), (")", "]")
 MAX_NAME_WORDS = 4  # "Santa Linan pesos", "de coronas osterianas"
+LEAST_WORDS = 1000  # words for less, before a draft's own code, are no compact's amount
 # What may follow an amount in words inside its brackets: its cents ("00/100") and the
 # initials of its currency ("M.N.", moneda nacional)
 _TRAILER = re.compile(r"\d{1,2}/100|(?:[A-Z]\.){1,3}")
@@ -66,8 +67,11 @@ def _before_bracket(doc, hit: Hit, lex: Lexicon, kinds: Kinds, known):
     16,000,000)"; any name before a code the draft defines)."""
     run = run_ending_at(doc, hit.start - 2, kinds)
     if run is None:
-        first = name_before(doc, hit.start - 2, lex, kinds, own=hit.currency not in known)
+        own = hit.currency not in known
+        first = name_before(doc, hit.start - 2, lex, kinds, own=own)
         run = run_ending_at(doc, first - 1, kinds) if first is not None else None
+        if own and run is not None and run.value < LEAST_WORDS:
+            return None  # "two per cent of the budget (TVT 2,000,000)": no sum's words
     return run if run is not None and run.words else None
 
 
