@@ -126,3 +126,42 @@ def test_a_range_after_between_and_a_list_after_of():
 def test_a_sum_broken_down_by_year_is_no_yearly_amount(language, text, period):
     (found,) = find_contributions(text, language)
     assert found.period == period
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "In each of the years 2027 to 2029, the United States plans US$300,000, "
+            "for a total of US$900,000.",
+        ),
+        (
+            "es",
+            "En cada uno de los años 2027 a 2029, los Estados Unidos aportarán USD 300.000, "
+            "por un total de USD 900.000.",
+        ),
+        (
+            "fr",
+            "Pour chacune des années 2027 à 2029, les États-Unis prévoient 300 000 USD, "
+            "soit un total de 900 000 USD.",
+        ),
+    ],
+)
+def test_a_total_in_a_sentence_opened_by_each_of_the_years_is_stated_once(language, text):
+    found = [(str(f.money.amount), f.period) for f in find_contributions(text, language)]
+    assert found == [("300000", "2027"), ("300000", "2028"), ("300000", "2029"), ("900000", None)]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "US$300,000 for each year of the period 2027–2029"),
+        ("en", "US$300,000 in each of the three years 2027 to 2029"),
+        ("es", "USD 300.000 en cada año del período 2027-2029"),
+        ("fr", "300 000 USD pour chacune des trois années 2027 à 2029"),
+    ],
+)
+def test_years_counted_or_called_a_period(language, text):
+    (phrase,) = each_year_phrases(text, language)
+    assert phrase.years == ("2027", "2028", "2029")

@@ -227,17 +227,27 @@ def _periods(text: str, language: str) -> list[Period]:
 
 
 def _each_year(text: str, language: str, stated: list[Stated]) -> list:
-    """For each amount, the phrase that gives it to each of several years, or None."""
+    """For each amount, the phrase that gives it to each of several years, or None; a
+    sentence's opening phrase not to its total ("In each of the years 2027 to 2029, …
+    US$300,000, for a total of US$900,000")."""
     phrases = each_year_phrases(text, language)
     if not phrases:
         return [None] * len(stated)
+    lex = lexicon(language)
     firsts: dict[int, int] = {}  # the first amount of each sentence
     for item in stated:
         firsts.setdefault(item.lo, item.money.start)
-    return [
-        years_of_amount(text, phrases, item.money.start, item.end, item.lo, firsts[item.lo])
-        for item in stated
-    ]
+    out = []
+    for item in stated:
+        first = -1 if _total_before(text, item, lex) else firsts[item.lo]
+        out.append(years_of_amount(text, phrases, item.money.start, item.end, item.lo, first))
+    return out
+
+
+def _total_before(text: str, item: Stated, lex: Lexicon) -> bool:
+    """Whether the words just before the amount call it a total ("for a total of")."""
+    before = re.findall(r"\w+", text[item.lo : item.money.start].casefold())[-4:]
+    return any(word in lex.total_cues for word in before)
 
 
 def find_contributions(
