@@ -165,6 +165,54 @@ def _by_currency_of_sentence(stated: list[Stated], direct: list[bool]) -> list[S
     return out
 
 
+@cache
+def _respectively_pattern(language: str) -> re.Pattern | None:
+    data = resources.files("cpc_draft").joinpath("data/money_respectively.yaml")
+    words = load_data(data.read_text("utf-8")).get(language)
+    return phrase_pattern(list(words)) if words else None
+
+
+def _respectively(text: str, stated: list[Stated], mentions, language: str) -> list[Stated]:
+    """The amounts of a sentence that says "respectively" go, in order, to the governments
+    it names before them ("The United States and Valdoria will contribute US$800,000 and
+    VDM 9,000,000 respectively", "… apportent respectivement 800 000 USD et …"), when it
+    names as many, each once, and none among the amounts."""
+    pattern = _respectively_pattern(language)
+    if pattern is None:
+        return stated
+    out = list(stated)
+    governments = [m for m in mentions if m.party in ("US", "partner")]
+    for match in pattern.finditer(text):
+        group = [i for i, item in enumerate(stated) if item.lo <= match.start() < item.hi]
+        if len(group) < 2:
+            continue
+        first, last = stated[group[0]], stated[group[-1]]
+        if any(first.money.start <= m.start < last.money.end for m in governments):
+            continue  # a government named among the amounts gives its own
+        named = [m.party for m in governments if first.lo <= m.start and m.end <= first.money.start]
+        parties = [p for k, p in enumerate(named) if k == 0 or named[k - 1] != p][-len(group) :]
+        if len(parties) == len(group) == len(set(parties)):
+            for i, party in zip(group, parties, strict=True):
+                out[i] = out[i]._replace(party=party)
+    return out
+
+
+def _own_currency_is_the_partners(stated: list[Stated], currencies) -> list[Stated]:
+    """An amount in a currency the draft defines for itself (the partner's national
+    currency under a code of the draft's own, "VDM") is the partner's, though the United
+    States is the government its sentence names nearest ("The United States welcomes the
+    allocation of VDM 9,000,000"), unless named as its source ("from the United States")."""
+    own = {code for code in currencies if code != "USD"}
+    if not own:
+        return stated
+    return [
+        item._replace(party="partner")
+        if item.party == "US" and item.money.currency in own and not item.named
+        else item
+        for item in stated
+    ]
+
+
 def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMention]:
     """Drop mentions inside an amount ("U.S. dollars", "dollars des États-Unis")."""
     return [m for m in mentions if all(m.end <= x.start or m.start >= x.end for x in moneys)]
@@ -196,6 +244,8 @@ def contributions_in_docs(
             stated.append(Stated(money, party, end, lo, hi, source is not None))
             direct.append(named)
         stated = _by_currency_of_sentence(stated, direct)
+        stated = _respectively(text, stated, mentions, language)
+        stated = _own_currency_is_the_partners(stated, currencies)
         parties = combined_parties(text, stated, mentions, language)
         each = _each_year(text, language, stated)
         # the years of "in each of 2028 and 2029" are no other amount's period
