@@ -52,6 +52,7 @@ _SEPARATOR = re.compile(r"\s*[-–—:,;(/|]")  # what may follow a party naming
 LEAST_BARE = Decimal(1000)  # a bare figure below this is a count, not money
 NOTE_WORDS = 15  # a note this short names the one party a table is about
 _MARKS = " *†‡"  # footnote marks after a figure ("1,200,000*")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+\w")  # "1.1 ", "a) "
 
 
 class TableTotal(NamedTuple):
@@ -107,7 +108,7 @@ def read_table(
     while captions < len(rows) - 1 and len(set(c for c in rows[captions].cells if c)) <= 1:
         captions += 1
     first = captions + 1  # a second header row ("| Year | (US$) | (VDM) |") joins the first
-    while first < len(rows) - 1 and not _has_figures(rows[first].cells, stream.language):
+    while first < len(rows) - 1 and not _body_row(rows[first].cells, stream.language):
         first += 1
     header_rows = [row.cells for row in rows[captions:first]]
     header = _joined(header_rows)
@@ -136,6 +137,12 @@ def read_table(
         found = _cell_money(row, columns, stream, model, own, (currency, unit), decimal)
         reader.read(row, found)
     return reader.out
+
+
+def _body_row(cells: tuple[str, ...], language: str) -> bool:
+    """A row of the table's body, not a second header row: one with figures, or one
+    that opens with an item's number ("| 1.1 Train judges | Ministry | 2027 |")."""
+    return _has_figures(cells, language) or bool(cells and _ITEM_NUMBER.match(cells[0]))
 
 
 def _has_figures(cells: tuple[str, ...], language: str) -> bool:
