@@ -8,7 +8,7 @@ of three years.
 broken down, not that it is paid every year: :func:`breakdowns` finds those.
 
 The phrase comes right after the amount (a bracket that closes a figure may stand
-between: "two million lire (MRL 2,000,000) in each year from …"), or it opens the
+between: "two million thalers (TVT 2,000,000) in each year from …"), or it opens the
 sentence before all of its amounts. Only years written out count; "US$1 million per
 year" alone stays one annual amount (nlp.periods). The words are data
 (data/money_each_year.yaml).
