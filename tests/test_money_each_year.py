@@ -1,5 +1,5 @@
 """An amount given to each of several years is that amount once for every one of them
-(nlp.money_years): "in each of 2028 and 2029", "cada año de 2027 a 2030", "pour chacune
+(nlp.money_years): "in each of 2027 and 2028", "cada año de 2027 a 2030", "pour chacune
 des années 2027 et 2028". Drafts of our own, fictional partners, en/es/fr."""
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def contributions_in_docs(
         stated = _own_currency_is_the_partners(stated, currencies)
         parties = combined_parties(text, stated, mentions, language)
         each = _each_year(text, language, stated)
-        # the years of "in each of 2028 and 2029" are no other amount's period
+        # the years of "in each of 2027 and 2028" are no other amount's period
         periods = [p for p in periods if not any(e.start <= p.start < e.end for e in each if e)]
         for position, (item, party) in enumerate(zip(stated, parties, strict=True)):
             following = stated[position + 1].money.start if position + 1 < len(stated) else None
@@ -268,7 +268,7 @@ def contributions_in_docs(
 
 def _periods(text: str, language: str) -> list[Period]:
     """The periods of ``text`` but a "per year" that says how a sum is broken down
-    ("distribuido por componente y por año")."""
+    ("desglosado por eje y por año")."""
     return [
         p
         for p in find_periods(text, language)

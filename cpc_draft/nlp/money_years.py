@@ -1,11 +1,11 @@
-"""The years an amount is given to each of: "US$1,000,000 in each of 2028 and 2029" is a
-million for 2028 and a million for 2029; "VDM 3 million in each year from 2027 to 2030"
+"""The years an amount is given to each of: "US$1,000,000 in each of 2027 and 2028" is a
+million for 2027 and a million for 2028; "VDM 3 million in each year from 2027 to 2030"
 is three million for each of four years; "In each of the years 2027 to 2029, the United
 States plans to provide US$500,000 and Vardia VDM 2 million" gives both amounts to each
 of three years.
 
-"Distribuido por componente y por año", "réparti par axe et par an" say how a sum is
-broken down, not that it is paid every year: :func:`breakdowns` finds those.
+"Desglosado por eje y por año", "réparti par axe et par an" say how a sum is
+broken down, not that it is paid every year: :func:`is_breakdown` finds those.
 
 The phrase comes right after the amount (a bracket that closes a figure may stand
 between: "two million thalers (TVT 2,000,000) in each year from …"), or it opens the
@@ -125,8 +125,8 @@ BREAKDOWN_WORDS = 6  # how far before "por año" a "distribuido" may stand
 
 def is_breakdown(text: str, start: int, language: str) -> bool:
     """Whether the "per year" at ``start`` says how a sum is broken down: after a word
-    such as "distribuido" or "réparti" in its clause ("distribuido por componente y por
-    año"), or after another "por …" it is listed with ("por componente y por año")."""
+    such as "distribuido" or "réparti" in its clause ("desglosado por eje y por
+    año"), or after another "por …" it is listed with ("por eje y por año")."""
     entry = _data().get(pipeline_language(language)) or _data().get(language)
     if not entry:
         return False
