@@ -164,6 +164,28 @@ def test_the_ledger_adds_a_year_once_despite_subtotals(drafts):
     assert ledger.by_year["2029"] == {("US", "USD"): 450000, ("partner", "USD"): 220000}
 
 
+@pytest.mark.parametrize("name", ["keldara-merged-cells", "brenou-axes-fusionnes"])
+def test_a_year_under_a_merged_header_cell_is_read_once(drafts, name):
+    """The years sit under a cell merged over them, and the partner's row under "Total"
+    has an empty (merged) label: it is a total too, so each year counts once."""
+    ledger = build_ledger(funding(drafts[name, "docx"]).contributions)
+    expected = {
+        "keldara-merged-cells": {("US", "USD"): 280000, ("partner", "KDM"): 1100000},
+        "brenou-axes-fusionnes": {("US", "USD"): 600000, ("partner", "BRF"): 4000000},
+    }
+    assert ledger.by_year["2028"] == expected[name]
+
+
+def test_a_middle_row_equal_to_its_neighbours_sum_is_money_of_its_own(drafts):
+    found = funding(drafts["valmira-componentes-combinados", "pipes.txt"]).contributions
+    partner = [c for c in found if c.party == "partner" and c.period == "2027"]
+    assert [(c.amount, c.restated) for c in partner] == [
+        ("100000", False),
+        ("300000", False),
+        ("200000", False),
+    ]
+
+
 def test_the_ledger_adds_a_year_once_when_prose_and_table_both_state_it(tmp_path):
     parts = [
         *_parts(DRAFTS["sarn-turned"]),

@@ -151,6 +151,66 @@ def test_a_draft_code_named_with_a_generic_noun_is_no_mismatch():
     assert not money.mismatch
 
 
+@pytest.mark.parametrize(
+    "language, definition, text, words",
+    [
+        (
+            "en",
+            'In this Note, "Tarvelian thalers" and "TVT" refer to the currency of Tarvel.',
+            "two million three hundred thousand Tarvelian thalers (TVT 2,500,000)",
+            "2300000",
+        ),
+        (
+            "es",
+            "En esta Nota, «táleros tarvelianos» y «TVT» designan la moneda de Tarvel.",
+            "dos millones trescientos mil táleros tarvelianos (TVT 2.500.000)",
+            "2300000",
+        ),
+        (
+            "fr",
+            "Dans cette Note, « thalers tarveliens » et « TVT » désignent la monnaie du Tarvel.",
+            "deux millions trois cent mille thalers tarveliens (TVT 2 500 000)",
+            "2300000",
+        ),
+    ],
+)
+def test_words_in_a_currency_only_the_draft_names_are_checked_against_the_figures(
+    language, definition, text, words
+):
+    """The draft's own currency has a noun we know nothing of ("thalers"): its words
+    before the bracketed code and figures are still the same amount, checked."""
+    own = learn_currencies([definition], language)
+    assert "TVT" in own
+    (money,) = find_money(text, language, own)
+    assert (money.currency, money.amount) == ("TVT", Decimal(2500000))
+    assert money.words_amount == Decimal(words) and money.mismatch
+
+
+_TVT = 'In this Note, "Tarvelian zorks" and "TVT" refer to the currency of Tarvel.'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TVT 2,500,000 (two million five hundred thousand zorks)",
+        "two million five hundred thousand Tarvelian zorks (TVT 2,500,000)",
+    ],
+)
+def test_a_draft_code_and_its_words_under_any_name_are_one_amount(text):
+    """A name we know no noun of ("zorks"): figures and words are still one amount."""
+    (money,) = find_money(text, "en", learn_currencies([_TVT], "en"))
+    assert (money.amount, money.words_amount, money.mismatch) == (2500000, 2500000, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TVT 2,500,000 (two per cent of the budget)", "two per cent of its budget (TVT 2,500,000)"],
+)
+def test_a_small_number_in_words_beside_a_draft_code_is_no_amount_in_words(text):
+    (money,) = find_money(text, "en", learn_currencies([_TVT], "en"))
+    assert money.words_amount is None and not money.mismatch
+
+
 # -- currencies a draft defines for itself, and tables ----------------------------------------
 
 

@@ -3,14 +3,15 @@
 "USD 800.000,00 (OCHOCIENTOS MIL DÓLARES DE LOS ESTADOS UNIDOS DE AMÉRICA CON 00/100)".
 
 The words may be followed, inside the bracket, by the currency's name (one the draft
-defines, which the ruler does not know), a word such as "exactos", or the cents: one
+defines, which the ruler does not know, whatever its noun: after figures in a code only
+the draft defines, any name counts), a word such as "exactos", or the cents: one
 amount, its words kept to be checked against its figures. pairs.pair_hits joins the
 brackets that close right after the words; this joins the rest.
 """
 
 from __future__ import annotations
 
-from cpc_draft.nlp.pairs import CLOSE, OPEN, Hit
+from cpc_draft.nlp.pairs import CLOSE, LEAST_WORDS, OPEN, Hit
 from cpc_draft.nlp.runs import CENTS, Kinds, run_starting_at
 
 MAX_TAIL = 12  # tokens between the words and the closing bracket
@@ -44,7 +45,10 @@ def _joined(doc, hit: Hit, kinds: Kinds, later: list[Hit], known) -> Hit | None:
         return None
     named = [h for h in later if h.start <= close and h.words is not None]
     tail = doc[run.end : close]
-    if not (named or _as_on_a_cheque(doc[opening + 1 : close], tail, kinds)):
+    # a draft's own currency under a name of its own: words of a sum of money, not "(two
+    # per cent of the total)"
+    own = hit.currency not in known and bool(tail) and run.value >= LEAST_WORDS
+    if not (named or own or _as_on_a_cheque(doc[opening + 1 : close], tail, kinds)):
         return None  # "(five per cent of the total)": words, but no amount's
     other = named[0].currency if named and named[0].currency != hit.currency else None
     if hit.currency not in known:

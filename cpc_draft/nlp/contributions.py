@@ -23,8 +23,9 @@ from cpc_draft.nlp.combined import BOTH, Stated, combined_parties
 from cpc_draft.nlp.currencies import learn_currencies
 from cpc_draft.nlp.lexicon import Lexicon, lexicon
 from cpc_draft.nlp.money import money_of
+from cpc_draft.nlp.money_years import each_year_phrases, is_breakdown, years_of_amount
 from cpc_draft.nlp.parties import _learn, mentions_in_doc
-from cpc_draft.nlp.periods import Period, find_periods, nearest_period
+from cpc_draft.nlp.periods import ANNUAL, Period, find_periods, nearest_period
 from cpc_draft.nlp.pipeline import docs_of, sentences
 from cpc_draft.nlp.ranked_years import labelled_ranges, ranked_years
 from cpc_draft.nlp.values import PARTIES, AttributedMoney, Money, PartyMention
@@ -164,6 +165,54 @@ def _by_currency_of_sentence(stated: list[Stated], direct: list[bool]) -> list[S
     return out
 
 
+@cache
+def _respectively_pattern(language: str) -> re.Pattern | None:
+    data = resources.files("cpc_draft").joinpath("data/money_respectively.yaml")
+    words = load_data(data.read_text("utf-8")).get(language)
+    return phrase_pattern(list(words)) if words else None
+
+
+def _respectively(text: str, stated: list[Stated], mentions, language: str) -> list[Stated]:
+    """The amounts of a sentence that says "respectively" go, in order, to the governments
+    it names before them ("The United States and Valdoria will contribute US$800,000 and
+    VDM 9,000,000 respectively", "… apportent respectivement 800 000 USD et …"), when it
+    names as many, each once, and none among the amounts."""
+    pattern = _respectively_pattern(language)
+    if pattern is None:
+        return stated
+    out = list(stated)
+    governments = [m for m in mentions if m.party in ("US", "partner")]
+    for match in pattern.finditer(text):
+        group = [i for i, item in enumerate(stated) if item.lo <= match.start() < item.hi]
+        if len(group) < 2:
+            continue
+        first, last = stated[group[0]], stated[group[-1]]
+        if any(first.money.start <= m.start < last.money.end for m in governments):
+            continue  # a government named among the amounts gives its own
+        named = [m.party for m in governments if first.lo <= m.start and m.end <= first.money.start]
+        parties = [p for k, p in enumerate(named) if k == 0 or named[k - 1] != p][-len(group) :]
+        if len(parties) == len(group) == len(set(parties)):
+            for i, party in zip(group, parties, strict=True):
+                out[i] = out[i]._replace(party=party)
+    return out
+
+
+def _own_currency_is_the_partners(stated: list[Stated], currencies) -> list[Stated]:
+    """An amount in a currency the draft defines for itself (the partner's national
+    currency under a code of the draft's own, "VDM") is the partner's, though the United
+    States is the government its sentence names nearest ("The United States welcomes the
+    allocation of VDM 9,000,000"), unless named as its source ("from the United States")."""
+    own = {code for code in currencies if code != "USD"}
+    if not own:
+        return stated
+    return [
+        item._replace(party="partner")
+        if item.party == "US" and item.money.currency in own and not item.named
+        else item
+        for item in stated
+    ]
+
+
 def _outside(mentions: list[PartyMention], moneys: list[Money]) -> list[PartyMention]:
     """Drop mentions inside an amount ("U.S. dollars", "dollars des États-Unis")."""
     return [m for m in mentions if all(m.end <= x.start or m.start >= x.end for x in moneys)]
@@ -182,7 +231,7 @@ def contributions_in_docs(
             continue
         bounds = [(s.start_char, s.end_char) for s in sentences(doc, language, model)]
         mentions = _outside(mentions_in_doc(doc, partner, text), moneys)
-        found_periods = labelled_ranges(text, language, find_periods(text, language))
+        found_periods = labelled_ranges(text, language, _periods(text, language))
         periods = _ranked_years(text, language, found_periods)
         stated, direct = [], []
         for money in moneys:
@@ -195,17 +244,60 @@ def contributions_in_docs(
             stated.append(Stated(money, party, end, lo, hi, source is not None))
             direct.append(named)
         stated = _by_currency_of_sentence(stated, direct)
+        stated = _respectively(text, stated, mentions, language)
+        stated = _own_currency_is_the_partners(stated, currencies)
         parties = combined_parties(text, stated, mentions, language)
+        each = _each_year(text, language, stated)
+        # the years of "in each of 2027 and 2028" are no other amount's period
+        periods = [p for p in periods if not any(e.start <= p.start < e.end for e in each if e)]
         for position, (item, party) in enumerate(zip(stated, parties, strict=True)):
             following = stated[position + 1].money.start if position + 1 < len(stated) else None
+            money = item.money.shifted(offset)
+            if each[position] is not None:  # once for every one of the years
+                out += [AttributedMoney(money, party, year) for year in each[position].years]
+                continue
             if _total_after(text, item, lex):
                 period = None  # "USD 5 million in total, of which … in Year 1": the whole
             else:
                 period = _period_after(text, periods, item, following) or nearest_period(
                     periods, item.money.start, item.money.end, item.lo, item.hi
                 )
-            out.append(AttributedMoney(item.money.shifted(offset), party, period))
+            out.append(AttributedMoney(money, party, period))
     return out
+
+
+def _periods(text: str, language: str) -> list[Period]:
+    """The periods of ``text`` but a "per year" that says how a sum is broken down
+    ("desglosado por eje y por año")."""
+    return [
+        p
+        for p in find_periods(text, language)
+        if p.value != ANNUAL or not is_breakdown(text, p.start, language)
+    ]
+
+
+def _each_year(text: str, language: str, stated: list[Stated]) -> list:
+    """For each amount, the phrase that gives it to each of several years, or None; a
+    sentence's opening phrase not to its total ("In each of the years 2027 to 2029, …
+    US$300,000, for a total of US$900,000")."""
+    phrases = each_year_phrases(text, language)
+    if not phrases:
+        return [None] * len(stated)
+    lex = lexicon(language)
+    firsts: dict[int, int] = {}  # the first amount of each sentence
+    for item in stated:
+        firsts.setdefault(item.lo, item.money.start)
+    out = []
+    for item in stated:
+        first = -1 if _total_before(text, item, lex) else firsts[item.lo]
+        out.append(years_of_amount(text, phrases, item.money.start, item.end, item.lo, first))
+    return out
+
+
+def _total_before(text: str, item: Stated, lex: Lexicon) -> bool:
+    """Whether the words just before the amount call it a total ("for a total of")."""
+    before = re.findall(r"\w+", text[item.lo : item.money.start].casefold())[-4:]
+    return any(word in lex.total_cues for word in before)
 
 
 def find_contributions(

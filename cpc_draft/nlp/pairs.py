@@ -16,6 +16,7 @@ from cpc_draft.nlp.runs import Kinds, run_ending_at
 
 OPEN, CLOSE = ("(", "["), (")", "]")
 MAX_NAME_WORDS = 4  # "Santa Linan pesos", "de coronas osterianas"
+LEAST_WORDS = 1000  # words for less, before a draft's own code, are no compact's amount
 # What may follow an amount in words inside its brackets: its cents ("00/100") and the
 # initials of its currency ("M.N.", moneda nacional)
 _TRAILER = re.compile(r"\d{1,2}/100|(?:[A-Z]\.){1,3}")
@@ -34,10 +35,12 @@ class Hit:
     scaled: bool = False  # figures with a scale word ("1.5 million")
 
 
-def name_before(doc, last: int, lex: Lexicon, kinds: Kinds) -> int | None:
+def name_before(doc, last: int, lex: Lexicon, kinds: Kinds, own: bool = False) -> int | None:
     """The first token of a currency's name ending at token ``last`` ("Ossorian crowns",
-    "de coronas osterianas"): up to four words, one of them a currency noun."""
-    first, noun = last + 1, False
+    "de coronas osterianas"): up to four words, one of them a currency noun; with ``own``
+    (before figures in a code the draft defines) any words: the draft names its own
+    currency as it likes ("Marovian lire", "tallers"), and we know no noun for it."""
+    first, noun = last + 1, own
     while first > 0 and last - first + 1 < MAX_NAME_WORDS:
         token = doc[first - 1]
         if not (token.is_alpha or token.text in ("'", "’")) or kinds(token) is not None:
@@ -58,14 +61,17 @@ def _close_of(doc, hit: Hit) -> int | None:
     return i if i < len(doc) and doc[i].text in CLOSE else None
 
 
-def _before_bracket(doc, hit: Hit, lex: Lexicon, kinds: Kinds):
+def _before_bracket(doc, hit: Hit, lex: Lexicon, kinds: Kinds, known):
     """The words run before "(figures)", directly ("five million (US$5,000,000)") or before
     a currency name with no amount of its own ("sixteen million Santa Linan pesos (SLP
-    16,000,000)")."""
+    16,000,000)"; any name before a code the draft defines)."""
     run = run_ending_at(doc, hit.start - 2, kinds)
     if run is None:
-        first = name_before(doc, hit.start - 2, lex, kinds)
+        own = hit.currency not in known
+        first = name_before(doc, hit.start - 2, lex, kinds, own=own)
         run = run_ending_at(doc, first - 1, kinds) if first is not None else None
+        if own and run is not None and run.value < LEAST_WORDS:
+            return None  # "two per cent of the budget (TVT 2,000,000)": no sum's words
     return run if run is not None and run.words else None
 
 
@@ -119,7 +125,7 @@ def pair_hits(doc, hits: list[Hit], kinds: Kinds, known) -> list[Hit]:
                 continue
         if bracketed and hit.figures is not None and hit.words is None:
             # "five million (US$5,000,000)": the words carry no currency of their own
-            run = _before_bracket(doc, hit, lex, kinds)
+            run = _before_bracket(doc, hit, lex, kinds, known)
             if run is not None and (prev is None or prev.end <= run.start):
                 hit = Hit(run.start, close + 1, hit.currency, run.value, hit.figures)
         out.append(hit)

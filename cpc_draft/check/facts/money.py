@@ -88,19 +88,26 @@ def _whole_totals(party_totals, found) -> list[tuple[Contribution, object]]:
     """The total rows of one party's table column that are its whole contribution: not
     where the draft already states that sum for the party and currency (in prose: "US$3
     million over three years"), nor a larger one for the same period (a table of program
-    allocations under a total that adds personnel costs)."""
+    allocations under a total that adds personnel costs). A year's total is stated
+    already only by an amount for that year: a program's total may well equal it."""
     stated: set[tuple] = set()
     largest: dict[tuple, Decimal] = {}
     for item, _ in found:
-        stated.add((item.party, item.currency, Decimal(item.amount)))
+        stated.add((item.party, item.currency, Decimal(item.amount), None))
+        stated.add((item.party, item.currency, Decimal(item.amount), item.period))
         key = (item.party, item.currency, item.period)
         largest[key] = max(largest.get(key, Decimal(0)), Decimal(item.amount))
     return [
         (item, source)
         for item, source in party_totals
-        if (item.party, item.currency, Decimal(item.amount)) not in stated
+        if (item.party, item.currency, Decimal(item.amount), _year(item.period)) not in stated
         and Decimal(item.amount) > largest.get((item.party, item.currency, item.period), 0)
     ]
+
+
+def _year(period: str | None) -> str | None:
+    """A year's own period; None for any other (a whole term's total, stated in any way)."""
+    return period if period and _YEAR.match(period) else None
 
 
 def _dated(found: list[tuple[Contribution, object]], stream: Stream):
@@ -150,7 +157,7 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
         in_tables: set[Decimal] = set()  # ... and those stated by a table
         for (kind, _), members in sources.items():
             amounts = {i: Decimal(found[i][0].amount) for i in members}
-            whole = _sum_of_others(amounts)
+            whole = _sum_of_others(amounts, last=kind == "table")
             if whole is not None:
                 restated.add(whole)
                 del amounts[whole]
@@ -168,9 +175,14 @@ def _mark_restated(found: list[tuple[Contribution, object]]) -> list[Contributio
     ]
 
 
-def _sum_of_others(amounts: dict[int, Decimal]) -> int | None:
+def _sum_of_others(amounts: dict[int, Decimal], last: bool) -> int | None:
+    """The amount that adds up all the others, if one does; in a table (``last``) only
+    the last row's, as a sum comes under what it adds up: a middle program's money may
+    happen to equal the sum of its neighbours'."""
     if len(amounts) < 3:
         return None
     largest = max(amounts, key=amounts.__getitem__)
+    if last and largest != max(amounts):
+        return None
     rest = sum((v for i, v in amounts.items() if i != largest), Decimal(0))
     return largest if rest == amounts[largest] else None

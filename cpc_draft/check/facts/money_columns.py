@@ -5,7 +5,10 @@ a Spanish draft), and the currency of year columns that a total column adds up (
 | 2027 | Total Gobierno (RD$) |": the years are in RD$ too).
 
 Columns are money_tables' ``_Column`` tuples (``note``, ``period``, ``total``, ``amounts``);
-this module reads them and returns new ones.
+this module reads them and returns new ones. Two more things come from the header and
+body as a whole: the year each column's own header cell names under a cell merged over
+several ("Planned allocation (thousands)" over "2027", "2028"), and which columns hold
+labels only, whatever their header says ("Source of funding" over "United States (USD)").
 """
 
 from __future__ import annotations
@@ -87,3 +90,34 @@ def _figure(cells: tuple[str, ...], i: int, decimal: str) -> Decimal | None:
     if i >= len(cells) or not cells[i].strip():
         return None
     return parse_figures(cells[i].strip().rstrip(" *†‡"), decimal or None)
+
+
+def header_periods(rows: list[tuple[str, ...]], language: str) -> list[str | None]:
+    """The period each column's own header cell names, whatever a merged cell above it
+    says ("Planned allocation (thousands)" spanning "2027", "2028", "Total")."""
+    from cpc_draft.nlp.periods import label_period
+
+    width = max((len(cells) for cells in rows), default=0)
+    return [
+        next(
+            (p for cells in rows if i < len(cells) and (p := label_period(cells[i], language))),
+            None,
+        )
+        for i in range(width)
+    ]
+
+
+def label_columns(columns: list, body: list[TextBlock]) -> list:
+    """A column whose cells hold no figure at all holds labels, whatever its header
+    ("Source of funding" over "United States (USD)", "Keldara (KDM)"): its cells name the
+    row's party and currency like the first column's."""
+    return [
+        c._replace(amounts=False)
+        if c.amounts and not any(any(ch.isdigit() for ch in _cell(row, i)) for row in body)
+        else c
+        for i, c in enumerate(columns)
+    ]
+
+
+def _cell(row: TextBlock, i: int) -> str:
+    return row.cells[i] if i < len(row.cells) else ""

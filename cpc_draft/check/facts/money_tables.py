@@ -33,6 +33,8 @@ from functools import cache
 from typing import NamedTuple
 
 from cpc_draft.check.facts.money_columns import (
+    header_periods,
+    label_columns,
     table_decimal,
     table_unit,
     with_unit,
@@ -50,6 +52,7 @@ _SEPARATOR = re.compile(r"\s*[-–—:,;(/|]")  # what may follow a party naming
 LEAST_BARE = Decimal(1000)  # a bare figure below this is a count, not money
 NOTE_WORDS = 15  # a note this short names the one party a table is about
 _MARKS = " *†‡"  # footnote marks after a figure ("1,200,000*")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+\w")  # "1.1 ", "a) "
 
 
 class TableTotal(NamedTuple):
@@ -105,12 +108,14 @@ def read_table(
     while captions < len(rows) - 1 and len(set(c for c in rows[captions].cells if c)) <= 1:
         captions += 1
     first = captions + 1  # a second header row ("| Year | (US$) | (VDM) |") joins the first
-    while first < len(rows) - 1 and not _has_figures(rows[first].cells, stream.language):
+    while first < len(rows) - 1 and not _body_row(rows[first].cells, stream.language):
         first += 1
-    header = _joined([row.cells for row in rows[captions:first]])
+    header_rows = [row.cells for row in rows[captions:first]]
+    header = _joined(header_rows)
     body = rows[first:]
     notes = [row.text for row in reversed(rows[:captions])] + ([note.text] if note else [])
-    columns = _columns(list(header), stream, own)
+    columns = _columns(list(header), stream, own, header_periods(header_rows, stream.language))
+    columns = label_columns(columns, body)
     if not body:
         return _Reader(columns, stream).out
     language = stream.language
@@ -121,14 +126,23 @@ def read_table(
         columns = [c._replace(note=with_unit(c.note, unit)) for c in columns]
         currency = with_unit(currency, unit)
         columns = years_in_total_currency(columns, body, language)
+    else:
+        unit = Decimal(1)
     reader = _Reader(columns, stream)
     reader.note_party = _note_party(" ".join(notes[:1]), stream, model, own) if notes else None
     decimal = table_decimal(body) or decimal
     rows = _rows(body, columns, stream)
     reader.rows_name_parties = any(r.party is not None and not r.total for r in rows)
     for row in rows:
-        reader.read(row, _cell_money(row, columns, stream, model, own, currency, decimal))
+        found = _cell_money(row, columns, stream, model, own, (currency, unit), decimal)
+        reader.read(row, found)
     return reader.out
+
+
+def _body_row(cells: tuple[str, ...], language: str) -> bool:
+    """A row of the table's body, not a second header row: one with figures, or one
+    that opens with an item's number ("| 1.1 Train judges | Ministry | 2027 |")."""
+    return _has_figures(cells, language) or bool(cells and _ITEM_NUMBER.match(cells[0]))
 
 
 def _has_figures(cells: tuple[str, ...], language: str) -> bool:
@@ -171,20 +185,24 @@ class _Reader:
     def column(self, i: int) -> _Column:
         return self.columns[i] if i < len(self.columns) else _Column(None, None, None, False, False)
 
-    def party(self, row: _Row, col: _Column, found: str | None, currency: str) -> str | None:
-        """Header, row label, a total beside both parties' columns, note, currency (the
-        cell's own words, or for a bare figure the currency of its column or note)."""
+    def party(
+        self, row: _Row, col: _Column, found: str | None, currency: str, named: bool = False
+    ) -> str | None:
+        """Header, a government the cell itself names beside its amount (``named``:
+        "Valdoria: VDM 9,000,000" in a row whose label names the United States first),
+        row label, a total beside both parties' columns, note, currency (the cell's own
+        words, or for a bare figure the currency of its column or note)."""
         from cpc_draft.nlp.contributions import by_currency
 
-        party = col.party or row.party
+        party = col.party or (found if named else None) or row.party
         if party is None and col.total and self.both_columns:
             party = BOTH
         return party or self.note_party or found or by_currency(currency)
 
     def read(self, row: _Row, cells: list[tuple]) -> None:
-        for i, money, found_party, found_period in cells:
+        for i, money, found_party, found_period, named in cells:
             col = self.column(i)
-            party = self.party(row, col, found_party, money.currency)
+            party = self.party(row, col, found_party, money.currency, named)
             period = found_period or row.period or col.period
             if row.total and row.party not in GOVERNMENTS:  # "Total": checked, not counted
                 made = contribution(money, party, row.block, period)
@@ -199,7 +217,7 @@ class _Reader:
                 summed = self.party_sums.get((row.party, i), Decimal(0))
                 self.out.totals.append(TableTotal(made, summed))
                 continue
-            same = [m.amount for j, m, _, _ in cells if j != i and m.currency == money.currency]
+            same = [m.amount for j, m, *_ in cells if j != i and m.currency == money.currency]
             if col.total and len(same) > 1:  # a row's total: the row's other amounts
                 self.out.totals.append(TableTotal(made, sum(same, Decimal(0))))
             if row.party != BOTH:
@@ -225,7 +243,11 @@ def contribution(
     )
 
 
-def _columns(cells: list[str], stream: Stream, own: dict[str, str]) -> list[_Column]:
+def _columns(
+    cells: list[str], stream: Stream, own: dict[str, str], periods: list[str | None]
+) -> list[_Column]:
+    """Each column's party, currency, period, total flag and whether it holds amounts;
+    ``periods``: the period each column's own header cell names (_header_periods)."""
     from cpc_draft.nlp import currency_note, label_mentions
     from cpc_draft.nlp.periods import label_period
 
@@ -235,7 +257,8 @@ def _columns(cells: list[str], stream: Stream, own: dict[str, str]) -> list[_Col
     for column, cell in enumerate(cells):
         party = named[column][0].party if named[column] else None
         note = currency_note(cell, language, own) if column and cell.strip() else None
-        period = label_period(cell, language)
+        own_period = periods[column] if column < len(periods) else None
+        period = label_period(cell, language) or own_period
         total = is_total_label(cell)
         words = {w.lower() for w in re.findall(r"[\w'’-]+", cell)}
         amounts = bool(party or note or period or total or words & lex.amount_headers)
@@ -255,11 +278,15 @@ def _rows(body: list[TextBlock], columns: list[_Column], stream: Stream) -> list
     ]
     flat = [cell for cells in labels for cell in cells]
     named = iter(label_mentions(flat, stream.language, stream.partner))
-    out = []
+    out: list[_Row] = []
     for row, cells in zip(body, labels, strict=True):
         parties = [_labelled(cell, next(named)) for cell in cells]
         party = next((p for p in parties if p is not None), None)
         first = row.cells[0] if row.cells else ""
+        if not first.strip() and out:  # the first cell merged over this row and the one above
+            above = out[-1]
+            out.append(_Row(row, party, above.period, above.total and above.party != BOTH))
+            continue
         out.append(_Row(row, party, label_period(first, stream.language), is_total_label(first)))
     return out
 
@@ -286,13 +313,17 @@ def _amounts(columns: list[_Column], i: int) -> bool:
 def _cell_money(
     row: _Row, columns, stream: Stream, model, own, table_note, decimal=None
 ) -> list[tuple]:
-    """(column, Money, party by the cell's own words, period) of each amount in the row.
+    """(column, Money, party by the cell's own words, period, whether the cell names that
+    party) of each amount in the row.
     A bare figure takes the currency of its column's header, else of the row's labels
-    ("| United States | USD | 1,000,000 |"), else of the table's note."""
-    from cpc_draft.nlp import bare_amount, currency_note, find_contributions
+    ("| United States | USD | 1,000,000 |"), else of the table's note; ``table_note``:
+    that note and the unit the table counts in ("in thousands"), which the row's labels
+    take too."""
+    from cpc_draft.nlp import bare_amount, currency_note, find_contributions, label_mentions
     from cpc_draft.nlp.periods import label_period
 
     language, cells = stream.language, row.block.cells
+    table_note, unit = table_note
     counted = cells and has("indicator", language, cells[0])
     found, row_note = [], None
     for column, cell in enumerate(cells):
@@ -300,18 +331,20 @@ def _cell_money(
             continue
         stated = find_contributions(cell, language, stream.partner, model=model, currencies=own)
         if stated:
-            found += [(column, s.money, s.party, s.period) for s in stated]
+            names = {m.party for m in label_mentions([cell], language, stream.partner)[0]}
+            named = names & set(GOVERNMENTS)
+            found += [(column, s.money, s.party, s.period, s.party in named) for s in stated]
             continue
         if counted or not _amounts(columns, column) or label_period(cell, language):
             continue  # "Number of …" counts; a column of labels; a year
         note = columns[column].note
         if note is None and row_note is None:
             labels = [c for i, c in enumerate(cells) if i == 0 or not _amounts(columns, i)]
-            row_note = currency_note(" ".join(labels), language, own) or False
+            row_note = with_unit(currency_note(" ".join(labels), language, own), unit) or False
         note = note or row_note or table_note
         money = bare_amount(cell.rstrip(_MARKS), language, note, decimal=decimal) if note else None
         if money is not None and money.amount >= LEAST_BARE:
-            found.append((column, money, None, None))
+            found.append((column, money, None, None, False))
     return found
 
 
