@@ -87,6 +87,17 @@ def test_values_in_words_are_read_and_names_keep_the_words(tmp_path, language):
         ("es", "de un total de doscientos cuarenta", "de un total de 240"),
         ("fr", "un centre pour quatre-vingts enfants", "un centre pour 80 enfants"),
         ("en", "a unit of 5k staff; an office", "a unit of 5k staff; an office"),
+        # a unit of time after a number: a measure within the name, never a value
+        (
+            "fr",
+            "enfants de moins de quinze ans : douze en 2025",
+            "enfants de moins de quinze ans : 12 en 2025",
+        ),
+        (
+            "es",
+            "víctimas atendidas en setenta y dos horas",
+            "víctimas atendidas en setenta y dos horas",
+        ),
     ],
 )
 def test_number_words_become_figures_but_articles_stay_words(language, text, figures):

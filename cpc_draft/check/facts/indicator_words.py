@@ -11,7 +11,9 @@ name keeps the draft's own words ("within forty-eight hours").
 
 The number words are the money lexicon's (data/money_words.yaml). A lone word that is
 also an article ("un", "una", "une") is left as a word, and so are the abbreviated scales
-("k", "m"), which follow figures only, and the words of a percent ("por ciento").
+("k", "m"), which follow figures only, the words of a percent ("por ciento"), and a
+number followed by a unit of time ("under fifteen years", "within forty-eight hours"):
+a measure within the indicator's name, which a figure there might be read as a value.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def in_figures(text: str, language: str) -> Rewritten:
             continue
         end, value = run
         first, last = words[i], words[end - 1]
+        if end < len(words) and _measure(words[end], last, text, language):
+            i = end
+            continue  # "under fifteen years", "within forty-eight hours": part of the name
         figure = f"{value:f}"
         pieces.append(text[at : first.start()])
         new_start = new_length + first.start() - at
@@ -115,6 +120,13 @@ def _joinable(previous: tuple[str, Decimal], item: tuple[str, Decimal]) -> bool:
         return True
     round_number, rest = previous[1], item[1]
     return 0 < rest < round_number and round_number % 10 ** len(str(int(rest))) == 0
+
+
+def _measure(word: re.Match, number: re.Match, text: str, language: str) -> bool:
+    """A number followed by a unit of time is a measure within the indicator's name
+    ("children under fifteen years", "dans les quarante-huit heures"), never its value."""
+    unit = cue("name_measure", language).match(text, word.start())
+    return _adjacent(number, word, text) and unit is not None
 
 
 def _adjacent(before: re.Match, after: re.Match, text: str) -> bool:
