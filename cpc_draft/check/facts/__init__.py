@@ -77,16 +77,17 @@ def find_facts(
     term_end = term.end if isinstance(term.end, int) else getattr(term.end, "year", None)
     duties = find_duties(stream, funding.contributions)
     committed = frozenset(block.index for block in (*duties.us, *duties.partner))
+    indicators = find_indicators(stream)
     return StreamFacts(
         stream=stream,
         funding=funding,
         objectives=find_objectives(stream),
         duties=duties,
         programs=find_programs(stream, funding.contributions),
-        indicators=find_indicators(stream),
+        indicators=indicators,
         plan=find_plan(stream),
         sustainability=find_sustainability(stream, term_end, committed),
-        data=find_data_management(stream),
+        data=find_data_management(stream, frozenset(i.block for i in indicators.listed)),
         wording=find_wording(stream),
         term=term,
         signing=find_signing(stream),

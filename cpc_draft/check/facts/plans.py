@@ -14,9 +14,12 @@ services within the limits of its means", "en la medida de sus posibilidades") n
 defers (:mod:`.deferral`: "a plan will be agreed later", "se proponen acordar en su
 momento"). Data are managed only where a sentence says they are collected, recorded,
 tracked or managed, or names the system that holds them, now rather than later and not
-as a possibility ("options could include a shared database"); "data will be shared" is a
-mention, "the lack of consolidated statistics" a problem, not a system, and
-"information" is child protection data only when it is about children or cases.
+as a possibility ("options could include a shared database") nor only as what is to be
+improved ("improve data collection"); "data will be shared" is a mention, "the lack of
+consolidated statistics" a problem, not a system, the source column of an indicator table
+a source, not a system, and "information" or a "register" is child protection data only
+when it is about children or cases. A sustainability sentence that "recognises the
+importance" of lasting results declares; it plans nothing.
 Oversight left for later ("audit arrangements will be agreed later") is none, and so is
 a split of the amounts by year left for later ("the annual phasing will be agreed by the
 Committee"): totals alone are no multi-year plan.
@@ -24,6 +27,7 @@ Committee"): totals alone are no multi-year plan.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import NamedTuple
@@ -185,11 +189,25 @@ def _hedged(sentence: str, language: str) -> bool:
     )
 
 
-def find_data_management(stream: Stream) -> DataManagement:
+def find_data_management(
+    stream: Stream, indicators: frozenset[int] = frozenset()
+) -> DataManagement:
+    """``indicators``: the blocks that state an indicator, by index. A row of an indicator
+    table describes no data system, whatever its cells name: its source column says where
+    a figure will come from ("Case management system of the Prosecutor's Office"), and an
+    indicator of a system's roll-out ("Number of districts using the database") measures
+    it; both are mentions."""
     language = stream.language
     section = _article(stream, "data", "data", "data_general", "data_system")
-    systems = tuple(b for b in stream.blocks if _manages_data(b.text, language))
-    blocks = section or [b for b in stream.blocks if _mentions_data(b.text, language)]
+    systems = tuple(
+        b
+        for b in stream.blocks
+        if not (b.kind == TABLE_ROW and b.index in indicators) and _manages_data(b.text, language)
+    )
+    mentions = [b for b in stream.blocks if _mentions_data(b.text, language)]
+    # an indicator row names a source; a clause on the data, where there is one, comes first
+    mentions.sort(key=lambda b: b.kind == TABLE_ROW and b.index in indicators)
+    blocks = section or mentions
     later = _deferring(blocks, language)
     return DataManagement(tuple(blocks), bool(section), systems, later)
 
@@ -210,7 +228,7 @@ def _manages_data(text: str, language: str) -> bool:
         for sentence in live_sentences(text, language)
         if not _defines_a_term(sentence, language) and not _speculates(sentence, language)
     ]
-    if any(_provided(sentence, "data_system", language) for sentence in live):
+    if any(_provided(sentence, "data_system", language, set_up=True) for sentence in live):
         return True
     return len(_handling_steps(live, language)) >= HANDLING_STEPS
 
@@ -225,6 +243,7 @@ def _handling_steps(live: list[str], language: str) -> set[str]:
         if _names_data(sentence, language) or has("data_record", language, sentence)
         for match in cue("data_handling", language).finditer(sentence)
         if not lacking(sentence, match.start(), language)
+        and not _to_improve(sentence, match.start(), language)
     }
 
 
@@ -265,11 +284,28 @@ def _names_data(sentence: str, language: str) -> bool:
     return has("data_general", language, sentence) and has("data_subject", language, sentence)
 
 
-def _provided(sentence: str, group: str, language: str) -> bool:
+def _provided(sentence: str, group: str, language: str, *, set_up: bool = False) -> bool:
+    """A phrase of ``group`` not named as lacking; ``set_up``: nor only as what is to be
+    improved ("improve data collection", "fortalecerá el registro de casos"), general
+    terms that say nothing of how the data are collected, tracked or managed."""
     return any(
         not lacking(sentence, match.start(), language)
+        and not (set_up and _to_improve(sentence, match.start(), language))
         for match in cue(group, language).finditer(sentence)
     )
+
+
+IMPROVE_GAP = 3  # words from the verb to what it improves: "renforcer le suivi des dossiers"
+
+
+def _to_improve(sentence: str, at: int, language: str) -> bool:
+    """The words at ``at`` are the object of an improvement ("to improve the collection
+    of data", "fortalecer el registro", "renforcer le suivi des dossiers") or follow
+    an endeavour ("will seek to set up a national case database", "procurará contar con
+    un registro"): general terms, not a system set up."""
+    before = sentence[:at]
+    recent = " ".join(before.split()[-IMPROVE_GAP:])
+    return has("improve", language, recent) or has("aspiration", language, before)
 
 
 def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
@@ -289,15 +325,39 @@ def _article(stream: Stream, key: str, *cue_groups: str) -> list[TextBlock]:
 def _after_title_line(stream: Stream, cue_groups: tuple[str, ...]) -> list[TextBlock]:
     """The blocks from a title line of the topic to the next title line or heading: an
     article whose heading came through as a paragraph of capitals ("DÉCIMO PRIMERO.-
-    SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION")."""
+    SOSTENIBILIDAD.", "9. CHILD PROTECTION INFORMATION"), or ran into its text
+    ("NOVENA.- SOSTENIBILIDAD. El Gobierno …"): that paragraph is its first."""
     found: list[TextBlock] = []
     inside = False
     for block in stream.blocks:
-        if block.kind == HEADING or _title_line(block):
-            inside = _title_line(block) and _names_topic(block.text, cue_groups, stream.language)
+        run_in = _run_in_title(block)
+        if block.kind == HEADING or _title_line(block) or run_in:
+            title = run_in or block.text
+            inside = block.kind != HEADING and _names_topic(title, cue_groups, stream.language)
+            if inside and run_in:
+                found.append(block)
         elif inside:
             found.append(block)
     return found
+
+
+def _run_in_title(block: TextBlock) -> str:
+    """The title in capitals a paragraph opens with, ended by a full stop or a colon, before
+    a sentence in lower case: "SEXTA.- DATOS. La Secretaría …" -> "SEXTA.- DATOS."."""
+    if block.kind not in (PARAGRAPH, ITEM):
+        return ""
+    words = block.text.split()
+    title = list(itertools.takewhile(_in_capitals, words[: TITLE_WORDS + 1]))
+    if not title or len(title) > TITLE_WORDS or len(title) == len(words):
+        return ""
+    text = " ".join(title)
+    letters = sum(char.isalpha() for char in text)
+    return text if text.endswith((".", ":")) and letters >= TITLE_LETTERS else ""
+
+
+def _in_capitals(word: str) -> bool:
+    """ "DATOS.", "PRIMERA.-", "11.", "Y": no lower-case letter."""
+    return not any(char.islower() for char in word)
 
 
 def _title_line(block: TextBlock) -> bool:
