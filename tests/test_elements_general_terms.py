@@ -311,6 +311,22 @@ def test_d_indicators_to_be_agreed_later_are_partial(tmp_path, language):
     assert "later" in element["reason"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se buscará que la Alianza cuente con indicadores, que serán definidos en su oportunidad.",
+        "Los indicadores de avance serán determinados por las Partes en su oportunidad.",
+        "La Alianza tendrá un indicador de resultados, que será definido por un comité técnico.",
+    ],
+)
+def test_d_indicators_left_to_a_passive_later_decision_in_spanish_are_partial(tmp_path, text):
+    """ "serán definidos", "en su oportunidad": Spanish passives and "in due course", as
+    "seront définis" and "en temps utile" in French."""
+    element = _elements(tmp_path, "es", text)["D"]
+    assert element["status"] == "partial", element["reason"]
+    assert "later" in element["reason"]
+
+
 def test_d_no_word_of_indicators_is_missing(tmp_path):
     element = _elements(tmp_path, "en", "The Participants will meet once a year.")["D"]
     assert element["status"] == "missing", element["reason"]

@@ -75,3 +75,26 @@ def test_a_note_s_reference_glued_to_a_word_is_taken_off(tmp_path):
     text = " ".join(block.text for block in document.blocks)
     assert "under the code ARD." in text and "ARD1" not in text
     assert "Programme 1 is funded" in text  # a number that is no reference stays
+
+
+def test_notes_set_as_word_sets_them_10_under_11_are_notes(tmp_path):
+    # Word's own template: body 11 pt, footnote text 10 pt
+    path = _draft(tmp_path, [("1 " + NOTE[:48], 10), (NOTE[48:], 10)])
+    document = read_pdf(path)
+    assert document.footnotes == (NOTE,)
+    assert not any("Law No. 12" in block.text for block in document.blocks)
+
+
+def test_a_reference_standing_apart_from_its_word_is_taken_off(tmp_path):
+    # a raised 6 pt "1" drawn a little after "(code ARD)", apart from it
+    pdf = Pdf()
+    page = pdf.page()
+    page.text(72, 100, "Amounts of Ardell are in Ardell dollars (code ARD), its legal tender.")
+    page.text(72 + 41 * 6.6, 96, "1", size=6)
+    page.paragraph(72, 112, 460, "Programme 1 is funded with ARD 2,000,000 in 2027.")
+    page.text(72, 700, "1 Central Bank of Ardell, Currency Act of 2001.", size=8)
+    document = read_pdf(pdf.save(tmp_path / "apart.pdf"))
+    assert document.footnotes == ("Central Bank of Ardell, Currency Act of 2001.",)
+    text = " ".join(block.text for block in document.blocks)
+    assert "(code ARD)" in text and " 1 " not in text.replace("Programme 1 ", "")
+    assert "Programme 1 is funded" in text

@@ -9,7 +9,10 @@ Within each pair the figures are compared as values of a kind, never as written:
 - dates as dates ("26 April 2022" = "26 de abril de 2022");
 - percentages, durations ("five years" = "cinco años" = "P5Y"), years, the articles a
   text refers to ("under Article 8"), and any other number, after removing formatting
-  ("5,000,000" = "5.000.000" = "5 000 000").
+  ("5,000,000" = "5.000.000" = "5 000 000");
+- frequencies as periods ("every six months" = "chaque semestre" = "semestralmente"):
+  never durations, and told apart only where both versions state one the other lacks,
+  since a version may say "each year" where the other has no word we read.
 
 An article present in one language only is reported too.
 """
@@ -26,9 +29,10 @@ from functools import cache
 from cpc_draft.model import TextBlock
 from cpc_draft.text.articles import CROSS_REFERENCE, Article, normalise_number, split_articles
 from cpc_draft.text.dates import find_date_spans
-from cpc_draft.text.units import duration_words, percent_words
+from cpc_draft.text.units import duration_words, frequency_words, percent_words
 
 AMOUNT, DATE, PERCENTAGE, DURATION = "amount", "date", "percentage", "duration"
+FREQUENCY = "frequency"
 YEAR, CROSS_REF, NUMBER, MISSING_ARTICLE = "year", "cross_reference", "number", "article_missing"
 _FIGURE = re.compile(
     # A figure stands on its own: the 1 of "SDG1" or "bravo1" is part of a name.
@@ -99,6 +103,8 @@ def _compare(first, mine: dict[str, ArticleFigures], other, theirs) -> list[Mism
         block = a.article.first_block
         for kind in _KINDS:
             left, right = a.figures.get(kind, Counter()), b.figures.get(kind, Counter())
+            if kind == FREQUENCY and not (set(left) - set(right) and set(right) - set(left)):
+                continue  # one version states a frequency in words we do not read
             if left != right:
                 values = {
                     first: sorted((left - right).elements()),
@@ -108,7 +114,7 @@ def _compare(first, mine: dict[str, ArticleFigures], other, theirs) -> list[Mism
     return found
 
 
-_KINDS = (AMOUNT, PERCENTAGE, DATE, DURATION, YEAR, CROSS_REF, NUMBER)
+_KINDS = (AMOUNT, PERCENTAGE, DATE, FREQUENCY, DURATION, YEAR, CROSS_REF, NUMBER)
 
 
 def _order(key: str):
@@ -165,6 +171,10 @@ def figures_of(text: str, language: str, amounts=()) -> list[tuple[str, str]]:
         if not any(taken[match.start() : match.end()]):
             found.append((CROSS_REF, f"Article {normalise_number(match.group(2))}"))
             take(match.start(), match.end())
+    for start, end, period in _frequencies(text, language):
+        if not any(taken[start:end]):
+            found.append((FREQUENCY, period))
+            take(start, end)
     for match in _duration(language).finditer(text):
         if not any(taken[match.start() : match.end()]):
             amount = _number_value(match.group(1), language)
@@ -206,6 +216,47 @@ def _duration(language: str) -> re.Pattern:
     return re.compile(
         rf"\b(\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?:\s*\(\d+\))?[\s-]+({alternation})\b", re.IGNORECASE
     )
+
+
+def _frequencies(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, "P6M") of each frequency: "every six months", "each quarter",
+    "semestralmente", "tous les deux ans". A count that is no number ("every other
+    year") makes no frequency we can compare."""
+    table = frequency_words(language)
+    found = []
+    for match in _frequency(language).finditer(text):
+        if match.group("word"):
+            found.append((match.start(), match.end(), table["words"][_fold(match.group())]))
+            continue
+        unit, count = _fold(match.group("unit")), match.group("count")
+        amount = _number_value(count, language) if count else Decimal(1)
+        if amount is None or (count and unit in table["periods"]):
+            continue
+        period = table["periods"].get(unit) or f"P{_plain(amount)}{_unit(language, unit)}"
+        found.append((match.start(), match.end(), period))
+    return found
+
+
+@cache
+def _frequency(language: str) -> re.Pattern:
+    table = frequency_words(language)
+
+    def alternation(words) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    units = alternation([*duration_words(language), *table["periods"]])
+    return re.compile(
+        rf"(?<!\w)(?:(?P<word>{alternation(table['words'])})"
+        rf"|(?:{alternation(table['every'])})\s+"
+        rf"(?:(?P<count>\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?:\s*\(\d+\))?\s+)?"
+        rf"(?P<unit>{units}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _fold(words: str) -> str:
+    return " ".join(words.casefold().split())
 
 
 def _unit(language: str, word: str) -> str:

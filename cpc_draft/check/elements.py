@@ -162,9 +162,9 @@ def _indicators(facts: StreamFacts) -> ElementStatus:
     if len(with_targets) > missing:
         # Most indicators measurable, one target "to be determined": a reviewer rates
         # the element present (measurable indicators); the indicator-targets finding
-        # still names each indicator that lacks its target.
-        count = _many(len(indicators), "indicator")
-        reason = f"{count}, {len(with_targets)} with targets ({missing} still without)"
+        # still names each indicator that lacks its target. Half or more without
+        # targets do not yet measure progress: partial.
+        reason = f"{_many(len(with_targets), 'indicator')} with targets; {missing} without yet"
         return ElementStatus("D", PRESENT, reason, found)
     return ElementStatus("D", PARTIAL, _without_targets(missing, len(indicators)), found)
 

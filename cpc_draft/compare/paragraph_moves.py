@@ -9,19 +9,16 @@ renumbering of the paragraphs after the place it left ("6.4" -> "6.3").
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from cpc_draft.compare.within import PARAGRAPH_NUMBER, substantive
 from cpc_draft.compare.worddiff import diff_blocks
 from cpc_draft.text.articles import words
 
 if TYPE_CHECKING:
     from cpc_draft.compare.versions import Change
-    from cpc_draft.compare.worddiff import BlockDiff
 
-# "6.3 ", "(4) ", "12.1.a) ": the paragraph's number, which follows its article.
-_NUMBER = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*(?:\.?[a-z])?[.)]?\s+", re.IGNORECASE)
 _MIN_WORDS = 8  # a short line ("Yes.", a signature line) is no paragraph of substance
 
 
@@ -48,7 +45,7 @@ def with_paragraph_moves(changes: list[Change], moved: str, modified: str) -> li
     for change in changes:
         if change.kind == modified:
             rest = tuple(b for b in change.blocks if id(b) not in used)
-            if not any(b.changed and not _renumbered_only(b) for b in rest):
+            if not substantive(rest):
                 continue  # the move was all that changed here
             change = replace(change, blocks=rest)
         kept.append(change)
@@ -57,13 +54,5 @@ def with_paragraph_moves(changes: list[Change], moved: str, modified: str) -> li
 
 def _key(block) -> tuple[str, ...] | None:
     """A paragraph's words without its number; None for a short one."""
-    found = words(_NUMBER.sub("", block.text, count=1))
+    found = words(PARAGRAPH_NUMBER.sub("", block.text, count=1))
     return found if len(found) >= _MIN_WORDS else None
-
-
-def _renumbered_only(block: BlockDiff) -> bool:
-    """ "6.4 The Ministry …" -> "6.3 The Ministry …": only the paragraph's number changed."""
-    if block.old is None or block.new is None:
-        return False
-    strip = _NUMBER.sub
-    return words(strip("", block.old.text, count=1)) == words(strip("", block.new.text, count=1))

@@ -1,4 +1,6 @@
-"""Two versions of one draft: which articles were added, deleted, moved or modified.
+"""Two versions of one draft: which articles were added, deleted, moved or modified, and
+within the articles both keep, which paragraphs or sentences were added or deleted
+(:mod:`cpc_draft.compare.within`).
 
 Each language version is compared with its counterpart (the English of the old draft
 with the English of the new). The result also keeps the whole text in reading order,
@@ -7,12 +9,13 @@ old and new interleaved, which the Word redline and the HTML report are drawn fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cpc_draft.compare.align import Pair, align
 from cpc_draft.compare.paragraph_moves import with_paragraph_moves
 from cpc_draft.compare.sequence import Budget
+from cpc_draft.compare.within import kind_within, substantive, without_shifted_numbers
 from cpc_draft.compare.worddiff import DELETE, INSERT, BlockDiff, DiffSpan, diff_blocks
 from cpc_draft.errors import InputFileError
 from cpc_draft.model import Document
@@ -27,6 +30,9 @@ ADDED, DELETED, MOVED, MODIFIED = "added", "deleted", "moved", "modified"
 
 @dataclass(frozen=True)
 class Change:
+    """An article added, deleted, moved or modified; or, with both ``old`` and ``new``,
+    text added to, deleted from or modified in an article both versions keep."""
+
     kind: str  # added | deleted | moved | modified
     language: str
     old: Article | None
@@ -125,10 +131,10 @@ def compare_stream(
         shown = tuple(block for block in blocks if not _renumbering(block, pair))
         if pair.moved:
             changes.append(Change(MOVED, language, pair.old, pair.new, shown, reworded=not same))
-        elif not same:
+        elif not same and substantive(shown):
             changes.append(Change(MODIFIED, language, pair.old, pair.new, shown))
-        elif pair.old.number != pair.new.number:
-            renumbered.append(pair)
+        elif not same or pair.old.number != pair.new.number:
+            renumbered.append(pair)  # the article's number, or its paragraphs' numbers
     paired_old = {pair.old.index for pair in pairs}
     paired_new = {pair.new.index for pair in pairs}
     changes += [
@@ -141,10 +147,19 @@ def compare_stream(
         for a in new_articles
         if a.index not in paired_new
     ]
-    changes = with_paragraph_moves(changes, MOVED, MODIFIED)
+    changes = [_within(change) for change in with_paragraph_moves(changes, MOVED, MODIFIED)]
     changes.sort(key=_reading_order)
     merged = _merge(language, old_articles, new_articles, pairs, diffs)
     return LanguageComparison(language, tuple(changes), tuple(renumbered), tuple(merged))
+
+
+def _within(change: Change) -> Change:
+    """A change inside an article both versions keep, named for what it does: text added,
+    text deleted or words modified; paragraph numbers that only shifted are not shown."""
+    if change.kind != MODIFIED:
+        return change
+    kind = kind_within(change.blocks, ADDED, DELETED, MODIFIED)
+    return replace(change, kind=kind, blocks=without_shifted_numbers(change.blocks))
 
 
 def _renumbering(block: BlockDiff, pair: Pair) -> bool:

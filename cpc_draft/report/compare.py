@@ -54,8 +54,14 @@ def change_to_dict(change: Change) -> dict:
         "old": _where(change.old),
         "new": _where(change.new),
         "reworded": change.reworded if change.kind == MOVED else change.kind == MODIFIED,
-        "diff": _segments(change.blocks, changed_only=change.kind in (MODIFIED, MOVED)),
+        "diff": _segments(change.blocks, changed_only=_in_kept_article(change)),
     }
+
+
+def _in_kept_article(change: Change) -> bool:
+    """A change within an article both versions keep (modified, moved, or text added to
+    or deleted from it), as opposed to a whole article added or deleted."""
+    return change.old is not None and change.new is not None
 
 
 def comparison_to_dict(comparison: VersionComparison) -> dict:
@@ -123,8 +129,10 @@ def _change_lines(change: Change, style) -> list[str]:
         title = f"{change.old.label} → {change.new.label}"
     else:
         title = change.new.label
+    if change.kind in (ADDED, DELETED) and _in_kept_article(change):
+        title = f"in {title}"  # "added in Introduction": a paragraph, not the article
     lines = [f"  {style(f'{change.kind:9}', fg=colour)} {title}{_page(change)}"]
-    if change.kind in (MODIFIED, MOVED):
+    if _in_kept_article(change):
         for block in change.blocks:
             if block.changed:
                 lines.append("      " + _inline(block.segments or _row_segments(block), style))

@@ -109,12 +109,13 @@ def _fact_view(fact: FactChange) -> dict:
 
 def _language_view(found: LanguageComparison, comparison: VersionComparison) -> dict:
     prefix = f"{found.language}-"
-    # an article is changed where it was modified, or where a paragraph moved out of it
-    # or into it (an article moved whole is a move_from/move_to piece of its own)
+    # an article is changed where it was modified, where text was added to it or deleted
+    # from it, or where a paragraph moved out of it or into it (an article added, deleted
+    # or moved whole is a piece of its own)
     substantive = {
         (side, article.index)
         for change in found.changes
-        if change.kind in (MODIFIED, MOVED)
+        if change.old is not None and change.new is not None
         for side, article in ((OLD, change.old), (NEW, change.new))
     }
     moves = {_move_name(c): c for c in found.changes if c.kind == MOVED}

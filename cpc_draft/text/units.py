@@ -32,3 +32,18 @@ def duration_words(language: str) -> dict[str, str]:
 
 def year_words(language: str) -> list[str]:
     return [word for word, unit in duration_words(language).items() if unit == YEARS]
+
+
+def frequency_words(language: str) -> dict:
+    """``every`` words, period nouns and frequency words of ``language`` (English for
+    others): {"every": [...], "periods": {word: "P3M"}, "words": {phrase: "P6M"}}."""
+    table = _units()["frequencies"].get(language) or _units()["frequencies"]["en"]
+    return {
+        "every": list(table["every"]),
+        "periods": _by_word(table["periods"]),
+        "words": _by_word(table["words"]),
+    }
+
+
+def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: period for period, words in table.items() for word in words}

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from cpc_draft.check.facts.indicator_values import YEAR, read_binary, read_values
+from cpc_draft.check.facts.indicator_words import in_figures
 from cpc_draft.model import HEADING, TABLE_ROW, Indicator, TextBlock
 from cpc_draft.text.cues import cue, has
 
@@ -91,7 +92,7 @@ def prose_indicators(
             continue
         here = has("indicator_context", language, block.text)
         for label, named, piece in _pieces(block.text, language):
-            reading = read_values(piece, language, baseline_year)
+            reading = _read_values(piece, language, baseline_year)
             if not (reading.baseline or reading.targets):
                 reading = read_binary(piece, language) or reading
             indicator = _indicator(block, label, piece, reading, language)
@@ -111,6 +112,16 @@ def prose_indicators(
         # A list's lead-in ("measured by the following indicators:") speaks for its items.
         context = here or (context and _listed(block.text, language))
     return found
+
+
+def _read_values(piece: str, language: str, baseline_year: str | None):
+    """The piece's baseline and targets, its numbers in words read as figures ("rising
+    from nine in 2025 to thirty in 2030"); where its figures start, in its own words."""
+    rewritten = in_figures(piece, language)
+    reading = read_values(rewritten.text, language, baseline_year)
+    if reading.start is None or not rewritten.spans:
+        return reading
+    return reading._replace(start=rewritten.original(reading.start))
 
 
 def _sentence_of_change(piece: str, reading, language: str) -> bool:

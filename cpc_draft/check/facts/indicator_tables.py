@@ -5,7 +5,8 @@ column. Its columns are told apart by their headers: the indicator's name ("Indi
 else the first column of words), its unit, the baseline ("Baseline (2025)", "Línea de
 base", "Référence 2025"), the targets ("Target 2027", "Meta 2029", "Cible", or a bare
 year "2026" after the baseline), a "Key" column; others (outcome, output, means of
-verification) are left alone. Each row is one indicator.
+verification) are left alone. Each row is one indicator, except a row that gives the
+money of a line of action with its value columns empty.
 """
 
 from __future__ import annotations
@@ -244,6 +245,9 @@ def _row(row: TextBlock, columns: Columns, language: str) -> Indicator | None:
         return None
     baseline = read_cell(cell(columns.baseline), language) if columns.baseline is not None else None
     readings = [(read_cell(cell(i), language), year) for i, year in columns.targets]
+    values = [cell(columns.baseline), *(cell(i) for i, _ in columns.targets)]
+    if not any(values) and _budget_line(cells[: columns.name + 1], language):
+        return None
     targets = [(c.year or year, c.value) for c, year in readings if c.value is not None]
     placeholders = [c.placeholder for c, _ in readings if c.placeholder]
     if baseline is not None and baseline.placeholder:
@@ -267,6 +271,15 @@ def _row(row: TextBlock, columns: Columns, language: str) -> Indicator | None:
         starred=starred,
         final_placeholder=_final_placeholder(readings),
     )
+
+
+def _budget_line(cells: tuple[str, ...], language: str) -> bool:
+    """A row of a results table that gives a line of action's money, its value columns
+    empty: "Budget de l'axe 1 | États-Unis : 800 000 USD ; …", "Funding | to be raised"."""
+    from cpc_draft.nlp.money import find_money
+
+    text = " ; ".join(cells)
+    return has("budget_row", language, text) or bool(find_money(cells[-1], language))
 
 
 def _final_placeholder(readings) -> str | None:
