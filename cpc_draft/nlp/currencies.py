@@ -271,6 +271,9 @@ class CurrencyNote:
     unit: Decimal = Decimal(1)
 
 
+_THOUSANDS_MARK = re.compile(r"(?<!\w)['’]000(?!\w)")
+
+
 def currency_note(
     text: str, language: str, currencies: Collection[str] = ()
 ) -> CurrencyNote | None:
@@ -283,7 +286,9 @@ def currency_note(
 
     lex = lexicon(language)
     codes: list[str] = []
-    for _, _, doc in docs_of([text], language)[0]:
+    # "'000" says the figures are thousands ("in '000 USD"): no amount of zero dollars
+    bare = _THOUSANDS_MARK.sub(" ", text)
+    for _, _, doc in docs_of([bare], language)[0]:
         if money_of(doc, currencies):
             return None
         codes += [s.id_ for s in doc.spans.get("cpc") or () if s.label_.startswith("CUR_")]
@@ -311,7 +316,8 @@ def _unit(text: str, lex: Lexicon) -> Decimal:
 
 
 # "in thousands", "(en miles)", "cifras en miles", "USD '000": a unit said of figures
-_UNIT_SAID = r"(?:\b(?:in|en)\s+(?:\w+\s+)?|\()(?P<unit>{units})\b|(?P<short>['’]000)\b"
+# (the "'000" of "4'000,000.00", a figure grouped by apostrophes, is no unit)
+_UNIT_SAID = r"(?:\b(?:in|en)\s+(?:\w+\s+)?|\()(?P<unit>{units})\b|(?<!\w)(?P<short>['’]000)\b"
 
 
 def stated_unit(text: str, language: str) -> Decimal:

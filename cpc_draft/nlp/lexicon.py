@@ -65,6 +65,9 @@ class Lexicon:
     indicator_headers: tuple[str, ...]  # "Indicator", "Baseline": a table of counts
     # "currency", "moneda": a noun that says a code is a currency but names none
     generic_currency_nouns: frozenset[str] = frozenset()
+    # "co-financing", "contrapartida": words around a government's name in the label of
+    # a row of its money
+    party_label_words: frozenset[str] = frozenset()
 
     def number_word(self, word: str) -> Decimal | None:
         """The value of a unit word, including hyphenated compounds ('vingt-deux')."""
@@ -193,4 +196,5 @@ def lexicon(language: str) -> Lexicon:
         amount_headers=words("amount_headers"),
         indicator_headers=tuple(raw.get("indicator_headers") or ()),
         generic_currency_nouns=words("generic_currency_nouns"),
+        party_label_words=words("party_label_words"),
     )

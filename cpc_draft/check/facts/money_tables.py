@@ -122,6 +122,8 @@ def read_table(
     currency = None
     if any(c.amounts for c in columns) and not _is_indicator_table(header, language):
         currency = next(filter(None, (_note_currency(t, language, own) for t in notes)), None)
+        if currency is None and header[0].strip():  # the labels' header: "Budget line (USD)"
+            currency = _note_currency(header[0], language, own)
         unit = table_unit([*notes, *header], language)  # "(cifras en miles)", "USD '000"
         columns = [c._replace(note=with_unit(c.note, unit)) for c in columns]
         currency = with_unit(currency, unit)
@@ -213,8 +215,10 @@ class _Reader:
             restated = row.total or (col.total and party != BOTH)
             made = contribution(money, party, row.block, period, restated=restated)
             (self.out.combined if party == BOTH else self.out.contributions).append(made)
-            if row.total:  # one party's subtotal
-                summed = self.party_sums.get((row.party, i), Decimal(0))
+            if row.total:  # one party's subtotal: of its rows, or of the rows naming no one
+                summed = self.party_sums.get((row.party, i)) or self.party_sums.get(
+                    (None, i), Decimal(0)
+                )
                 self.out.totals.append(TableTotal(made, summed))
                 continue
             same = [m.amount for j, m, *_ in cells if j != i and m.currency == money.currency]
@@ -280,7 +284,7 @@ def _rows(body: list[TextBlock], columns: list[_Column], stream: Stream) -> list
     named = iter(label_mentions(flat, stream.language, stream.partner))
     out: list[_Row] = []
     for row, cells in zip(body, labels, strict=True):
-        parties = [_labelled(cell, next(named)) for cell in cells]
+        parties = [_labelled(cell, next(named), stream.language) for cell in cells]
         party = next((p for p in parties if p is not None), None)
         first = row.cells[0] if row.cells else ""
         if not first.strip() and out:  # the first cell merged over this row and the one above
@@ -291,7 +295,7 @@ def _rows(body: list[TextBlock], columns: list[_Column], stream: Stream) -> list
     return out
 
 
-def _labelled(cell: str, mentions) -> str | None:
+def _labelled(cell: str, mentions, language: str) -> str | None:
     """The party a label cell is about: one it names first, alone or before a separator
     ("Valdoria", "United States – Program 1", "Subtotal, Valdoria", "TOTAL, both
     Participants"); not one named inside a program's name ("Valdoria Child Helpline",
@@ -303,7 +307,17 @@ def _labelled(cell: str, mentions) -> str | None:
     after = cell[first.end :]
     opens = not before or is_total_label(before)
     closes = not after.strip() or _SEPARATOR.match(after) is not None
-    return first.party if opens and closes else None
+    if opens and closes:
+        return first.party
+    return first.party if _money_of(cell[: first.start] + cell[first.end :], language) else None
+
+
+def _money_of(rest: str, language: str) -> bool:
+    """Whether the words of a label besides the government's name only say the row is
+    its money: "Total U.S. contribution", "Partner co-financing (Government of …)"."""
+    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", rest.lower())
+    known = lexicon(language).party_label_words
+    return bool(words) and all(word in known or is_total_label(word) for word in words)
 
 
 def _amounts(columns: list[_Column], i: int) -> bool:
