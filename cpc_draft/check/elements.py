@@ -16,8 +16,18 @@ from cpc_draft.check.facts import StreamFacts
 from cpc_draft.check.facts.deferral import deferred_mentions, deferring
 from cpc_draft.check.facts.left_open import left_open
 from cpc_draft.check.facts.phasing import phased_parties
+from cpc_draft.check.facts.sentences import sentences
 from cpc_draft.check.located import Locator
-from cpc_draft.model import MISSING, PARTIAL, PRESENT, ElementStatus, Evidence, TextBlock
+from cpc_draft.model import (
+    HEADING,
+    MISSING,
+    PARTIAL,
+    PRESENT,
+    ElementStatus,
+    Evidence,
+    TextBlock,
+)
+from cpc_draft.text.cues import has
 
 QUOTE = 160
 
@@ -263,6 +273,9 @@ def _data(facts: StreamFacts) -> ElementStatus:
             return ElementStatus("G", PARTIAL, reason, found)
         reason = "data are mentioned, but no case management or information system"
         return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
+    if data.has_article and _names_only(data.blocks, facts.stream.language):
+        reason = "the article on data names a register or system, not how the data are handled"
+        return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     if data.has_article:
         return ElementStatus(
             "G",
@@ -280,6 +293,19 @@ def _data(facts: StreamFacts) -> ElementStatus:
         reason = "data are mentioned, but not how they will be collected, tracked and managed"
         return ElementStatus("G", PARTIAL, reason, evidence(data.blocks))
     return ElementStatus("G", MISSING, "no child protection data collection or case management")
+
+
+THIN_ARTICLE_WORDS = 20  # "X will keep a register of the cases it handles": one line
+
+
+def _names_only(blocks: Iterable[TextBlock], language: str) -> bool:
+    """An article on data of one short sentence that says nothing done with the data."""
+    text = " ".join(b.text for b in blocks if b.kind != HEADING)
+    return (
+        len(text.split()) <= THIN_ARTICLE_WORDS
+        and len(sentences(text)) <= 1
+        and not has("data_handling", language, text)
+    )
 
 
 def _deferrals(blocks: Iterable[TextBlock], language: str) -> tuple[Evidence, ...]:
