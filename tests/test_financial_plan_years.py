@@ -15,20 +15,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from doravia_opening import OPENING
 
 from cpc_draft.cli import main
 
-OPENING = {
-    "en": 'The Government of the United States of America ("the United States") and the '
-    'Government of the Republic of Doravia ("Doravia") set out here a Child Protection '
-    "Compact Partnership. DRV means the Doravian real.",
-    "es": 'El Gobierno de los Estados Unidos de América ("los Estados Unidos") y el Gobierno '
-    'de la República de Doravia ("Doravia") establecen aquí una Alianza para la Protección '
-    "de la Niñez. DRV designa el real doraviano.",
-    "fr": "Le Gouvernement des États-Unis d'Amérique (« les États-Unis ») et le Gouvernement "
-    "de la République de Doravia (« la Doravia ») établissent ici un Partenariat pour la "
-    "protection de l'enfance. DRV désigne le réal doravien.",
-}
 HEADING = {"en": "Article 7. Financial plan", "es": "Artículo 7. Plan financiero",
            "fr": "Article 7. Plan financier"}  # fmt: skip
 US_BY_YEAR = {
