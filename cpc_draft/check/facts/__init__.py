@@ -77,7 +77,8 @@ def find_facts(
     term_end = term.end if isinstance(term.end, int) else getattr(term.end, "year", None)
     duties = find_duties(stream, funding.contributions)
     committed = frozenset(block.index for block in (*duties.us, *duties.partner))
-    indicators = find_indicators(stream)
+    term_start = term.start if isinstance(term.start, int) else getattr(term.start, "year", None)
+    indicators = find_indicators(stream, term_start)
     return StreamFacts(
         stream=stream,
         funding=funding,

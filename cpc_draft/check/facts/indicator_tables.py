@@ -40,7 +40,9 @@ class Columns(NamedTuple):
     baseline_year: str | None
 
 
-def table_indicators(blocks, language: str, baseline_year: str | None) -> list[Indicator]:
+def table_indicators(
+    blocks, language: str, baseline_year: str | None, first_year: int | None = None
+) -> list[Indicator]:
     tables: dict[int, list[TextBlock]] = {}
     for block in blocks:
         if block.kind == TABLE_ROW and block.table is not None:
@@ -49,7 +51,7 @@ def table_indicators(blocks, language: str, baseline_year: str | None) -> list[I
     for rows in tables.values():
         for start in range(min(2, len(rows))):  # a title row may stand above the header
             header, body = _header(rows[start:])
-            columns = _columns(header, language, baseline_year)
+            columns = _columns(header, language, baseline_year, first_year)
             if columns is not None:
                 break
         else:
@@ -141,8 +143,11 @@ def _continues_header(cells: tuple[str, ...], width: int) -> bool:
     )
 
 
-def _columns(heads: Header, language: str, baseline_year: str | None):
-    """The header's columns, or None when this is not an indicator table."""
+def _columns(
+    heads: Header, language: str, baseline_year: str | None, first_year: int | None = None
+):
+    """The header's columns, or None when this is not an indicator table; ``first_year``:
+    the term's, from which "Year 1", "Año 2" count."""
     header = heads.cells
 
     def _is_key(cell: str) -> bool:
@@ -166,7 +171,8 @@ def _columns(heads: Header, language: str, baseline_year: str | None):
         elif _BARE_YEAR.match(cell) and i > (baseline if baseline is not None else 0):
             targets.append((i, _BARE_YEAR.match(cell).group(1)))
         elif baseline is not None and i > baseline and _term_year(cell, language):
-            targets.append((i, None))  # "Y1 | Y2 | Y3": a target for each year of the term
+            # "Y1 | Y2 | Y3": a target for each year of the term, dated where it is known
+            targets.append((i, _of_term(cell, language, first_year)))
     said = grouped or any(_values_column("target", language, cell) for cell in header)
     if named is None and baseline is None and not said:
         return None  # year columns alone: a financial plan
@@ -206,6 +212,16 @@ def _term_year(cell: str, language: str) -> bool:
     from cpc_draft.nlp.periods import label_period
 
     return (label_period(cell, language) or "").startswith("year ")
+
+
+def _of_term(cell: str, language: str, first_year: int | None) -> str | None:
+    """The calendar year of a "Year N" column, counted from the term's first year."""
+    from cpc_draft.nlp.periods import label_period
+
+    counted = re.fullmatch(r"year (\d+)", label_period(cell, language) or "")
+    if counted is None or first_year is None:
+        return None
+    return str(first_year + int(counted.group(1)) - 1)
 
 
 def _values_column(group: str, language: str, header: str) -> bool:

@@ -43,14 +43,15 @@ class Indicators(NamedTuple):
         return tuple(i for i in self.listed if not i.targets)
 
 
-def find_indicators(stream: Stream) -> Indicators:
+def find_indicators(stream: Stream, first_year: int | None = None) -> Indicators:
+    """``first_year``: the term's, from which a results table's "Year 1" counts."""
     language = stream.language
     section = stream.in_section("indicators")
     scope = section or list(stream.blocks)
     year = declared_baseline_year(scope, language) or declared_baseline_year(
         stream.blocks, language
     )
-    listed = table_indicators(stream.blocks, language, year)
+    listed = table_indicators(stream.blocks, language, year, first_year)
     if not listed:
         listed = prose_indicators(scope, language, year, scoped=bool(section))
     if not listed and section:
