@@ -271,7 +271,10 @@ class CurrencyNote:
     unit: Decimal = Decimal(1)
 
 
-_THOUSANDS_MARK = re.compile(r"(?<!\w)['’]000(?!\w)")
+# "'000" standing alone counts in thousands ("in '000 USD"); the "'000" of "4'000,000.00",
+# a figure grouped by apostrophes, is no unit
+_THOUSANDS = r"(?<!\w)['’]000(?!\w)"
+_THOUSANDS_MARK = re.compile(_THOUSANDS)
 
 
 def currency_note(
@@ -316,8 +319,7 @@ def _unit(text: str, lex: Lexicon) -> Decimal:
 
 
 # "in thousands", "(en miles)", "cifras en miles", "USD '000": a unit said of figures
-# (the "'000" of "4'000,000.00", a figure grouped by apostrophes, is no unit)
-_UNIT_SAID = r"(?:\b(?:in|en)\s+(?:\w+\s+)?|\()(?P<unit>{units})\b|(?<!\w)(?P<short>['’]000)\b"
+_UNIT_SAID = r"(?:\b(?:in|en)\s+(?:\w+\s+)?|\()(?P<unit>{units})\b|(?P<short>" + _THOUSANDS + ")"
 
 
 def stated_unit(text: str, language: str) -> Decimal:

@@ -74,11 +74,10 @@ def find_facts(
     stream = Stream(language, blocks, tuple(split_sections(blocks)), partner)
     funding = find_funding(stream, model)
     term = find_term(stream)
-    term_end = term.end if isinstance(term.end, int) else getattr(term.end, "year", None)
+    term_end = _year_of(term.end)
     duties = find_duties(stream, funding.contributions)
     committed = frozenset(block.index for block in (*duties.us, *duties.partner))
-    term_start = term.start if isinstance(term.start, int) else getattr(term.start, "year", None)
-    indicators = find_indicators(stream, term_start)
+    indicators = find_indicators(stream, _year_of(term.start))
     return StreamFacts(
         stream=stream,
         funding=funding,
@@ -93,3 +92,8 @@ def find_facts(
         term=term,
         signing=find_signing(stream),
     )
+
+
+def _year_of(point) -> int | None:
+    """The year of a term's start or end: a year, a date, or None."""
+    return point if isinstance(point, int) else getattr(point, "year", None)

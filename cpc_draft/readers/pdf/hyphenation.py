@@ -5,9 +5,10 @@ which decide most cases."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+
+from cpc_draft.text.cues import unaccented
 
 _HYPHENS = "-\u00ad\u2010"
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
@@ -69,7 +70,7 @@ class Vocabulary:
         where it writes "investigation", "opened" where it writes "open"."""
         if word.lower() in self.words:
             return True
-        word, known = _unaccented(word.lower()), self._unaccented_words()
+        word, known = unaccented(word.lower()), self._unaccented_words()
         stems = {word[: -len(ending)] for ending in _ENDINGS if word.endswith(ending)}
         stems = {stem for stem in stems if len(stem) >= _STEM_LEAST}
         return word in known or any(
@@ -78,13 +79,9 @@ class Vocabulary:
 
     def _unaccented_words(self) -> set[str]:
         if self._folded_size != len(self.words):  # words added since: fold again
-            self._folded = {_unaccented(word) for word in self.words}
+            self._folded = {unaccented(word) for word in self.words}
             self._folded_size = len(self.words)
         return self._folded
-
-
-def _unaccented(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def hyphen_join(before: str, after: str, vocabulary: Vocabulary) -> bool | None:
