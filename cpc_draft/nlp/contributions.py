@@ -167,9 +167,8 @@ def _by_currency_of_sentence(stated: list[Stated], direct: list[bool]) -> list[S
 
 @cache
 def _respectively_pattern(language: str) -> re.Pattern | None:
-    data = resources.files("cpc_draft").joinpath("data/money_respectively.yaml")
-    words = load_data(data.read_text("utf-8")).get(language)
-    return phrase_pattern(list(words)) if words else None
+    words = lexicon(language).respectively
+    return phrase_pattern(sorted(words)) if words else None
 
 
 def _respectively(text: str, stated: list[Stated], mentions, language: str) -> list[Stated]:

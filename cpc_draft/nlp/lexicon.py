@@ -68,6 +68,7 @@ class Lexicon:
     # "co-financing", "contrapartida": words around a government's name in the label of
     # a row of its money
     party_label_words: frozenset[str] = frozenset()
+    respectively: frozenset[str] = frozenset()  # "respectively", "respectivamente"
 
     def number_word(self, word: str) -> Decimal | None:
         """The value of a unit word, including hyphenated compounds ('vingt-deux')."""
@@ -197,4 +198,5 @@ def lexicon(language: str) -> Lexicon:
         indicator_headers=tuple(raw.get("indicator_headers") or ()),
         generic_currency_nouns=words("generic_currency_nouns"),
         party_label_words=words("party_label_words"),
+        respectively=words("respectively"),
     )
